@@ -1,0 +1,146 @@
+import {
+	NodeApiError,
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { bodyProperties } from './description/body';
+import { connectionProperties } from './description/connection';
+import { optionsProperty } from './description/options';
+import { requestProperties } from './description/request';
+import { requireConnectionId } from './execute/connection';
+import { resolveItemOptions, resolveExecutionSettings, type RawOptions } from './execute/options';
+import { runItem } from './execute/runItem';
+import { searchConnections } from './methods/listSearch';
+import type { ParameterReader } from './request/buildRequest';
+import { RequestValidationError } from './request/validationError';
+import { redactSecret } from './response/readResponse';
+import { apiBaseUrl, CredentialConfigError, type UnifiedCredentials } from './shared/baseUrl';
+import { PassthroughFailure } from './shared/failure';
+import { getDispatcher } from './transport/dispatcher';
+import { RequestLimiter } from './transport/limiter';
+
+export class UnifiedPassthrough implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Unified.to Passthrough',
+		name: 'unifiedPassthrough',
+		icon: { light: 'file:unified.svg', dark: 'file:unified.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["method"] + " " + $parameter["path"]}}',
+		description: 'Call any API behind a Unified.to connection (HubSpot, Slack, Salesforce...) with retries, pagination and files',
+		defaults: { name: 'Unified.to Passthrough' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'unifiedApi', required: true }],
+		properties: [...connectionProperties, ...requestProperties, ...bodyProperties, optionsProperty],
+	};
+
+	methods = {
+		listSearch: { searchConnections },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const credentials = (await this.getCredentials('unifiedApi')) as unknown as UnifiedCredentials;
+		const secret = String(credentials.apiKey ?? '');
+		let baseUrl: string;
+		try {
+			baseUrl = apiBaseUrl(credentials);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), (error as CredentialConfigError).message);
+		}
+
+		const settings = resolveExecutionSettings(this.getNodeParameter('options', 0, {}) as RawOptions);
+		const stop = new AbortController();
+		const cancel = typeof this.getExecutionCancelSignal === 'function' ? this.getExecutionCancelSignal() : undefined;
+		const signal = cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal;
+		const limiter = new RequestLimiter(settings.concurrency, settings.requestIntervalMs, signal);
+		const continueOnFail = this.continueOnFail();
+
+		const toNodeError = (error: unknown, itemIndex: number): NodeApiError | NodeOperationError => {
+			const message = redactSecret((error as Error).message ?? String(error), secret);
+			if (error instanceof RequestValidationError) {
+				return new NodeOperationError(this.getNode(), `Parameter "${error.parameter}": ${message}`, {
+					itemIndex,
+					description: `Fix the "${error.parameter}" parameter of item ${itemIndex}; no request was sent.`,
+				});
+			}
+			if (error instanceof PassthroughFailure) {
+				const { statusCode, description, body } = error.details;
+				const response = { message, description, httpCode: statusCode, body } as unknown as JsonObject;
+				return new NodeApiError(this.getNode(), response, {
+					itemIndex,
+					message: `${message} [item ${itemIndex}]`,
+					description: description ? redactSecret(description, secret) : undefined,
+					httpCode: statusCode === undefined ? undefined : String(statusCode),
+				});
+			}
+			return new NodeOperationError(this.getNode(), `${message} [item ${itemIndex}]`, { itemIndex });
+		};
+
+		const errorItem = (error: unknown, itemIndex: number): INodeExecutionData => {
+			const message = redactSecret((error as Error).message ?? String(error), secret);
+			const json: Record<string, unknown> = { error: message };
+			if (error instanceof PassthroughFailure) {
+				if (error.details.statusCode !== undefined) json.statusCode = error.details.statusCode;
+				if (error.details.body !== undefined) json.body = error.details.body;
+			}
+			return { json: json as INodeExecutionData['json'], pairedItem: { item: itemIndex } };
+		};
+
+		const results: INodeExecutionData[][] = new Array(items.length);
+		let failure: { error: unknown; itemIndex: number } | undefined;
+
+		await Promise.all(
+			items.map(async (_item, itemIndex) => {
+				try {
+					const read: ParameterReader = <T>(name: string, fallback: T) =>
+						this.getNodeParameter(name, itemIndex, fallback) as T;
+					const connectionId = requireConnectionId(
+						this.getNodeParameter('connection', itemIndex, '', { extractValue: true }),
+					);
+					const options = resolveItemOptions(read<RawOptions>('options', {}));
+					results[itemIndex] = await runItem({
+						itemIndex,
+						connectionId,
+						options,
+						read,
+						exchange: {
+							send: {
+								baseUrl,
+								apiKey: secret,
+								connectionId,
+								dispatcher: getDispatcher(options),
+								signal,
+								headersTimeoutMs: options.headersTimeoutMs,
+								bodyTimeoutMs: options.bodyTimeoutMs,
+							},
+							limiter,
+							read: { secret },
+							storeBinary: async (stream, fileName, mimeType) =>
+								await this.helpers.prepareBinaryData(stream, fileName, mimeType),
+							signal,
+						},
+					});
+				} catch (error) {
+					if (continueOnFail) {
+						results[itemIndex] = [errorItem(error, itemIndex)];
+					} else if (!failure && !stop.signal.aborted) {
+						failure = { error, itemIndex };
+						// Fail fast: no request starts once an item has failed.
+						stop.abort();
+					}
+				}
+			}),
+		);
+		if (failure) throw toNodeError(failure.error, failure.itemIndex);
+		return [results.flat()];
+	}
+}

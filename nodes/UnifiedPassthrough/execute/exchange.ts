@@ -1,0 +1,94 @@
+import type { RequestSpec } from '../request/types';
+import { readResponse, type BinaryStore, type ReadOptions, type ReadResponse } from '../response/readResponse';
+import { PassthroughFailure } from '../shared/failure';
+import { sleep } from '../shared/sleep';
+import type { RequestLimiter } from '../transport/limiter';
+import { networkFailure } from '../transport/networkError';
+import { decideHttpRetry, decideNetworkRetry, type RetrySettings } from '../transport/retryPolicy';
+import { send, type SendContext } from '../transport/send';
+
+export interface ExchangeContext<TBinary> {
+	send: SendContext;
+	limiter: RequestLimiter;
+	retry: RetrySettings;
+	read: Omit<ReadOptions, 'path'>;
+	storeBinary: BinaryStore<TBinary>;
+	/** Aborts waits and requests: the execution's cancel signal, or a fail-fast stop. */
+	signal?: AbortSignal;
+	random?: () => number;
+}
+
+export interface ExchangeResult<TBinary> extends ReadResponse<TBinary> {
+	attempts: number;
+	waitedMs: number;
+}
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+	return signal?.aborted === true || (error as { name?: string })?.name === 'AbortError';
+}
+
+function seconds(ms: number): string {
+	return `${Math.round(ms / 100) / 10} s`;
+}
+
+/**
+ * One logical call: attempts under the concurrency limit, retried per the policy. A slot is held only while a
+ * request is in flight (send and read), never during a backoff wait.
+ */
+export async function exchange<TBinary>(
+	spec: RequestSpec,
+	context: ExchangeContext<TBinary>,
+): Promise<ExchangeResult<TBinary>> {
+	const readOptions: ReadOptions = { ...context.read, path: spec.path };
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		let response: ReadResponse<TBinary>;
+		try {
+			response = await context.limiter.run(async () =>
+				readResponse(await send(spec, context.send), readOptions, context.storeBinary),
+			);
+		} catch (error) {
+			if (error instanceof PassthroughFailure) throw error;
+			if (isAbort(error, context.signal)) throw error;
+			const decision = decideNetworkRetry(error, spec.method, attempt, context.retry, context.random);
+			if (!decision.retry) {
+				const failure = networkFailure(error, {
+					connectionId: context.send.connectionId,
+					path: spec.path,
+					headersTimeoutMs: context.send.headersTimeoutMs,
+					bodyTimeoutMs: context.send.bodyTimeoutMs,
+				});
+				if (attempt > 1) failure.message += ` after ${attempt} attempts, waited ${waitedMs} ms`;
+				throw failure;
+			}
+			await sleep(decision.waitMs, context.signal);
+			waitedMs += decision.waitMs;
+			continue;
+		}
+		const decision = decideHttpRetry(
+			response.statusCode,
+			spec.method,
+			response.headers,
+			attempt,
+			context.retry,
+			context.random,
+		);
+		if (decision.retry) {
+			await sleep(decision.waitMs, context.signal);
+			waitedMs += decision.waitMs;
+			continue;
+		}
+		if (decision.askedMs !== undefined) {
+			throw new PassthroughFailure(
+				`The server asked to wait ${seconds(decision.askedMs)} before retrying (status ${response.statusCode}), more than the ${seconds(context.retry.maxWaitMs)} "Max Wait" allows; not retried (${attempt} attempt${attempt > 1 ? 's' : ''}, waited ${waitedMs} ms)`,
+				{
+					description: 'Raise "Max Wait" under Retry to wait that long, or run the workflow later.',
+					statusCode: response.statusCode,
+					body: response.body,
+					headers: response.headers,
+				},
+			);
+		}
+		return { ...response, attempts: attempt, waitedMs };
+	}
+}

@@ -1,0 +1,84 @@
+import { DEFAULT_TIMEOUT_MS } from '../description/options';
+import type { QueryArrayFormat } from '../request/query';
+import type { ResponseFormat } from '../response/contentType';
+import { DEFAULT_RETRY, parseRetryOn, type RetrySettings } from '../transport/retryPolicy';
+
+/** The `options` collection as the user left it; absent options mean their defaults. */
+export interface RawOptions {
+	responseFormat?: ResponseFormat;
+	outputPropertyName?: string;
+	fullResponse?: boolean;
+	neverError?: boolean;
+	failOnBodyError?: boolean;
+	timeout?: number;
+	retry?: { settings?: { maxRetries?: number; retryOn?: string; maxWaitMs?: number; retryNonIdempotent?: boolean } };
+	concurrency?: number;
+	requestInterval?: number;
+	pagination?: { settings?: Record<string, unknown> };
+	queryArrayFormat?: QueryArrayFormat;
+	domain?: string;
+	proxy?: string;
+	allowUnauthorizedCerts?: boolean;
+}
+
+export interface ItemOptions {
+	responseFormat: ResponseFormat;
+	outputPropertyName: string;
+	fullResponse: boolean;
+	neverError: boolean;
+	failOnBodyError: boolean;
+	headersTimeoutMs: number;
+	bodyTimeoutMs: number;
+	retry: RetrySettings;
+	queryArrayFormat: QueryArrayFormat;
+	domain: string;
+	proxy: string;
+	allowUnauthorizedCerts: boolean;
+}
+
+/** A body may stay silent this long between chunks (or the headers timeout, when that is shorter). */
+export const MAX_BODY_IDLE_MS = 60_000;
+
+function positive(value: unknown, fallback: number): number {
+	const number = Number(value);
+	return Number.isFinite(number) && number > 0 ? number : fallback;
+}
+
+export function resolveItemOptions(raw: RawOptions): ItemOptions {
+	const headersTimeoutMs = positive(raw.timeout, DEFAULT_TIMEOUT_MS);
+	const retry = raw.retry?.settings;
+	return {
+		responseFormat: raw.responseFormat ?? 'autodetect',
+		outputPropertyName: (raw.outputPropertyName ?? '').trim() || 'data',
+		fullResponse: raw.fullResponse === true,
+		neverError: raw.neverError === true,
+		failOnBodyError: raw.failOnBodyError !== false,
+		headersTimeoutMs,
+		bodyTimeoutMs: Math.min(headersTimeoutMs, MAX_BODY_IDLE_MS),
+		retry: retry
+			? {
+					maxRetries: Math.max(0, Math.floor(Number(retry.maxRetries ?? DEFAULT_RETRY.maxRetries))),
+					retryOn: retry.retryOn === undefined ? DEFAULT_RETRY.retryOn : parseRetryOn(retry.retryOn),
+					maxWaitMs: Math.max(0, Number(retry.maxWaitMs ?? DEFAULT_RETRY.maxWaitMs)),
+					retryNonIdempotent: retry.retryNonIdempotent === true,
+				}
+			: DEFAULT_RETRY,
+		queryArrayFormat: raw.queryArrayFormat ?? 'repeat',
+		domain: raw.domain ?? '',
+		proxy: raw.proxy ?? '',
+		allowUnauthorizedCerts: raw.allowUnauthorizedCerts === true,
+	};
+}
+
+/** Settings shared by all items of one execution (read from the first item). */
+export interface ExecutionSettings {
+	concurrency: number;
+	requestIntervalMs: number;
+}
+
+export function resolveExecutionSettings(raw: RawOptions): ExecutionSettings {
+	return {
+		concurrency: Math.max(1, Math.floor(positive(raw.concurrency, 5))),
+		requestIntervalMs: Math.max(0, Number(raw.requestInterval ?? 0) || 0),
+	};
+}

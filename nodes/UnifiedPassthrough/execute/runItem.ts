@@ -1,0 +1,71 @@
+import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
+
+import { buildRequest, type BinaryBodyBuilder, type ParameterReader } from '../request/buildRequest';
+import { detectBodyError } from '../response/bodyError';
+import { isSuccessStatus } from '../response/readResponse';
+import { summarizeHttpError } from '../response/upstreamError';
+import { PassthroughFailure } from '../shared/failure';
+import { exchange, type ExchangeContext, type ExchangeResult } from './exchange';
+import type { ItemOptions } from './options';
+import { shapeOutput } from './output';
+
+export interface ItemRun {
+	itemIndex: number;
+	connectionId: string;
+	options: ItemOptions;
+	read: ParameterReader;
+	buildBinaryBody?: BinaryBodyBuilder;
+	exchange: Omit<ExchangeContext<IBinaryData>, 'retry' | 'read'> & {
+		read: Omit<ExchangeContext<IBinaryData>['read'], 'format' | 'neverError'>;
+	};
+}
+
+/** Throws when the response is an error the user did not ask to receive as output. */
+export function assertUsable(response: ExchangeResult<IBinaryData>, options: ItemOptions, connectionId: string, path: string): void {
+	if (!isSuccessStatus(response.statusCode)) {
+		if (options.neverError) return;
+		const summary = summarizeHttpError({
+			statusCode: response.statusCode,
+			headers: response.headers,
+			body: response.body,
+			connectionId,
+			path,
+		});
+		const retried =
+			response.attempts > 1 ? ` Retried ${response.attempts - 1} time${response.attempts > 2 ? 's' : ''}, waited ${response.waitedMs} ms in all.` : '';
+		throw new PassthroughFailure(summary.message, {
+			description: summary.description + retried,
+			statusCode: response.statusCode,
+			body: response.body,
+			headers: response.headers,
+		});
+	}
+	if (options.failOnBodyError && response.kind === 'json') {
+		const bodyError = detectBodyError(response.body);
+		if (bodyError) {
+			throw new PassthroughFailure(bodyError.message, {
+				description: bodyError.description,
+				statusCode: response.statusCode,
+				body: response.body,
+				headers: response.headers,
+			});
+		}
+	}
+}
+
+/** One input item: parameters -> request -> response -> output items. */
+export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
+	const { options } = run;
+	const spec = await buildRequest(
+		run.read,
+		{ queryArrayFormat: options.queryArrayFormat, domain: options.domain },
+		run.buildBinaryBody,
+	);
+	const response = await exchange(spec, {
+		...run.exchange,
+		retry: options.retry,
+		read: { ...run.exchange.read, format: options.responseFormat, neverError: options.neverError },
+	});
+	assertUsable(response, options, run.connectionId, spec.path);
+	return shapeOutput(response, options, run.itemIndex);
+}

@@ -1,0 +1,65 @@
+import { parseJsonParameter, rowsToPairs, stringifyValue, type NameValueRow } from './keyValue';
+import type { BodySource } from './types';
+import { RequestValidationError } from './validationError';
+
+export type BodyContentType = 'json' | 'form-urlencoded' | 'multipart-form-data' | 'binaryData' | 'raw';
+
+export interface BodyParameters {
+	contentType: BodyContentType;
+	specifyBody: 'keypair' | 'json';
+	bodyParameters: NameValueRow[];
+	jsonBody: unknown;
+	rawContentType: string;
+	body: unknown;
+}
+
+/** Sets `a.b.c` as nested objects, like n8n's HTTP Request node (v4) does for key/value JSON bodies. */
+function setPath(target: Record<string, unknown>, dottedName: string, value: unknown): void {
+	const keys = dottedName.split('.');
+	let cursor = target;
+	keys.slice(0, -1).forEach((key) => {
+		if (key === '__proto__' || key === 'constructor' || key === 'prototype') return;
+		const existing = cursor[key];
+		if (typeof existing !== 'object' || existing === null || Array.isArray(existing)) cursor[key] = {};
+		cursor = cursor[key] as Record<string, unknown>;
+	});
+	const last = keys[keys.length - 1];
+	if (last === '__proto__' || last === 'constructor' || last === 'prototype') return;
+	cursor[last] = value;
+}
+
+export function fixed(payload: string, contentType: string): BodySource {
+	return { contentType, length: Buffer.byteLength(payload), open: () => payload };
+}
+
+export function buildJsonBody(parameters: BodyParameters): BodySource {
+	let value: unknown;
+	if (parameters.specifyBody === 'json') {
+		value = parseJsonParameter('jsonBody', 'JSON Body', parameters.jsonBody);
+		if (value === undefined) value = {};
+	} else {
+		const object: Record<string, unknown> = {};
+		for (const [name, rowValue] of rowsToPairs(parameters.bodyParameters)) setPath(object, name, rowValue);
+		value = object;
+	}
+	return fixed(JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+export function buildFormUrlencodedBody(parameters: BodyParameters): BodySource {
+	if (parameters.specifyBody === 'json') {
+		// The raw-string form: `a=1&b=2`, sent as written.
+		const text = stringifyValue(parameters.body ?? parameters.jsonBody);
+		return fixed(text, 'application/x-www-form-urlencoded');
+	}
+	const form = new URLSearchParams();
+	for (const [name, value] of rowsToPairs(parameters.bodyParameters)) form.append(name, stringifyValue(value));
+	return fixed(form.toString(), 'application/x-www-form-urlencoded');
+}
+
+export function buildRawBody(parameters: BodyParameters): BodySource {
+	const contentType = String(parameters.rawContentType ?? '').trim();
+	if (!contentType) {
+		throw new RequestValidationError('rawContentType', 'Give a content type for the raw body, e.g. text/xml');
+	}
+	return fixed(stringifyValue(parameters.body), contentType);
+}

@@ -1,0 +1,86 @@
+import type { Readable } from 'node:stream';
+
+import { PassthroughFailure } from '../shared/failure';
+import type { RawResponse } from '../transport/send';
+import { charsetOf, classifyResponse, isJsonMediaType, mediaTypeOf, type BodyKind, type ResponseFormat } from './contentType';
+import { decodedStream, readAll } from './readBody';
+import { decodeText } from './decodeText';
+import { fileNameFromContentDisposition, fileNameFromPath } from './fileName';
+
+export interface ReadOptions {
+	format: ResponseFormat;
+	neverError: boolean;
+	/** Scrubbed from every text body: a misbehaving server must not echo the key into n8n's data. */
+	secret: string;
+	path: string;
+}
+
+/** Stores a streamed file body (n8n's prepareBinaryData) and returns what to put under `binary`. */
+export type BinaryStore<TBinary> = (stream: Readable, fileName: string | undefined, mimeType: string) => Promise<TBinary>;
+
+export interface ReadResponse<TBinary> {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	kind: BodyKind;
+	/** Parsed JSON or decoded text; undefined for empty and binary bodies. */
+	body?: unknown;
+	binary?: TBinary;
+}
+
+const REDACTED = '**hidden**';
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+	return Array.isArray(value) ? value.join(', ') : value;
+}
+
+export function redactSecret(text: string, secret: string): string {
+	return secret.length >= 4 && text.includes(secret) ? text.split(secret).join(REDACTED) : text;
+}
+
+export function isSuccessStatus(statusCode: number): boolean {
+	return statusCode >= 200 && statusCode < 300;
+}
+
+export async function readResponse<TBinary>(
+	raw: RawResponse,
+	options: ReadOptions,
+	storeBinary: BinaryStore<TBinary>,
+): Promise<ReadResponse<TBinary>> {
+	const { statusCode, headers } = raw;
+	const contentType = headerValue(headers['content-type']);
+	const success = isSuccessStatus(statusCode);
+	const kind = classifyResponse(options.format, statusCode, contentType, success);
+	const base = { statusCode, headers };
+
+	if (kind === 'empty') {
+		await raw.body.dump().catch(() => undefined);
+		return { ...base, kind };
+	}
+	const stream = decodedStream(raw.body, headerValue(headers['content-encoding']));
+	if (kind === 'binary') {
+		const fileName =
+			fileNameFromContentDisposition(headerValue(headers['content-disposition'])) ?? fileNameFromPath(options.path);
+		const mimeType = mediaTypeOf(contentType) || 'application/octet-stream';
+		return { ...base, kind, binary: await storeBinary(stream, fileName, mimeType) };
+	}
+
+	const text = redactSecret(decodeText(await readAll(stream), charsetOf(contentType)), options.secret);
+	if (kind === 'text') return { ...base, kind, body: text };
+	if (text.trim() === '') return { ...base, kind: 'json', body: {} };
+	try {
+		return { ...base, kind: 'json', body: JSON.parse(text) as unknown };
+	} catch (error) {
+		const declaredJson = isJsonMediaType(mediaTypeOf(contentType));
+		if (!success || options.neverError) return { ...base, kind: 'text', body: text };
+		throw new PassthroughFailure(
+			declaredJson
+				? `The response says it is JSON (${mediaTypeOf(contentType)}) but its body is not valid JSON: ${(error as Error).message}`
+				: `The response body is not valid JSON: ${(error as Error).message}`,
+			{
+				description: 'Set "Response Format" to "Text" to receive the body as it is, or turn on "Never Error".',
+				statusCode,
+				body: text.slice(0, 1000),
+			},
+		);
+	}
+}

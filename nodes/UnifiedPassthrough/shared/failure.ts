@@ -1,0 +1,24 @@
+/**
+ * An item's failure as a plain value: what the user reads, plus what the error item carries. The node turns
+ * it into NodeApiError / NodeOperationError at the last moment.
+ */
+export class PassthroughFailure extends Error {
+	constructor(
+		message: string,
+		readonly details: {
+			description?: string;
+			/** Set for HTTP errors: the status Unified or the upstream answered with. */
+			statusCode?: number;
+			/** The response body (parsed JSON or text), for HTTP errors. */
+			body?: unknown;
+			headers?: Record<string, string | string[] | undefined>;
+			/** Set when a parameter was invalid; no request was sent. */
+			parameter?: string;
+			/** A network or timeout code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT...). */
+			code?: string;
+		} = {},
+	) {
+		super(message);
+		this.name = 'PassthroughFailure';
+	}
+}

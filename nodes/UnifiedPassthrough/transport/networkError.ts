@@ -1,0 +1,116 @@
+import { PassthroughFailure } from '../shared/failure';
+
+export interface NetworkErrorContext {
+	connectionId: string;
+	path: string;
+	headersTimeoutMs: number;
+	bodyTimeoutMs: number;
+}
+
+/** Codes where the request certainly never reached the server, so even a POST can be sent again. */
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+export function errorCode(error: unknown): string | undefined {
+	const seen = new Set<unknown>();
+	let current = error as { code?: unknown; cause?: unknown; name?: unknown } | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		if (typeof current.code === 'string') return current.code;
+		if (current.name === 'AbortError') return 'ABORT_ERR';
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+export function wasNeverSent(error: unknown): boolean {
+	const code = errorCode(error);
+	return code !== undefined && NOT_SENT_CODES.has(code);
+}
+
+function explain(code: string | undefined, context: NetworkErrorContext): { message: string; description: string } {
+	const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+	switch (code) {
+		case 'UND_ERR_HEADERS_TIMEOUT':
+			return {
+				message: `No response within ${seconds(context.headersTimeoutMs)} (timeout)`,
+				description: 'Unified.to or the upstream API took too long to answer. Raise the "Timeout" option if the call is slow by nature.',
+			};
+		case 'UND_ERR_BODY_TIMEOUT':
+			return {
+				message: `The response stalled: no data for ${seconds(context.bodyTimeoutMs)} while reading the body`,
+				description: 'The upstream stopped sending mid-response. Try again; raise "Timeout" for very slow downloads.',
+			};
+		case 'UND_ERR_CONNECT_TIMEOUT':
+			return {
+				message: 'Could not connect to Unified.to (connect timeout)',
+				description: 'Check the network, proxy settings, and the region or base URL in the credential.',
+			};
+		case 'ECONNREFUSED':
+			return {
+				message: 'Connection refused by the Unified.to API host',
+				description: 'Check the region or custom base URL in the credential, and any proxy settings.',
+			};
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return {
+				message: 'The Unified.to API host name could not be resolved (DNS)',
+				description: 'Check the network and the region or custom base URL in the credential.',
+			};
+		case 'ECONNRESET':
+		case 'UND_ERR_SOCKET':
+		case 'EPIPE':
+		case 'UND_ERR_CLOSED':
+			return {
+				message: 'The connection was closed before the response was complete',
+				description: 'A network problem or the server dropped the connection. It may be temporary: try again.',
+			};
+		case 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH':
+		case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
+			return {
+				message: 'The body length did not match its Content-Length',
+				description: 'The body was cut short or was longer than announced. Try again.',
+			};
+		case 'UND_ERR_RESPONSE_EXCEEDED_MAX_SIZE':
+			return { message: 'The response is larger than allowed', description: 'Request a smaller page.' };
+		case 'ABORT_ERR':
+		case 'UND_ERR_ABORTED':
+			return { message: 'The request was cancelled', description: 'The execution was stopped.' };
+		case 'UND_ERR_INVALID_ARG':
+		case 'ERR_INVALID_URL':
+			return {
+				message: 'The request could not be built',
+				description: 'Check the credential\'s base URL and the node\'s parameters.',
+			};
+		case 'ERR_TLS_CERT_ALTNAME_INVALID':
+		case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+		case 'SELF_SIGNED_CERT_IN_CHAIN':
+		case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+		case 'CERT_HAS_EXPIRED':
+			return {
+				message: `The server's TLS certificate was rejected (${code})`,
+				description: 'For a custom base URL with a self-signed certificate, enable "Ignore SSL Issues".',
+			};
+		default:
+			return {
+				message: `Network error${code ? ` (${code})` : ''}`,
+				description: 'The request could not be completed. Check the network and try again.',
+			};
+	}
+}
+
+/** A message a user understands, naming the connection and path; never the key, never the full URL. */
+export function networkFailure(error: unknown, context: NetworkErrorContext): PassthroughFailure {
+	const code = errorCode(error);
+	const { message, description } = explain(code, context);
+	return new PassthroughFailure(`${message} (connection ${context.connectionId}, path ${context.path})`, {
+		description,
+		code,
+	});
+}

@@ -1,0 +1,98 @@
+import type { HttpMethod } from '../request/types';
+import { errorCode, wasNeverSent } from './networkError';
+
+export interface RetrySettings {
+	maxRetries: number;
+	retryOn: ReadonlySet<number>;
+	maxWaitMs: number;
+	retryNonIdempotent: boolean;
+}
+
+export const DEFAULT_RETRY: RetrySettings = {
+	maxRetries: 3,
+	retryOn: new Set([429, 502, 503, 504]),
+	maxWaitMs: 60_000,
+	retryNonIdempotent: false,
+};
+
+export type RetryDecision =
+	| { retry: true; waitMs: number }
+	| { retry: false; askedMs?: number };
+
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+const BACKOFF_BASE_MS = 500;
+
+export function parseRetryOn(value: unknown): Set<number> {
+	const codes = String(value ?? '')
+		.split(/[\s,;]+/)
+		.map((part) => Number(part))
+		.filter((code) => Number.isInteger(code) && code >= 100 && code <= 599);
+	return new Set(codes);
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+	const value = headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** The wait the server asked for: `retry-after-ms`, or `Retry-After` as seconds or an HTTP-date. */
+export function requestedWaitMs(
+	headers: Record<string, string | string[] | undefined>,
+	now: number = Date.now(),
+): number | undefined {
+	const ms = header(headers, 'retry-after-ms');
+	if (ms !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.ceil(Number(ms));
+	const value = header(headers, 'retry-after')?.trim();
+	if (!value) return undefined;
+	if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
+	const date = Date.parse(value);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - now);
+}
+
+/** Exponential backoff with full jitter: a random wait up to base * 2^attempt, capped. */
+export function backoffMs(attempt: number, capMs: number, random: () => number = Math.random): number {
+	const ceiling = Math.min(capMs, BACKOFF_BASE_MS * 2 ** attempt);
+	return Math.floor(random() * ceiling);
+}
+
+function mayRepeat(method: HttpMethod, settings: RetrySettings): boolean {
+	return IDEMPOTENT.has(method) || settings.retryNonIdempotent;
+}
+
+/** `attempt` counts the attempts made so far (1 after the first). */
+export function decideHttpRetry(
+	statusCode: number,
+	method: HttpMethod,
+	headers: Record<string, string | string[] | undefined>,
+	attempt: number,
+	settings: RetrySettings,
+	random?: () => number,
+): RetryDecision {
+	if (attempt > settings.maxRetries || !settings.retryOn.has(statusCode)) return { retry: false };
+	// A 429 means the request was not processed, so even a POST can be sent again.
+	if (statusCode !== 429 && !mayRepeat(method, settings)) return { retry: false };
+	const asked = requestedWaitMs(headers);
+	if (asked !== undefined) {
+		if (asked > settings.maxWaitMs) return { retry: false, askedMs: asked };
+		return { retry: true, waitMs: asked };
+	}
+	return { retry: true, waitMs: backoffMs(attempt - 1, settings.maxWaitMs, random) };
+}
+
+export function decideNetworkRetry(
+	error: unknown,
+	method: HttpMethod,
+	attempt: number,
+	settings: RetrySettings,
+	random?: () => number,
+): RetryDecision {
+	if (attempt > settings.maxRetries) return { retry: false };
+	const code = errorCode(error);
+	if (code === undefined || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED' || code === 'UND_ERR_INVALID_ARG') {
+		return { retry: false };
+	}
+	// A request that never left cannot have been processed; anything else is ambiguous for POST/PATCH.
+	if (!wasNeverSent(error) && !mayRepeat(method, settings)) return { retry: false };
+	return { retry: true, waitMs: backoffMs(attempt - 1, settings.maxWaitMs, random) };
+}

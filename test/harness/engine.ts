@@ -1,0 +1,202 @@
+import './env';
+
+import { resolve } from 'node:path';
+
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IVersionedNodeType,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+	type IConnections,
+} from 'n8n-workflow';
+
+import { HarnessTrigger } from './stubNodes';
+
+export const PACKAGE_ROOT = resolve(__dirname, '../..');
+export const PACKAGE_NAME = 'n8n-nodes-unified';
+export const NODE_TYPE = `${PACKAGE_NAME}.unifiedPassthrough`;
+export const CREDENTIAL_TYPE = 'unifiedApi';
+
+export interface LoadedPackage {
+	loader: PackageDirectoryLoader;
+	node: INodeType | IVersionedNodeType;
+	credential: ICredentialType;
+}
+
+let loaded: Promise<LoadedPackage> | undefined;
+
+/** Loads the built package from dist/ exactly as n8n does: package.json's `n8n` section decides what loads. */
+export function loadPackage(root: string = PACKAGE_ROOT): Promise<LoadedPackage> {
+	const load = async () => {
+		const loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+		return {
+			loader,
+			node: loader.getNode('unifiedPassthrough').type,
+			credential: loader.getCredential(CREDENTIAL_TYPE).type,
+		};
+	};
+	if (root !== PACKAGE_ROOT) return load();
+	return (loaded ??= load());
+}
+
+class HarnessCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(_credentials: ICredentialDataDecryptedObject, _typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return requestOptions;
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by the harness');
+	}
+
+	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+		const credentials = this.data[type];
+		if (!credentials) throw new Error(`The harness has no credentials of type ${type}`);
+		return credentials;
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return [];
+	}
+}
+
+function nodeTypesFor(pkg: LoadedPackage): INodeTypes {
+	const trigger = new HarnessTrigger();
+	const byName: Record<string, INodeType | IVersionedNodeType> = {
+		[NODE_TYPE]: pkg.node,
+		'n8n-nodes-base.manualTrigger': trigger,
+		'n8n-nodes-base.scheduleTrigger': trigger,
+	};
+	return {
+		getByName: (type) => byName[type],
+		getByNameAndVersion: (type, version) => {
+			const nodeType = byName[type];
+			if (!nodeType) throw new Error(`Unknown node type ${type} (the harness knows ${Object.keys(byName).join(', ')})`);
+			return NodeHelpers.getVersionedNodeType(nodeType, version);
+		},
+		getKnownTypes: () => ({}),
+	} as INodeTypes;
+}
+
+export interface WorkflowDefinition {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+	pinData?: Record<string, INodeExecutionData[]>;
+}
+
+export interface RunOptions {
+	credentials: { apiKey: string; region?: string; baseUrl?: string };
+	/** Called with the running execution, e.g. to cancel it. */
+	onStart?: (execution: { cancel: () => void }) => void;
+}
+
+export interface RunResult {
+	run: IRun;
+	status: IRun['status'];
+	/** The main output of a node's first run (undefined if it did not run). */
+	output(nodeName: string): INodeExecutionData[] | undefined;
+	/** The execution's error, if it failed. */
+	error: (Error & IDataObject & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
+}
+
+let executionCounter = 0;
+
+/** Runs a workflow through n8n-core's WorkflowExecute, with the package loaded from dist/. */
+export async function runWorkflow(definition: WorkflowDefinition, options: RunOptions): Promise<RunResult> {
+	const pkg = await loadPackage();
+	const nodeTypes = nodeTypesFor(pkg);
+	const executionId = `harness-${++executionCounter}`;
+	const workflowData: IWorkflowBase = {
+		id: 'harness-workflow',
+		name: definition.name ?? 'Harness workflow',
+		nodes: definition.nodes,
+		connections: definition.connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+	} as IWorkflowBase;
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes: definition.nodes,
+		connections: definition.connections,
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const additionalData = {
+		hooks,
+		credentialsHelper: new HarnessCredentialsHelper({ [CREDENTIAL_TYPE]: { region: 'custom', ...options.credentials } }),
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('not supported in the harness');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not supported in the harness');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, pinData: definition.pinData });
+	options.onStart?.({ cancel: () => execution.cancel() });
+	const run = await execution;
+	const runData = run.data.resultData.runData;
+	return {
+		run,
+		status: run.status,
+		output: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? undefined,
+		error: run.data.resultData.error as RunResult['error'],
+	};
+}

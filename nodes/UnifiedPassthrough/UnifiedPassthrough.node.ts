@@ -64,10 +64,15 @@ export class UnifiedPassthrough implements INodeType {
 		const limiter = new RequestLimiter(settings.concurrency, settings.requestIntervalMs, signal);
 		const continueOnFail = this.continueOnFail();
 
-		const toNodeError = (error: unknown, itemIndex: number): NodeApiError | NodeOperationError => {
+		const userMessage = (error: unknown): string => {
 			const message = redactSecret((error as Error).message ?? String(error), secret);
+			return error instanceof RequestValidationError ? `Parameter "${error.parameter}": ${message}` : message;
+		};
+
+		const toNodeError = (error: unknown, itemIndex: number): NodeApiError | NodeOperationError => {
+			const message = userMessage(error);
 			if (error instanceof RequestValidationError) {
-				return new NodeOperationError(this.getNode(), `Parameter "${error.parameter}": ${message}`, {
+				return new NodeOperationError(this.getNode(), message, {
 					itemIndex,
 					description: `Fix the "${error.parameter}" parameter of item ${itemIndex}; no request was sent.`,
 				});
@@ -86,8 +91,7 @@ export class UnifiedPassthrough implements INodeType {
 		};
 
 		const errorItem = (error: unknown, itemIndex: number): INodeExecutionData => {
-			const message = redactSecret((error as Error).message ?? String(error), secret);
-			const json: Record<string, unknown> = { error: message };
+			const json: Record<string, unknown> = { error: userMessage(error) };
 			if (error instanceof PassthroughFailure) {
 				if (error.details.statusCode !== undefined) json.statusCode = error.details.statusCode;
 				if (error.details.body !== undefined) json.body = error.details.body;

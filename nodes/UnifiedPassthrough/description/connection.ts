@@ -24,15 +24,6 @@ export const connectionProperties: INodeProperties[] = [
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 5de520f96e439b002043d8dc',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[A-Za-z0-9_\\-]+$',
-							errorMessage: 'A connection ID contains only letters, digits, "-" and "_"',
-						},
-					},
-				],
 			},
 		],
 	},

@@ -1,0 +1,42 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { loadPackage, PACKAGE_ROOT } from '../harness/engine';
+
+describe('the built package as n8n loads it', () => {
+	it('registers the node and the credential under the names saved workflows use', async () => {
+		const { loader, node, credential } = await loadPackage();
+		expect(loader.packageName).toBe('n8n-nodes-unified');
+		expect(Object.keys(loader.known.nodes)).toEqual(['unifiedPassthrough']);
+		expect(Object.keys(loader.known.credentials)).toEqual(['unifiedApi']);
+		const description = 'description' in node ? node.description : undefined;
+		expect(description).toMatchObject({ name: 'unifiedPassthrough', displayName: 'Unified.to Passthrough', version: 1, usableAsTool: true });
+		expect(credential.name).toBe('unifiedApi');
+		expect(credential.properties.map((property) => property.name)).toEqual(['apiKey', 'region', 'baseUrl']);
+	});
+
+	it('fails to load when package.json points at a file that is not in dist/', async () => {
+		const copyWith = (nodes: string[]) => {
+			const copy = mkdtempSync(join(tmpdir(), 'unified-pkg-'));
+			cpSync(join(PACKAGE_ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+			symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(copy, 'node_modules'));
+			const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+			manifest.n8n.nodes = nodes;
+			writeFileSync(join(copy, 'package.json'), JSON.stringify(manifest));
+			return copy;
+		};
+		const correct = await loadPackage(copyWith(['dist/nodes/UnifiedPassthrough/UnifiedPassthrough.node.js']));
+		expect(Object.keys(correct.loader.known.nodes)).toEqual(['unifiedPassthrough']);
+		await expect(loadPackage(copyWith(['dist/UnifiedPassthrough.node.js']))).rejects.toThrow(/UnifiedPassthrough/);
+	});
+
+	it('ships the icons next to the compiled node and credential', async () => {
+		const { loader } = await loadPackage();
+		expect(() => readFileSync(join(PACKAGE_ROOT, 'dist/nodes/UnifiedPassthrough/unified.svg'))).not.toThrow();
+		expect(() => readFileSync(join(PACKAGE_ROOT, 'dist/credentials/unified.dark.svg'))).not.toThrow();
+		expect(loader.types.nodes[0].iconUrl ?? loader.types.nodes[0].icon).toBeTruthy();
+	});
+});

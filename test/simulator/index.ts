@@ -143,7 +143,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			path,
 			query,
 			rawQuery: url.search.replace(/^\?/, ''),
-			headers: request.headers,
+			// Unified consumes its own key; the upstream gets the connection's credentials instead.
+			headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'authorization')),
 			connection,
 			stream: request,
 			signal: abort.signal,

@@ -13,19 +13,19 @@ export interface BodyParameters {
 	body: unknown;
 }
 
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Sets `a.b.c` as nested objects, like n8n's HTTP Request node (v4) does for key/value JSON bodies. */
 function setPath(target: Record<string, unknown>, dottedName: string, value: unknown): void {
 	const keys = dottedName.split('.');
+	if (keys.some((key) => UNSAFE_KEYS.has(key))) return;
 	let cursor = target;
-	keys.slice(0, -1).forEach((key) => {
-		if (key === '__proto__' || key === 'constructor' || key === 'prototype') return;
+	for (const key of keys.slice(0, -1)) {
 		const existing = cursor[key];
 		if (typeof existing !== 'object' || existing === null || Array.isArray(existing)) cursor[key] = {};
 		cursor = cursor[key] as Record<string, unknown>;
-	});
-	const last = keys[keys.length - 1];
-	if (last === '__proto__' || last === 'constructor' || last === 'prototype') return;
-	cursor[last] = value;
+	}
+	cursor[keys[keys.length - 1]] = value;
 }
 
 export function fixed(payload: string, contentType: string): BodySource {

@@ -5,7 +5,7 @@
 export function nextLink(header: string | string[] | undefined): string | undefined {
 	const values = Array.isArray(header) ? header : header === undefined ? [] : [header];
 	for (const value of values) {
-		const pattern = /<([^>]*)>((?:\s*;\s*[^;,<]+(?:="[^"]*"|=[^;,]*)?)*)/g;
+		const pattern = /<([^>]*)>((?:\s*;\s*[^;,<=]+(?:=\s*(?:"[^"]*"|[^;,]*))?)*)/g;
 		for (const match of value.matchAll(pattern)) {
 			const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(match[2]);
 			const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);

@@ -22,6 +22,8 @@ export interface FaultRule {
 	delayMs?: number;
 	/** Applies to the first `times` matching requests (per key); unlimited when absent. */
 	times?: number;
+	/** Lets this many matching requests through first (e.g. a 429 on page 3 of a pagination). */
+	after?: number;
 	/** Requests are counted per key; default: connection + method + path. */
 	key?: string;
 	connectionId?: string;
@@ -86,7 +88,8 @@ export class FaultInjector {
 			const key = `${rule.key ?? `${target.connectionId} ${target.method} ${target.path}`}|${rule.kind}|${rule.status ?? ''}`;
 			const seen = this.counts.get(key) ?? 0;
 			this.counts.set(key, seen + 1);
-			if (rule.times === undefined || seen < rule.times) return rule;
+			const skip = rule.after ?? 0;
+			if (seen >= skip && (rule.times === undefined || seen - skip < rule.times)) return rule;
 		}
 		return undefined;
 	}

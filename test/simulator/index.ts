@@ -6,6 +6,7 @@ import { SIM_API_KEY, seedConnections } from './data';
 import { FaultInjector, retryAfterHeaders, type FaultRule } from './faults';
 import { acmeUpstream } from './upstreams/acme';
 import { createHubSpotUpstream, hubspotRateLimited } from './upstreams/hubspot';
+import { createPagedUpstream, withPagedItems } from './upstreams/paged';
 import { createSalesforceUpstream } from './upstreams/salesforce';
 import { createSlackUpstream, slackRateLimited } from './upstreams/slack';
 import { json, type Reply, type SimConnection, type Upstream, type UpstreamRequest } from './types';
@@ -20,6 +21,8 @@ export interface SimulatorOptions {
 	hubspotContacts?: number;
 	slackChannels?: number;
 	salesforceAccounts?: number;
+	/** Acme's paged `v2/items/...` collection (generic pagination modes). */
+	acmeItems?: number;
 	/** Extra connections beyond the seeded ones (for connection-list paging). */
 	extraConnections?: number;
 }
@@ -97,7 +100,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const log: PassthroughLogEntry[] = [];
 	const stats = { inFlight: 0, maxInFlight: 0 };
 	const upstreams: Record<string, Upstream> = {
-		acme: acmeUpstream,
+		acme: withPagedItems(acmeUpstream, createPagedUpstream({ items: options.acmeItems ?? 1000 })),
 		hubspot: createHubSpotUpstream({ contacts: options.hubspotContacts ?? 250 }),
 		slack: createSlackUpstream({ channels: options.slackChannels ?? 120 }),
 		salesforce: createSalesforceUpstream({

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { paginationOption } from './pagination';
+
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
 export const optionsProperty: INodeProperties = {
@@ -61,6 +63,7 @@ export const optionsProperty: INodeProperties = {
 			default: 'data',
 			description: 'The binary property for files, or the JSON field for text',
 		},
+		paginationOption,
 		{
 			displayName: 'Proxy',
 			name: 'proxy',

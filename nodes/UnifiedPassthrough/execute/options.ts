@@ -1,4 +1,5 @@
 import { DEFAULT_TIMEOUT_MS } from '../description/options';
+import { resolvePagination, type PaginationSettings } from '../pagination/settings';
 import type { QueryArrayFormat } from '../request/query';
 import type { ResponseFormat } from '../response/contentType';
 import { DEFAULT_RETRY, parseRetryOn, type RetrySettings } from '../transport/retryPolicy';
@@ -27,6 +28,8 @@ export interface ItemOptions {
 	fullResponse: boolean;
 	neverError: boolean;
 	failOnBodyError: boolean;
+	/** Undefined when pagination is off. */
+	pagination?: PaginationSettings;
 	headersTimeoutMs: number;
 	bodyTimeoutMs: number;
 	retry: RetrySettings;
@@ -53,6 +56,7 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 		fullResponse: raw.fullResponse === true,
 		neverError: raw.neverError === true,
 		failOnBodyError: raw.failOnBodyError !== false,
+		pagination: resolvePagination(raw.pagination?.settings),
 		headersTimeoutMs,
 		bodyTimeoutMs: Math.min(headersTimeoutMs, MAX_BODY_IDLE_MS),
 		retry: retry

@@ -7,7 +7,7 @@ export interface OutputOptions {
 	outputPropertyName: string;
 }
 
-function toJsonObject(value: unknown, outputPropertyName: string): IDataObject {
+export function toJsonObject(value: unknown, outputPropertyName: string): IDataObject {
 	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as IDataObject;
 	if (value === undefined || value === null) return {};
 	return { [outputPropertyName]: value as IDataObject[keyof IDataObject] };

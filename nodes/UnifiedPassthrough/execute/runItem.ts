@@ -3,11 +3,13 @@ import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 import { buildRequest, type BinaryBodyBuilder, type ParameterReader } from '../request/buildRequest';
 import { detectBodyError } from '../response/bodyError';
 import { isSuccessStatus } from '../response/readResponse';
+import type { RequestSpec } from '../request/types';
 import { summarizeHttpError } from '../response/upstreamError';
 import { PassthroughFailure } from '../shared/failure';
 import { exchange, type ExchangeContext, type ExchangeResult } from './exchange';
 import type { ItemOptions } from './options';
 import { shapeOutput } from './output';
+import { runPaged } from './runPaged';
 
 export interface ItemRun {
 	itemIndex: number;
@@ -61,11 +63,15 @@ export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 		{ queryArrayFormat: options.queryArrayFormat, domain: options.domain },
 		run.buildBinaryBody,
 	);
-	const response = await exchange(spec, {
-		...run.exchange,
-		retry: options.retry,
-		read: { ...run.exchange.read, format: options.responseFormat, neverError: options.neverError },
-	});
-	assertUsable(response, options, run.connectionId, spec.path);
-	return shapeOutput(response, options, run.itemIndex);
+	const call = async (request: RequestSpec) => {
+		const response = await exchange(request, {
+			...run.exchange,
+			retry: options.retry,
+			read: { ...run.exchange.read, format: options.responseFormat, neverError: options.neverError },
+		});
+		assertUsable(response, options, run.connectionId, request.path);
+		return response;
+	};
+	if (options.pagination) return await runPaged(spec, options.pagination, options, run.itemIndex, call);
+	return shapeOutput(await call(spec), options, run.itemIndex);
 }

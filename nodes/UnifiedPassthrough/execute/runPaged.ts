@@ -1,0 +1,56 @@
+import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { paginate } from '../pagination/paginate';
+import type { PaginationSettings } from '../pagination/settings';
+import type { RequestSpec } from '../request/types';
+import { RequestValidationError } from '../request/validationError';
+import type { ExchangeResult } from './exchange';
+import type { ItemOptions } from './options';
+import { shapeOutput, toJsonObject } from './output';
+
+/** Pagination reads JSON pages; settings that cannot mean anything for a list of records fail before any request. */
+export function assertPageable(options: ItemOptions, settings: PaginationSettings): void {
+	if (options.responseFormat === 'file' || options.responseFormat === 'text') {
+		throw new RequestValidationError(
+			'options.pagination',
+			`Pagination reads JSON pages; it cannot be combined with Response Format "${options.responseFormat}"`,
+		);
+	}
+	if (options.fullResponse && settings.output === 'records') {
+		throw new RequestValidationError(
+			'options.pagination',
+			'Full Response gives one item per page: set the pagination Output to "Pages", or turn Full Response off',
+		);
+	}
+}
+
+/** Pages through one item's request; output items are built as pages arrive, page bodies are not kept. */
+export async function runPaged(
+	spec: RequestSpec,
+	settings: PaginationSettings,
+	options: ItemOptions,
+	itemIndex: number,
+	fetch: (spec: RequestSpec) => Promise<ExchangeResult<IBinaryData>>,
+): Promise<INodeExecutionData[]> {
+	assertPageable(options, settings);
+	const pairedItem = { item: itemIndex };
+	const output: INodeExecutionData[] = [];
+	await paginate(spec, settings, {
+		fetch,
+		onPage(page) {
+			if (settings.output === 'pages' || !page.records) {
+				const body = page.response.body;
+				output.push(
+					...shapeOutput({ ...page.response, body: Array.isArray(body) && !options.fullResponse ? { [options.outputPropertyName]: body } : body }, options, itemIndex),
+				);
+				return;
+			}
+			for (const record of page.records) {
+				output.push({ json: toJsonObject(record, options.outputPropertyName) as IDataObject, pairedItem });
+			}
+		},
+	});
+	// An input item never yields zero items: a collection without records gives one empty item.
+	if (output.length === 0) output.push({ json: {}, pairedItem });
+	return output;
+}

@@ -1,0 +1,64 @@
+import { fixed } from '../request/body';
+import { assertNoReservedDomain } from '../request/query';
+import type { RequestSpec } from '../request/types';
+import { PaginationError } from './error';
+import { withPath } from './jsonPath';
+import type { PageChange } from './types';
+
+/** The first request's JSON body, parsed once, for strategies that put their parameter in the body. */
+export async function readJsonBody(spec: RequestSpec): Promise<Record<string, unknown>> {
+	if (!spec.body) return {};
+	const notJson = () =>
+		new PaginationError(
+			'Pagination can only set a body parameter in a JSON object body',
+			'Send the body as JSON, or put the paging parameter in the query.',
+		);
+	if (!/json/i.test(spec.body.contentType ?? '')) throw notJson();
+	const payload = await spec.body.open();
+	if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) throw notJson();
+	let value: unknown;
+	try {
+		value = JSON.parse(payload.toString());
+	} catch {
+		throw notJson();
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notJson();
+	return value as Record<string, unknown>;
+}
+
+/** `__domain` only ever comes from the Domain option: carried over from the request, never from the upstream. */
+function domainPairs(query: Array<[string, string]>): Array<[string, string]> {
+	return query.filter(([name]) => name === '__domain');
+}
+
+export interface PagedRequest {
+	spec: RequestSpec;
+	/** The JSON body the body parameters are written into. */
+	json: Record<string, unknown>;
+}
+
+export function applyChange(request: PagedRequest, change: PageChange): PagedRequest {
+	const { spec } = request;
+	if (change.kind === 'url') {
+		try {
+			assertNoReservedDomain(change.query, 'path');
+		} catch (error) {
+			throw new PaginationError((error as Error).message, 'The upstream\'s next link may not choose the upstream host.');
+		}
+		return { spec: { ...spec, path: change.path, query: [...change.query, ...domainPairs(spec.query)] }, json: request.json };
+	}
+	let query = spec.query;
+	let json = request.json;
+	let bodyChanged = false;
+	for (const param of change.params) {
+		const value = String(param.value);
+		if (param.in === 'query') {
+			query = [...query.filter(([name]) => name !== param.name), [param.name, value]];
+		} else {
+			json = withPath(json, param.name, param.value);
+			bodyChanged = true;
+		}
+	}
+	const body = bodyChanged ? fixed(JSON.stringify(json), spec.body?.contentType ?? 'application/json; charset=utf-8') : spec.body;
+	return { spec: { ...spec, query, body }, json };
+}

@@ -1,0 +1,46 @@
+import { assertNoReservedDomain } from '../request/query';
+import { splitAndEncodePath } from '../request/path';
+import { RequestValidationError } from '../request/validationError';
+import { PaginationError } from './error';
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+export interface PassthroughTarget {
+	path: string;
+	query: Array<[string, string]>;
+}
+
+/**
+ * Turns a next-page link from an upstream (absolute `https://api.hubapi.com/...`, or a path such as Salesforce's
+ * `/services/data/v62.0/query/01g...-2000`) into a path on the same connection's passthrough. The host of an
+ * absolute link is dropped, never called: whatever the upstream writes, the request stays on this connection,
+ * and the path passes the same safety checks as the user's own path.
+ */
+export function upstreamLinkToTarget(link: string): PassthroughTarget {
+	const text = link.trim();
+	let relative = text;
+	const scheme = SCHEME.exec(text);
+	if (scheme || text.startsWith('//')) {
+		if (scheme && !/^https?$/i.test(scheme[1])) {
+			throw new PaginationError(`The next page link "${text}" is not an http(s) URL`, 'Only http and https links are followed.');
+		}
+		let url: URL;
+		try {
+			url = new URL(text.startsWith('//') ? `https:${text}` : text);
+		} catch {
+			throw new PaginationError(`The next page link "${text}" is not a valid URL`, 'Check the pagination mode and path.');
+		}
+		relative = url.pathname + url.search;
+	}
+	try {
+		const target = splitAndEncodePath(relative);
+		assertNoReservedDomain(target.query, 'path');
+		return target;
+	} catch (error) {
+		if (!(error instanceof RequestValidationError)) throw error;
+		throw new PaginationError(
+			`The next page link "${text}" was not followed: ${error.message}`,
+			'The upstream returned a link that could leave this connection or its API root, so pagination stopped.',
+		);
+	}
+}

@@ -1,0 +1,355 @@
+import type { INodeParameters } from 'n8n-workflow';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { runWorkflow } from '../harness/engine';
+import { connectionById, passthroughWorkflow } from '../harness/workflow';
+import { startSimulator, type Simulator } from '../simulator';
+import { hubspotContact } from '../simulator/upstreams/hubspot';
+import { pagedItem } from '../simulator/upstreams/paged';
+import { salesforceAccount } from '../simulator/upstreams/salesforce';
+import { slackChannel } from '../simulator/upstreams/slack';
+
+const SIZES = { hubspotContacts: 2345, slackChannels: 1500, salesforceAccounts: 4400, acmeItems: 1050 };
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator(SIZES);
+});
+afterAll(async () => sim.close());
+beforeEach(() => sim.resetStats());
+
+const range = <T>(count: number, make: (index: number) => T) => Array.from({ length: count }, (_, index) => make(index));
+
+interface Call {
+	connection: string;
+	method?: string;
+	path: string;
+	query?: Record<string, string | number>;
+	headers?: Record<string, string>;
+	body?: unknown;
+	pagination: Record<string, unknown>;
+	options?: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+}
+
+function parameters(call: Call): INodeParameters {
+	const rows = (record: Record<string, unknown> | undefined) =>
+		Object.entries(record ?? {}).map(([name, value]) => ({ name, value: String(value) }));
+	return {
+		connection: connectionById(call.connection),
+		method: call.method ?? 'GET',
+		path: call.path,
+		sendQuery: !!call.query,
+		queryParameters: { parameters: rows(call.query) },
+		sendHeaders: !!call.headers,
+		headerParameters: { parameters: rows(call.headers) },
+		sendBody: call.body !== undefined,
+		contentType: 'json',
+		specifyBody: 'json',
+		jsonBody: JSON.stringify(call.body ?? {}),
+		options: { ...call.options, pagination: { settings: call.pagination } },
+	} as INodeParameters;
+}
+
+async function run(call: Call, items: Array<Record<string, unknown>> = [{}]) {
+	const result = await runWorkflow(passthroughWorkflow(items, { parameters: parameters(call), settings: call.settings }), {
+		credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl },
+	});
+	return { result, items: result.output('Passthrough') ?? [], requests: sim.log.length };
+}
+
+const ids = (items: Array<{ json: Record<string, unknown> }>, field = 'id') => items.map((item) => item.json[field]);
+
+describe('presets read every record exactly once, in order', () => {
+	it.each([100, 35])('hubspot, limit %i', async (limit) => {
+		const { result, items, requests } = await run({
+			connection: 'conn_hubspot',
+			path: '/crm/v3/objects/contacts',
+			query: { limit },
+			pagination: { mode: 'hubspot', maxPages: 0 },
+		});
+		expect(result.status).toBe('success');
+		expect(ids(items)).toEqual(range(SIZES.hubspotContacts, (index) => hubspotContact(index).id));
+		expect(requests).toBe(Math.ceil(SIZES.hubspotContacts / limit));
+		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+	});
+
+	it.each([100, 200])('slack, limit %i (kept as given)', async (limit) => {
+		const { result, items } = await run({
+			connection: 'conn_slack',
+			path: '/conversations.list',
+			query: { limit },
+			pagination: { mode: 'slack', maxPages: 0 },
+		});
+		expect(result.status).toBe('success');
+		expect(ids(items)).toEqual(range(SIZES.slackChannels, (index) => slackChannel(index).id));
+		expect(sim.log.every((entry) => new URLSearchParams(entry.rawQuery).get('limit') === String(limit))).toBe(true);
+	});
+
+	it.each([200, 700])('salesforce, batch size %i', async (batchSize) => {
+		const { result, items, requests } = await run({
+			connection: 'conn_salesforce',
+			path: '/services/data/v62.0/query',
+			query: { q: 'SELECT Id, Name FROM Account' },
+			headers: { 'Sforce-Query-Options': `batchSize=${batchSize}` },
+			pagination: { mode: 'salesforce', maxPages: 0 },
+		});
+		expect(result.status).toBe('success');
+		expect(ids(items, 'Id')).toEqual(range(SIZES.salesforceAccounts, (index) => salesforceAccount(index).Id));
+		expect(requests).toBe(Math.ceil(SIZES.salesforceAccounts / batchSize));
+		expect(sim.log[1].path).toBe(`services/data/v62.0/query/01gRO0000016PIAYA2-${batchSize}`);
+	});
+
+	it.each([50, 40])('link header with absolute upstream URLs, per_page %i', async (perPage) => {
+		const { result, items } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/link',
+			query: { per_page: perPage },
+			pagination: { mode: 'linkHeader', maxPages: 0 },
+		});
+		expect(result.status).toBe('success');
+		expect(ids(items)).toEqual(range(SIZES.acmeItems, (index) => pagedItem(index).id));
+		// The upstream's absolute URLs went through the same connection's passthrough, as paths.
+		expect(sim.log.every((entry) => entry.connectionId === 'conn_acme' && entry.path === 'v2/items/link')).toBe(true);
+	});
+});
+
+describe('generic modes read every record exactly once, in order', () => {
+	const all = range(SIZES.acmeItems, (index) => pagedItem(index).id);
+
+	it.each([50, 40])('cursor in the query, limit %i', async (limit) => {
+		const { items } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/cursor',
+			query: { limit },
+			pagination: { mode: 'cursor', cursorPath: 'meta.next_cursor', cursorParameter: 'cursor', maxPages: 0 },
+		});
+		expect(ids(items)).toEqual(all);
+	});
+
+	it('cursor in a JSON body field (POST search)', async () => {
+		const { items } = await run({
+			connection: 'conn_acme',
+			method: 'POST',
+			path: '/v2/items/search',
+			body: { limit: 40, filter: { kind: 'all' } },
+			pagination: { mode: 'cursor', cursorPath: 'meta.next_cursor', cursorParameter: 'cursor', parameterIn: 'body', maxPages: 0 },
+		});
+		expect(ids(items)).toEqual(all);
+		expect(sim.log.every((entry) => entry.method === 'POST' && entry.rawQuery === '')).toBe(true);
+	});
+
+	it.each([
+		['relative', {}],
+		['absolute', { absolute: 1 }],
+	])('next URL in the body (%s)', async (_label, extra) => {
+		const { items } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/next',
+			query: { limit: 40, ...extra },
+			pagination: { mode: 'nextUrl', nextUrlPath: 'links.next', maxPages: 0 },
+		});
+		expect(ids(items)).toEqual(all);
+	});
+
+	it.each([50, 40])('offset and limit, page size %i', async (pageSize) => {
+		const { items, requests } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/offset',
+			pagination: { mode: 'offset', pageSize, maxPages: 0 },
+		});
+		expect(ids(items)).toEqual(all);
+		// Pages until one comes back empty.
+		expect(requests).toBe(Math.ceil(SIZES.acmeItems / pageSize) + 1);
+	});
+
+	it('page and per_page', async () => {
+		const { items } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/pages',
+			pagination: { mode: 'offset', offsetType: 'page', offsetParameter: 'page', limitParameter: 'per_page', pageSize: 40, maxPages: 0 },
+		});
+		expect(ids(items)).toEqual(all);
+		expect(new URLSearchParams(sim.log[0].rawQuery).get('page')).toBe('1');
+	});
+});
+
+describe('limits and output shapes', () => {
+	it('maxPages stops where it says (default 100 included)', async () => {
+		const three = await run({
+			connection: 'conn_hubspot',
+			path: '/crm/v3/objects/contacts',
+			query: { limit: 10 },
+			pagination: { mode: 'hubspot', maxPages: 3 },
+		});
+		expect(ids(three.items)).toEqual(range(30, (index) => hubspotContact(index).id));
+		expect(three.requests).toBe(3);
+		sim.resetStats();
+		const byDefault = await run({
+			connection: 'conn_hubspot',
+			path: '/crm/v3/objects/contacts',
+			query: { limit: 10 },
+			pagination: { mode: 'hubspot' },
+		});
+		expect(byDefault.items).toHaveLength(1000);
+		expect(byDefault.requests).toBe(100);
+	});
+
+	it('pages output: one item per page body', async () => {
+		const { items } = await run({
+			connection: 'conn_hubspot',
+			path: '/crm/v3/objects/contacts',
+			query: { limit: 100 },
+			pagination: { mode: 'hubspot', output: 'pages', maxPages: 0 },
+		});
+		expect(items).toHaveLength(24);
+		expect((items[0].json.results as unknown[]).length).toBe(100);
+		expect((items[23].json.results as unknown[]).length).toBe(45);
+		expect(items[23].json.paging).toBeUndefined();
+	});
+
+	it('pages output with Full Response: statusCode, headers and body per page', async () => {
+		const { items } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/link',
+			query: { per_page: 500 },
+			options: { fullResponse: true },
+			pagination: { mode: 'linkHeader', output: 'pages' },
+		});
+		expect(items.map((item) => item.json.statusCode)).toEqual([200, 200, 200]);
+		expect((items[2].json.body as unknown[]).length).toBe(50);
+		expect(String((items[0].json.headers as Record<string, string>).link)).toContain('rel="next"');
+	});
+
+	it('recordsPath override', async () => {
+		const { items } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/cursor',
+			query: { limit: 500 },
+			pagination: { mode: 'cursor', cursorPath: 'meta.next_cursor', recordsPath: 'data', maxPages: 0 },
+		});
+		expect(ids(items)).toEqual(range(SIZES.acmeItems, (index) => pagedItem(index).id));
+	});
+
+	it('a records path that matches nothing fails naming it', async () => {
+		const { result } = await run({
+			connection: 'conn_hubspot',
+			path: '/crm/v3/objects/contacts',
+			pagination: { mode: 'hubspot', recordsPath: 'contacts' },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('no list of records at "contacts"');
+	});
+
+	it('Full Response with records output is refused before any request', async () => {
+		const { result, requests } = await run({
+			connection: 'conn_hubspot',
+			path: '/crm/v3/objects/contacts',
+			options: { fullResponse: true },
+			pagination: { mode: 'hubspot' },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('Full Response');
+		expect(requests).toBe(0);
+	});
+});
+
+describe('loop guards', () => {
+	it('a repeated cursor stops with a clear error', async () => {
+		const { result, requests } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/repeat-cursor',
+			query: { limit: 10 },
+			pagination: { mode: 'cursor', cursorPath: 'meta.next_cursor', maxPages: 0 },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('page 3 returned the same next cursor or URL as page 1');
+		expect(requests).toBe(3);
+	});
+
+	it('an identical page stops with a clear error', async () => {
+		const { result, requests } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/identical',
+			pagination: { mode: 'offset', maxPages: 0 },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('page 2 is identical to page 1');
+		expect(requests).toBe(2);
+	});
+
+	it('an unsafe next link is not followed', async () => {
+		const { result, requests } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/unsafe-next',
+			pagination: { mode: 'nextUrl', nextUrlPath: 'links.next' },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('was not followed');
+		expect(requests).toBe(1);
+	});
+
+	it('with continueOnFail the loop becomes the item\'s error item', async () => {
+		const { result, items } = await run({
+			connection: 'conn_acme',
+			path: '/v2/items/identical',
+			pagination: { mode: 'cursor', cursorPath: 'meta.next_cursor' },
+			settings: { onError: 'continueRegularOutput' },
+		});
+		expect(result.status).toBe('success');
+		expect(items).toHaveLength(1);
+		expect(String(items[0].json.error)).toContain('identical');
+	});
+});
+
+describe('items and failures', () => {
+	it('two input items page two collections at once, each record paired to its own input', async () => {
+		const workflow = passthroughWorkflow([{ which: 'hubspot' }, { which: 'slack' }], {
+			parameters: {
+				connection: connectionById('={{ $json.which === "hubspot" ? "conn_hubspot" : "conn_slack" }}'),
+				method: 'GET',
+				path: '={{ $json.which === "hubspot" ? "/crm/v3/objects/contacts" : "/conversations.list" }}',
+				sendQuery: true,
+				queryParameters: { parameters: [{ name: 'limit', value: '100' }] },
+				options: { pagination: { settings: { mode: '={{ $json.which }}', maxPages: 0 } } },
+			} as INodeParameters,
+		});
+		const result = await runWorkflow(workflow, { credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } });
+		expect(result.status).toBe('success');
+		const items = result.output('Passthrough') ?? [];
+		const from = (index: number) => items.filter((item) => (item.pairedItem as { item: number }).item === index);
+		expect(ids(from(0))).toEqual(range(SIZES.hubspotContacts, (index) => hubspotContact(index).id));
+		expect(ids(from(1))).toEqual(range(SIZES.slackChannels, (index) => slackChannel(index).id));
+		// Both collections were read in one execution with the requests interleaved.
+		const connections = sim.log.map((entry) => entry.connectionId);
+		const firstSlack = connections.indexOf('conn_slack');
+		expect(firstSlack).toBeGreaterThan(-1);
+		expect(connections.lastIndexOf('conn_hubspot')).toBeGreaterThan(firstSlack);
+	});
+
+	it('Slack 429 mid-pagination is retried with no record missing or duplicated', async () => {
+		// Pages 1 and 2 go through; the next two requests (page 3 and its first retry) get a 429.
+		sim.faults.add({ kind: 'status', status: 429, retryAfter: 0, after: 2, times: 2, connectionId: 'conn_slack', pathPrefix: 'conversations.list' });
+		const { result, items, requests } = await run({
+			connection: 'conn_slack',
+			path: '/conversations.list',
+			query: { limit: 100 },
+			pagination: { mode: 'slack', maxPages: 0 },
+		});
+		expect(result.status).toBe('success');
+		expect(ids(items)).toEqual(range(SIZES.slackChannels, (index) => slackChannel(index).id));
+		expect(requests).toBe(SIZES.slackChannels / 100 + 2);
+	});
+
+	it('a page that fails after retries fails the item with its page number', async () => {
+		sim.faults.add({ kind: 'status', status: 503, retryAfter: 0, connectionId: 'conn_salesforce', pathPrefix: 'services/data/v62.0/query/' });
+		const { result } = await run({
+			connection: 'conn_salesforce',
+			path: '/services/data/v62.0/query',
+			query: { q: 'SELECT Id FROM Account' },
+			pagination: { mode: 'salesforce' },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/\(page 2\)/);
+	});
+});

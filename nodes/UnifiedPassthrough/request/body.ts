@@ -11,6 +11,8 @@ export interface BodyParameters {
 	jsonBody: unknown;
 	rawContentType: string;
 	body: unknown;
+	/** The binary property sent as the whole body (`binaryData`). */
+	inputDataFieldName?: unknown;
 }
 
 /** Sets `a.b.c` as nested objects, like n8n's HTTP Request node (v4) does for key/value JSON bodies. */

@@ -108,6 +108,20 @@ describe('files round trip: download into n8n binary data, upload again', () => 
 		});
 	}
 
+	it('a retried upload sends the whole file again (a fresh stream per attempt)', async () => {
+		sim.resetStats();
+		sim.faults.add({ kind: 'status', status: 503, times: 1, method: 'PUT', pathPrefix: 'files/upload' });
+		const size = 300_000;
+		const multipart = multipartUpload('doc');
+		multipart.parameters.method = 'PUT';
+		multipart.parameters.options = { retry: { settings: { maxRetries: 2, maxWaitMs: 50 } } };
+		const result = await run(download('again.bin', { size: String(size) }, { outputPropertyName: 'doc' }), multipart);
+		expect(result.error).toBeUndefined();
+		sim.faults.clear();
+		expect(sim.log.filter((entry) => entry.path === 'files/upload')).toHaveLength(2);
+		expect(result.output('Upload')![0].json).toMatchObject({ parts: [{ name: 'title' }, { size, sha256: sha256(fileChunk(0, size)) }] });
+	});
+
 	it('a header Content-Type wins over the binary\'s MIME type', async () => {
 		const upload = binaryUpload('doc');
 		upload.parameters.sendHeaders = true;

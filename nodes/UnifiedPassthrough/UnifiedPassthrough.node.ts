@@ -13,10 +13,12 @@ import { bodyProperties } from './description/body';
 import { connectionProperties } from './description/connection';
 import { optionsProperty } from './description/options';
 import { requestProperties } from './description/request';
+import { n8nBinaryResolver } from './execute/binaryInput';
 import { requireConnectionId } from './execute/connection';
 import { resolveItemOptions, resolveExecutionSettings, type RawOptions } from './execute/options';
 import { runItem } from './execute/runItem';
 import { searchConnections } from './methods/listSearch';
+import { createBinaryBodyBuilder } from './request/binaryBody';
 import type { ParameterReader } from './request/buildRequest';
 import { RequestValidationError } from './request/validationError';
 import { redactSecret } from './response/readResponse';
@@ -116,6 +118,7 @@ export class UnifiedPassthrough implements INodeType {
 						connectionId,
 						options,
 						read,
+						buildBinaryBody: createBinaryBodyBuilder(n8nBinaryResolver(this, itemIndex)),
 						exchange: {
 							send: {
 								baseUrl,

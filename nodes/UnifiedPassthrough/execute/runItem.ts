@@ -24,7 +24,8 @@ export interface ItemRun {
 
 /** Throws when the response is an error the user did not ask to receive as output. */
 export function assertUsable(response: ExchangeResult<IBinaryData>, options: ItemOptions, connectionId: string, path: string): void {
-	if (!isSuccessStatus(response.statusCode)) {
+	// 304 Not Modified answers a conditional request the user sent (If-None-Match): a result, not a failure.
+	if (!isSuccessStatus(response.statusCode) && response.statusCode !== 304) {
 		if (options.neverError) return;
 		const summary = summarizeHttpError({
 			statusCode: response.statusCode,

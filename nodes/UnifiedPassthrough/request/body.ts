@@ -11,6 +11,8 @@ export interface BodyParameters {
 	jsonBody: unknown;
 	rawContentType: string;
 	body: unknown;
+	/** The binary property sent as the whole body (`binaryData`). */
+	inputDataFieldName?: unknown;
 }
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -51,6 +51,7 @@ async function readBody(
 		jsonBody: read<unknown>('jsonBody', ''),
 		rawContentType: read<string>('rawContentType', ''),
 		body: read<unknown>('body', ''),
+		inputDataFieldName: read<unknown>('inputDataFieldName', 'data'),
 	};
 	switch (parameters.contentType) {
 		case 'json':

@@ -1,0 +1,44 @@
+import type { BodyParameters } from './body';
+import type { BinaryBodyBuilder } from './buildRequest';
+import { stringifyValue, type NameValueRow } from './keyValue';
+import { multipartBody, type FileSource, type MultipartPart } from './multipart';
+import { RequestValidationError } from './validationError';
+
+/**
+ * Finds one binary property of the current input item (n8n's binary store behind it). Throws a
+ * RequestValidationError naming `parameter` when the item has no such property.
+ */
+export type BinaryResolver = (propertyName: string, parameter: string) => Promise<FileSource>;
+
+export interface MultipartRow extends NameValueRow {
+	parameterType?: 'formData' | 'formBinaryData';
+	inputDataFieldName?: unknown;
+}
+
+function propertyName(value: unknown, parameter: string): string {
+	// An omitted value is the parameter's default, `data`.
+	const name = value === undefined ? 'data' : stringifyValue(value).trim();
+	if (!name) throw new RequestValidationError(parameter, 'Give the name of the input item\'s binary property, e.g. data');
+	return name;
+}
+
+/** Builds multipart and whole-binary bodies from the item's binary properties, streaming each file. */
+export function createBinaryBodyBuilder(resolve: BinaryResolver): BinaryBodyBuilder {
+	return async (parameters: BodyParameters) => {
+		if (parameters.contentType === 'binaryData') {
+			const file = await resolve(propertyName(parameters.inputDataFieldName, 'inputDataFieldName'), 'inputDataFieldName');
+			return { contentType: file.mimeType || 'application/octet-stream', length: file.length, open: () => file.open() };
+		}
+		const parts: MultipartPart[] = [];
+		for (const row of parameters.bodyParameters as MultipartRow[]) {
+			const name = row.name === undefined || row.name === null ? '' : String(row.name);
+			if (row.parameterType === 'formBinaryData') {
+				if (!name) throw new RequestValidationError('bodyParameters', 'A form field with a binary file needs a name');
+				parts.push({ name, file: await resolve(propertyName(row.inputDataFieldName, 'bodyParameters'), 'bodyParameters') });
+			} else if (name) {
+				parts.push({ name, value: stringifyValue(row.value) });
+			}
+		}
+		return multipartBody(parts);
+	};
+}

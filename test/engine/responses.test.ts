@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runWorkflow } from '../harness/engine';
+import { connectionById, passthroughWorkflow } from '../harness/workflow';
+import { fileChunk } from '../simulator/data';
+import { startSimulator, type Simulator } from '../simulator';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => sim.close());
+
+async function call(path: string, extra: Record<string, unknown> = {}, connection = 'conn_acme') {
+	const result = await runWorkflow(
+		passthroughWorkflow([{}], { parameters: { connection: connectionById(connection), method: 'GET', path, ...extra } }),
+		{ credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } },
+	);
+	return { result, items: result.output('Passthrough') };
+}
+
+describe('binary responses', () => {
+	it.each([
+		['image/png', 'logo.png'],
+		['application/pdf', 'invoice.pdf'],
+		['application/zip', 'export.zip'],
+		['audio/mpeg', 'call.mp3'],
+		['video/mp4', 'demo.mp4'],
+		['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'report.xlsx'],
+	])('autodetects %s as a file', async (type, name) => {
+		const { items } = await call(`/files/download/${name}?size=5000&type=${encodeURIComponent(type)}`);
+		expect(items).toHaveLength(1);
+		expect(items![0].json).toEqual({});
+		const binary = items![0].binary!.data;
+		expect(binary).toMatchObject({ mimeType: type, fileName: name });
+		expect(Buffer.from(binary.data, 'base64').equals(fileChunk(0, 5000))).toBe(true);
+	});
+
+	it('takes the file name from filename* over filename, and puts it under outputPropertyName', async () => {
+		const disposition = `attachment; filename="Bericht.pdf"; filename*=UTF-8''${encodeURIComponent('Übersicht 2026.pdf')}`;
+		const { items } = await call(`/files/download/x.pdf?size=10&type=application/pdf&disposition=${encodeURIComponent(disposition)}`, {
+			options: { outputPropertyName: 'attachment' },
+		});
+		expect(items![0].binary!.attachment.fileName).toBe('Übersicht 2026.pdf');
+	});
+
+	it('falls back to the last path segment without Content-Disposition', async () => {
+		const { items } = await call('/files/download/scan%20001.png?size=10&type=image/png&disposition=none');
+		expect(items![0].binary!.data.fileName).toBe('scan 001.png');
+	});
+
+	it('responseFormat file stores text and JSON as files too', async () => {
+		const { items } = await call('/v2/customers', { options: { responseFormat: 'file' } });
+		const binary = items![0].binary!.data;
+		expect(binary.mimeType).toBe('application/json');
+		expect(JSON.parse(Buffer.from(binary.data, 'base64').toString('utf8'))).toHaveLength(3);
+	});
+
+	it('full response keeps status and headers next to the file', async () => {
+		const { items } = await call('/files/download/a.png?size=10&type=image/png', { options: { fullResponse: true } });
+		expect(items![0].json).toMatchObject({ statusCode: 200, headers: { 'content-type': 'image/png' } });
+		expect(items![0].binary!.data.mimeType).toBe('image/png');
+	});
+});
+
+describe('text responses', () => {
+	const expected = 'Café crème, déjà vu: Zoë & Jürgen';
+
+	it.each(['latin1', 'utf-16le', 'utf-8'])('decodes charset %s', async (charset) => {
+		const { items } = await call(`/text/charset?charset=${charset}`);
+		expect(items![0].json).toEqual({ data: expected });
+	});
+
+	it.each(['gzip', 'deflate', 'br'])('decodes %s content encoding', async (encoding) => {
+		const { items } = await call(`/encoded?encoding=${encoding}`);
+		expect(items).toHaveLength(1);
+		expect(items![0].json).toMatchObject({ encoding, message: 'compressed hello' });
+	});
+
+	it('returns CSV and XML as text', async () => {
+		expect((await call('/text/csv')).items![0].json).toEqual({ data: 'id,name\ncus_001,Ada Lovelace\n' });
+		expect((await call('/text/xml', { options: { outputPropertyName: 'xml' } })).items![0].json).toEqual({
+			xml: '<customers><customer id="cus_001"/></customers>',
+		});
+	});
+
+	it('a JSON content type with an invalid body is a clear error', async () => {
+		const { result } = await call('/lying-json');
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('says it is JSON (application/json) but its body is not valid JSON');
+	});
+
+	it('with neverError the lying JSON body comes back as text', async () => {
+		const { items } = await call('/lying-json', { options: { neverError: true } });
+		expect(items![0].json).toEqual({ data: '<html>not json</html>' });
+	});
+
+	it.each([204, 205, 304])('an empty %s gives one item {}', async (status) => {
+		const { result, items } = await call(`/empty?status=${status}`);
+		expect(result.error).toBeUndefined();
+		expect(items).toEqual([{ json: {}, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('body-level errors', () => {
+	const slackCreate = (method: string, options: Record<string, unknown> = {}) =>
+		call(
+			`/api/${method}`,
+			{ method: 'POST', sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: '{"name": "general"}', options },
+			'conn_slack',
+		);
+
+	it('Slack ok:false is an error with Slack\'s code', async () => {
+		await slackCreate('conversations.create', { failOnBodyError: false });
+		const { result } = await slackCreate('conversations.create');
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('name_taken');
+	});
+
+	it('Slack missing_scope names the needed scope', async () => {
+		const { result } = await slackCreate('admin.conversations.create');
+		expect(result.error?.message).toContain('missing_scope');
+		expect(result.error?.description).toContain('admin.conversations:write');
+	});
+
+	it('failOnBodyError off returns the ok:false body as output', async () => {
+		const { result, items } = await slackCreate('admin.conversations.create', { failOnBodyError: false });
+		expect(result.error).toBeUndefined();
+		expect(items![0].json).toMatchObject({ ok: false, error: 'missing_scope', needed: 'admin.conversations:write' });
+	});
+
+	it('HubSpot 207 partial batch results stay output with numErrors', async () => {
+		const { result, items } = await call(
+			'/crm/v3/properties/contacts/batch/read',
+			{ method: 'POST', sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: '{"inputs": [{"name": "email"}, {"name": "shoe_size"}]}' },
+			'conn_hubspot',
+		);
+		expect(result.error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items![0].json).toMatchObject({ status: 'COMPLETE', numErrors: 1, results: [{ name: 'email' }] });
+		expect((items![0].json.errors as Array<{ message: string }>)[0].message).toContain('shoe_size');
+	});
+});

@@ -94,6 +94,27 @@ describe('request bodies arrive upstream as sent', () => {
 			expect.objectContaining({ name: 'note', value: 'Grüße\r\nline 2' }),
 		]);
 	});
+
+	it('multipart keeps its own Content-Type (and boundary) even when a header sets one', async () => {
+		const result = await runWorkflow(
+			passthroughWorkflow([{}], {
+				parameters: {
+					connection: connectionById('conn_acme'),
+					method: 'POST',
+					path: '/files/upload',
+					sendHeaders: true,
+					headerParameters: { parameters: [{ name: 'Content-Type', value: 'multipart/form-data' }] },
+					sendBody: true,
+					contentType: 'multipart-form-data',
+					bodyParameters: { parameters: [{ parameterType: 'formData', name: 'a', value: '1' }] },
+				},
+			}),
+			{ credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } },
+		);
+		const uploaded = result.output('Passthrough')![0].json as { contentType: string; parts: unknown[] };
+		expect(uploaded.contentType).toMatch(/boundary=/);
+		expect(uploaded.parts).toEqual([expect.objectContaining({ name: 'a', value: '1' })]);
+	});
 });
 
 describe('query options', () => {

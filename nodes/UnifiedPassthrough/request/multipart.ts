@@ -68,6 +68,7 @@ export function multipartBody(parts: MultipartPart[], boundary: string = randomB
 
 	return {
 		contentType: `multipart/form-data; boundary=${boundary}`,
+		contentTypeIsFixed: true,
 		length,
 		open: () => Readable.from(chunks(), { objectMode: false }),
 	};

@@ -9,6 +9,8 @@ export type BodyPayload = string | Buffer | Readable | FormData;
 /** A request body that can be opened again for every attempt (a stream can only be read once). */
 export interface BodySource {
 	contentType?: string;
+	/** The body's own Content-Type must win over a user header (a multipart boundary must match the body). */
+	contentTypeIsFixed?: boolean;
 	/** Byte length when known up front (for Content-Length on streamed uploads). */
 	length?: number;
 	open(): Promise<BodyPayload> | BodyPayload;

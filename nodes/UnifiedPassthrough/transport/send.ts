@@ -41,7 +41,9 @@ export async function send(spec: RequestSpec, context: SendContext): Promise<Raw
 	let body: Dispatcher.RequestOptions['body'];
 	if (spec.body) {
 		body = (await spec.body.open()) as Dispatcher.RequestOptions['body'];
-		if (spec.body.contentType && !headers['content-type']) headers['content-type'] = spec.body.contentType;
+		if (spec.body.contentType && (spec.body.contentTypeIsFixed || !headers['content-type'])) {
+			headers['content-type'] = spec.body.contentType;
+		}
 		if (spec.body.length !== undefined && !(body instanceof FormData)) headers['content-length'] = String(spec.body.length);
 	}
 	const response = await request(passthroughUrl(context.baseUrl, context.connectionId, spec), {

@@ -121,6 +121,8 @@ function nodeTypesFor(pkg: LoadedPackage): INodeTypes {
 		[`${NODE_TYPE}Tool`]: toolVariant(pkg.node as INodeType),
 		'n8n-nodes-base.manualTrigger': trigger,
 		'n8n-nodes-base.scheduleTrigger': trigger,
+		// Example workflows start from a form; their pinned submissions stand in for it, as in n8n's editor.
+		'n8n-nodes-base.formTrigger': trigger,
 	};
 	return {
 		getByName: (type) => byName[type],

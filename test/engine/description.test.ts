@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,12 @@ describe('the built package\'s descriptions', async () => {
 		expect(read(icons.light)).toMatch(/<svg/);
 		expect(read(icons.light)).not.toBe(read(icons.dark));
 		expect(pkg.credential.test?.request.url).toBe('/unified/connection');
+	});
+
+	it.runIf(process.env.N8N_COMPAT_PACKAGE_ROOT)('test:compat: the package under test runs against n8n-workflow 1.x', () => {
+		const entry = createRequire(join(PACKAGE_ROOT, 'package.json')).resolve('n8n-workflow');
+		const manifest = join(dirname(entry).split('/dist/')[0], 'package.json');
+		expect(JSON.parse(readFileSync(manifest, 'utf8')).version).toMatch(/^1\./);
 	});
 
 	it('ships a codex with categories, aliases and documentation links', () => {

@@ -1,18 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type { INode } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { NODE_TYPE, PACKAGE_ROOT, runWorkflow, type WorkflowDefinition } from '../harness/engine';
+import { NODE_TYPE, runWorkflow, type WorkflowDefinition } from '../harness/engine';
+import { exampleFiles, loadExample as load, toolCallsWorkflow } from '../harness/examples';
 import { startSimulator, type Simulator } from '../simulator';
-
-// test:compat loads the package from a copy without examples/, so they are read from the source tree.
-const EXAMPLES_DIR = existsSync(join(PACKAGE_ROOT, 'examples')) ? join(PACKAGE_ROOT, 'examples') : join(__dirname, '../../examples');
-
-function load(file: string): WorkflowDefinition & { name: string; pinData?: Record<string, Array<{ json: object }>> } {
-	return JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
-}
 
 let sim: Simulator;
 const run = (definition: WorkflowDefinition) =>
@@ -31,7 +22,7 @@ function example(file: string, test: () => Promise<void>) {
 
 describe('examples/', () => {
 	it('every example uses the package\'s node types and the "Unified.to account" credential', () => {
-		for (const file of readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.json'))) {
+		for (const file of exampleFiles()) {
 			const workflow = load(file);
 			const ours = workflow.nodes.filter((node: INode) => node.type.startsWith(NODE_TYPE));
 			expect(ours.length, file).toBeGreaterThan(0);
@@ -95,23 +86,13 @@ describe('examples/', () => {
 		// the tool node itself, as n8n 2.x's engine runs it when the agent calls it: its $fromAI() arguments
 		// arrive in the input item. Here they are the arguments a model would send.
 		const workflow = load('ai-agent-tool.json');
-		const tool = workflow.nodes.find((node: INode) => node.type === `${NODE_TYPE}Tool`)!;
-		expect(workflow.connections[tool.name].ai_tool[0]![0].node).toBe('AI Agent');
-		const fromAi = (value: unknown): unknown =>
-			typeof value === 'string' ? value.replace(/\$fromAI\('(\w+)'[^)]*\)/g, '$json.$1') : value;
-		const parameters = Object.fromEntries(Object.entries(tool.parameters).map(([name, value]) => [name, fromAi(value)]));
 		const calls = [
 			{ method: 'GET', path: '/crm/v3/objects/contacts', query: '{"limit": 5}', body: '{}' },
 			{ method: 'GET', path: '/crm/v3/objects/deals', query: '{}', body: '{}' },
 		];
-		const result = await run({
-			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{ ...tool, parameters },
-			],
-			connections: { Start: { main: [[{ node: tool.name, type: 'main', index: 0 }]] } },
-			pinData: { Start: calls.map((json) => ({ json })) },
-		});
+		const { tool, workflow: toolCalls } = toolCallsWorkflow(workflow, calls);
+		expect(workflow.connections[tool.name].ai_tool[0]![0].node).toBe('AI Agent');
+		const result = await run(toolCalls);
 		expect(result.status).toBe('success');
 		const output = result.output(tool.name)!;
 		// The first call: the external xref narrowed to the CRM connection, trimmed to id + properties.
@@ -125,7 +106,6 @@ describe('examples/', () => {
 	});
 
 	it('runs every example file', () => {
-		const files = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.json')).sort();
-		expect([...covered].sort()).toEqual(files);
+		expect([...covered].sort()).toEqual(exampleFiles());
 	});
 });

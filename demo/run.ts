@@ -1,7 +1,7 @@
 import '../test/harness/env';
 
 import { runWorkflow } from '../test/harness/engine';
-import { loadExamples } from '../test/harness/examples';
+import { exampleFiles, loadExample, toolCallsWorkflow } from '../test/harness/examples';
 import { connectionById, passthroughWorkflow } from '../test/harness/workflow';
 import { startSimulator } from '../test/simulator';
 import { printRun } from './print';
@@ -11,14 +11,30 @@ import { defaultReadOnlyPath, listRealConnections } from './realApi';
  * `npm start`: runs every workflow in examples/ through n8n's real engine against the embedded simulator.
  * With UNIFIED_API_KEY set, runs a read-only GET against the real Unified.to API instead.
  */
+// What a model might send to the agent example's tool: one good call, and one the agent must correct.
+const AGENT_TOOL_CALLS = [
+	{ method: 'GET', path: '/crm/v3/objects/contacts', query: '{"limit": 3, "properties": "email,firstname"}', body: '{}' },
+	{ method: 'GET', path: '/crm/v3/objects/deals', query: '{}', body: '{}' },
+];
+
 async function runExamples(): Promise<boolean> {
 	const sim = await startSimulator();
 	console.log(`Unified.to simulator on ${sim.baseUrl} (loopback only); running the workflows in examples/ through n8n-core's WorkflowExecute.`);
+	const credentials = { apiKey: sim.apiKey, baseUrl: sim.baseUrl };
 	let allSucceeded = true;
 	try {
-		for (const example of loadExamples()) {
-			const result = await runWorkflow(example, { credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } });
-			printRun(`${example.name}  (examples/${example.file})`, result, example.nodes.map((node) => node.name));
+		for (const file of exampleFiles()) {
+			const example = loadExample(file);
+			const isAgent = example.nodes.some((node) => node.type.endsWith('unifiedPassthroughTool'));
+			// No model runs here: for the agent example only its tool node runs, with the arguments a model would send.
+			const { workflow, nodeNames, note } = isAgent
+				? (() => {
+						const { tool, workflow: calls } = toolCallsWorkflow(example, AGENT_TOOL_CALLS);
+						return { workflow: calls, nodeNames: [tool.name], note: ' — tool node only; the agent and model need an LLM' };
+					})()
+				: { workflow: example, nodeNames: example.nodes.map((node) => node.name), note: '' };
+			const result = await runWorkflow(workflow, { credentials });
+			printRun(`${example.name}  (examples/${file})${note}`, result, nodeNames);
 			allSucceeded &&= result.status === 'success';
 		}
 	} finally {

@@ -14,9 +14,10 @@ import { connectionProperties } from './description/connection';
 import { optionsProperty } from './description/options';
 import { requestProperties } from './description/request';
 import { n8nBinaryResolver } from './execute/binaryInput';
-import { requireConnectionId } from './execute/connection';
+import { cachedXrefResolver, resolveConnectionId, unifiedXrefLookup, type ConnectionParameter } from './execute/connection';
 import { resolveItemOptions, resolveExecutionSettings, type RawOptions } from './execute/options';
 import { runItem } from './execute/runItem';
+import { isToolMode, optimizeForModel, type OptimizeSettings } from './execute/toolMode';
 import { searchConnections } from './methods/listSearch';
 import { createBinaryBodyBuilder } from './request/binaryBody';
 import type { ParameterReader } from './request/buildRequest';
@@ -65,6 +66,9 @@ export class UnifiedPassthrough implements INodeType {
 		const signal = cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal;
 		const limiter = new RequestLimiter(settings.concurrency, settings.requestIntervalMs, signal);
 		const continueOnFail = this.continueOnFail();
+		// An agent learns more from the upstream's error body than from a failed run, so a tool never fails.
+		const toolMode = isToolMode(this);
+		const resolveXref = cachedXrefResolver(unifiedXrefLookup(credentials, signal));
 
 		const userMessage = (error: unknown): string => {
 			const message = redactSecret((error as Error).message ?? String(error), secret);
@@ -109,11 +113,17 @@ export class UnifiedPassthrough implements INodeType {
 				try {
 					const read: ParameterReader = <T>(name: string, fallback: T) =>
 						this.getNodeParameter(name, itemIndex, fallback) as T;
-					const connectionId = requireConnectionId(
-						this.getNodeParameter('connection', itemIndex, '', { extractValue: true }),
+					const rawOptions = read<RawOptions & { connectionCategory?: string; optimizeResponse?: { settings?: OptimizeSettings } }>(
+						'options',
+						{},
 					);
-					const options = resolveItemOptions(read<RawOptions>('options', {}));
-					results[itemIndex] = await runItem({
+					const connectionId = await resolveConnectionId(
+						this.getNodeParameter('connection', itemIndex, '') as ConnectionParameter,
+						String(rawOptions.connectionCategory ?? ''),
+						resolveXref,
+					);
+					const options = resolveItemOptions(rawOptions);
+					const output = await runItem({
 						itemIndex,
 						connectionId,
 						options,
@@ -136,8 +146,10 @@ export class UnifiedPassthrough implements INodeType {
 							signal,
 						},
 					});
+					const optimize = rawOptions.optimizeResponse?.settings;
+					results[itemIndex] = toolMode && optimize ? optimizeForModel(output, optimize) : output;
 				} catch (error) {
-					if (continueOnFail) {
+					if (continueOnFail || toolMode) {
 						results[itemIndex] = [errorItem(error, itemIndex)];
 					} else if (!failure && !stop.signal.aborted) {
 						failure = { error, itemIndex };

@@ -2,7 +2,7 @@ import './env';
 
 import { resolve } from 'node:path';
 
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeHelpers,
@@ -23,11 +23,15 @@ import {
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 	type IConnections,
+	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
+
+import { startRun } from './compat';
 
 import { HarnessTrigger } from './stubNodes';
 
-export const PACKAGE_ROOT = resolve(__dirname, '../..');
+/** The package as n8n loads it; test:compat points this at a copy installed next to n8n 1.x. */
+export const PACKAGE_ROOT = process.env.N8N_COMPAT_PACKAGE_ROOT ?? resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-unified';
 export const NODE_TYPE = `${PACKAGE_NAME}.unifiedPassthrough`;
 export const CREDENTIAL_TYPE = 'unifiedApi';
@@ -99,12 +103,26 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/**
+ * What an AI Agent's tool slot holds: n8n's loader derives "<name>Tool" from a `usableAsTool` node (that is
+ * what shows the `@tool` parameters). The harness keeps its main input and output and runs it as an
+ * ordinary node, as n8n 2.x's engine does when an agent calls a tool.
+ */
+function toolVariant(node: INodeType): INodeType {
+	const tool = Object.create(node) as INodeType;
+	tool.description = { ...node.description, name: `${node.description.name}Tool`, displayName: `${node.description.displayName} Tool` };
+	return tool;
+}
+
 function nodeTypesFor(pkg: LoadedPackage): INodeTypes {
 	const trigger = new HarnessTrigger();
 	const byName: Record<string, INodeType | IVersionedNodeType> = {
 		[NODE_TYPE]: pkg.node,
+		[`${NODE_TYPE}Tool`]: toolVariant(pkg.node as INodeType),
 		'n8n-nodes-base.manualTrigger': trigger,
 		'n8n-nodes-base.scheduleTrigger': trigger,
+		// Example workflows start from a form; their pinned submissions stand in for it, as in n8n's editor.
+		'n8n-nodes-base.formTrigger': trigger,
 	};
 	return {
 		getByName: (type) => byName[type],
@@ -141,6 +159,59 @@ export interface RunResult {
 
 let executionCounter = 0;
 
+function harnessAdditionalData(credentials: RunOptions['credentials'], executionId: string, hooks?: ExecutionLifecycleHooks) {
+	return {
+		hooks,
+		credentialsHelper: new HarnessCredentialsHelper({ [CREDENTIAL_TYPE]: { region: 'custom', ...credentials } }),
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('not supported in the harness');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not supported in the harness');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/**
+ * n8n-core's context for a node's load-options / list-search methods (what the editor calls when the user
+ * opens the connection list), for a Passthrough node with the given parameters and credential.
+ */
+export async function loadOptionsContext(
+	credentials: RunOptions['credentials'],
+	parameters: INode['parameters'] = {},
+): Promise<ILoadOptionsFunctions> {
+	const pkg = await loadPackage();
+	const node: INode = {
+		id: 'node-0',
+		name: 'Passthrough',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Unified simulator' } },
+	};
+	const workflow = new Workflow({
+		id: 'harness-load-options',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(pkg),
+		settings: { executionOrder: 'v1' },
+	});
+	return new LoadOptionsContext(workflow, node, harnessAdditionalData(credentials, 'harness-load-options'), 'parameters.connection');
+}
+
 /** Runs a workflow through n8n-core's WorkflowExecute, with the package loaded from dist/. */
 export async function runWorkflow(definition: WorkflowDefinition, options: RunOptions): Promise<RunResult> {
 	const pkg = await loadPackage();
@@ -167,29 +238,9 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 		settings: { executionOrder: 'v1' },
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
-	const additionalData = {
-		hooks,
-		credentialsHelper: new HarnessCredentialsHelper({ [CREDENTIAL_TYPE]: { region: 'custom', ...options.credentials } }),
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		variables: {},
-		executeWorkflow: async () => {
-			throw new Error('not supported in the harness');
-		},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('not supported in the harness');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = harnessAdditionalData(options.credentials, executionId, hooks);
 
-	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, pinData: definition.pinData });
+	const execution = startRun(new WorkflowExecute(additionalData, 'manual'), workflow, definition.pinData);
 	options.onStart?.({ cancel: () => execution.cancel() });
 	const run = await execution;
 	const runData = run.data.resultData.runData;

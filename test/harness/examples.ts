@@ -1,27 +1,46 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { INode, INodeExecutionData } from 'n8n-workflow';
 
-import { PACKAGE_ROOT, type WorkflowDefinition } from './engine';
+import { NODE_TYPE, type WorkflowDefinition } from './engine';
 
-export interface ExampleWorkflow extends WorkflowDefinition {
-	file: string;
-	name: string;
+/** The importable workflows (read from the source tree: test:compat loads the package from a copy without them). */
+export const EXAMPLES_DIR = join(__dirname, '../../examples');
+
+export type ExampleWorkflow = WorkflowDefinition & { name: string };
+
+export function exampleFiles(): string[] {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.sort();
 }
 
-export const EXAMPLES_DIR = join(PACKAGE_ROOT, 'examples');
+/** An example as n8n exports it; the harness ignores credential ids and uses the simulator's key and URL. */
+export function loadExample(file: string): ExampleWorkflow {
+	return JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as ExampleWorkflow;
+}
 
-/** The importable workflows in examples/, as saved by n8n's editor. */
-export function loadExamples(): ExampleWorkflow[] {
-	return readdirSync(EXAMPLES_DIR)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => {
-			const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as ExampleWorkflow & {
-				pinData?: Record<string, INodeExecutionData[]>;
-			};
-			const pinData = workflow.pinData && Object.keys(workflow.pinData).length ? workflow.pinData : undefined;
-			return { ...workflow, file, pinData };
-		});
+/**
+ * The tool node of an agent example, run the way n8n 2.x's engine runs it when the agent calls it: each call's
+ * arguments arrive in the input item, where `$fromAI('name', ...)` reads them (rewritten to `$json.name`,
+ * since no agent is present). `calls` are the arguments a model would send.
+ */
+export function toolCallsWorkflow(example: ExampleWorkflow, calls: INodeExecutionData['json'][]): { tool: INode; workflow: WorkflowDefinition } {
+	const tool = example.nodes.find((node) => node.type === `${NODE_TYPE}Tool`);
+	if (!tool) throw new Error(`${example.name} has no ${NODE_TYPE}Tool node`);
+	const fromAi = (value: unknown): unknown =>
+		typeof value === 'string' ? value.replace(/\$fromAI\('(\w+)'[^)]*\)/g, '$json.$1') : value;
+	const parameters = Object.fromEntries(Object.entries(tool.parameters).map(([name, value]) => [name, fromAi(value)])) as INode['parameters'];
+	return {
+		tool,
+		workflow: {
+			nodes: [
+				{ id: 'start', name: 'Agent calls', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{ ...tool, parameters },
+			],
+			connections: { 'Agent calls': { main: [[{ node: tool.name, type: 'main', index: 0 }]] } },
+			pinData: { 'Agent calls': calls.map((json) => ({ json })) },
+		},
+	};
 }

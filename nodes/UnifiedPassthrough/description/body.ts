@@ -113,6 +113,7 @@ export const bodyProperties: INodeProperties[] = [
 		displayOptions: { show: { sendBody: [true], contentType: ['json'], specifyBody: ['json'] } },
 		default: '',
 		placeholder: '{"Name": "Express Logistics and Transport"}',
+		description: 'The request body as the upstream API documents it, sent as written: e.g. {"properties": {"email": "ann@example.com"}} to create a HubSpot contact, {"channel": "C123", "text": "Hi"} for Slack\'s chat.postMessage',
 	},
 	{
 		displayName: 'Input Data Field Name',

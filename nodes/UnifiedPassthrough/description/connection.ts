@@ -7,7 +7,7 @@ export const connectionProperties: INodeProperties[] = [
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The customer\'s authorized account inside Unified.to (a HubSpot, Slack, Salesforce... connection).',
+		description: 'The customer\'s authorized account inside Unified.to (a HubSpot, Slack, Salesforce... connection). Pick it from the list, give its ID, or give your own ID for the customer (external xref) to look it up at run time.',
 		modes: [
 			{
 				displayName: 'From List',
@@ -24,6 +24,13 @@ export const connectionProperties: INodeProperties[] = [
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 5de520f96e439b002043d8dc',
+			},
+			{
+				displayName: 'By External Xref',
+				name: 'externalXref',
+				type: 'string',
+				placeholder: 'e.g. customer-42',
+				hint: 'Your own ID for the customer, as set when they connected. If they have several connections, set the "Connection Category" option.',
 			},
 		],
 	},

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { paginationOption } from './pagination';
+import { connectionCategoryOption, optimizeResponseOption } from './toolOptions';
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
@@ -19,6 +20,7 @@ export const optionsProperty: INodeProperties = {
 			default: 5,
 			description: 'The most requests in flight at once across all items of this execution (a true limit, unlike batching). Outputs keep the input order.',
 		},
+		connectionCategoryOption,
 		{
 			displayName: 'Domain',
 			name: 'domain',
@@ -56,6 +58,7 @@ export const optionsProperty: INodeProperties = {
 			default: false,
 			description: 'Whether to output a non-2xx response like any other instead of failing the item',
 		},
+		optimizeResponseOption,
 		{
 			displayName: 'Output Property Name',
 			name: 'outputPropertyName',

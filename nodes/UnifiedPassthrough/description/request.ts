@@ -74,7 +74,7 @@ export const requestProperties: INodeProperties[] = [
 		displayOptions: { show: { sendQuery: [true], specifyQuery: ['json'] } },
 		default: '',
 		placeholder: '{"limit": 100, "properties": ["email", "firstname"]}',
-		description: 'A JSON object; array values are sent per the "Query Array Format" option',
+		description: 'The query parameters as one JSON object, named as the upstream API documents them, e.g. {"limit": 10, "after": "110"} for HubSpot or {"q": "SELECT Name FROM Account"} for a Salesforce query; array values are sent per the "Query Array Format" option',
 	},
 	{
 		displayName: 'Send Headers',

@@ -1,8 +1,81 @@
 import { RequestValidationError } from '../request/validationError';
+import type { UnifiedCredentials } from '../shared/baseUrl';
+import { listConnections, type UnifiedConnection } from '../transport/unifiedApi';
+
+/** The `connection` resource locator as saved: `{ __rl, mode, value }`, or a bare id from older or hand-written workflows. */
+export type ConnectionParameter = { mode?: string; value?: unknown } | string | undefined;
+
+/** Looks up connections by external xref (optionally within a category). */
+export type XrefLookup = (externalXref: string, category: string) => Promise<UnifiedConnection[]>;
 
 /** The connection id as the resource locator gave it (list or id mode). */
 export function requireConnectionId(value: unknown): string {
 	const id = String(value ?? '').trim();
 	if (!id) throw new RequestValidationError('connection', 'Choose a connection or give its ID');
 	return id;
+}
+
+function describe(connection: UnifiedConnection): string {
+	const categories = (connection.categories ?? []).filter((category) => category !== 'passthrough');
+	return `${connection.id} (${connection.integration_name || connection.integration_type}${categories.length ? `: ${categories.join(', ')}` : ''})`;
+}
+
+export function pickXrefMatch(externalXref: string, category: string, found: UnifiedConnection[]): string {
+	// Filter here too: the category query parameter narrows on Unified's side, but an exact match is what counts.
+	const matches = found.filter(
+		(connection) => connection.external_xref === externalXref && (!category || (connection.categories ?? []).includes(category)),
+	);
+	const within = category ? ` in category "${category}"` : '';
+	if (matches.length === 1) return matches[0].id;
+	if (matches.length === 0) {
+		throw new RequestValidationError(
+			'connection',
+			`No Unified.to connection has the external xref "${externalXref}"${within}. Check the xref (it is case-sensitive), or have the customer connect the integration first.`,
+		);
+	}
+	const listed = matches.slice(0, 5).map(describe).join(', ');
+	throw new RequestValidationError(
+		'connection',
+		`The external xref "${externalXref}"${within} matches ${matches.length} connections: ${listed}${matches.length > 5 ? ', ...' : ''}. ` +
+			(category
+				? 'Choose the connection by ID instead.'
+				: 'Set the "Connection Category" option (e.g. crm or messaging) to pick one, or choose the connection by ID.'),
+	);
+}
+
+/** Resolves xrefs once per execution: every item asking for the same xref and category shares one lookup. */
+export function cachedXrefResolver(lookup: XrefLookup): (externalXref: string, category: string) => Promise<string> {
+	const cache = new Map<string, Promise<string>>();
+	return (externalXref, category) => {
+		const key = `${externalXref}\u0000${category}`;
+		let resolved = cache.get(key);
+		if (!resolved) {
+			resolved = lookup(externalXref, category).then((found) => pickXrefMatch(externalXref, category, found));
+			cache.set(key, resolved);
+		}
+		return resolved;
+	};
+}
+
+/** `GET /unified/connection?external_xref=...` (the first page is enough: more than one match is already an error). */
+export function unifiedXrefLookup(credentials: UnifiedCredentials, signal?: AbortSignal): XrefLookup {
+	return async (externalXref, category) =>
+		await listConnections(
+			credentials,
+			{ limit: 100, offset: 0, externalXref, categories: category ? [category] : [] },
+			signal,
+		);
+}
+
+/** The connection id for one item, whatever mode the locator is in. */
+export async function resolveConnectionId(
+	parameter: ConnectionParameter,
+	category: string,
+	resolveXref: (externalXref: string, category: string) => Promise<string>,
+): Promise<string> {
+	if (typeof parameter !== 'object' || parameter === null) return requireConnectionId(parameter);
+	if (parameter.mode !== 'externalXref') return requireConnectionId(parameter.value);
+	const externalXref = String(parameter.value ?? '').trim();
+	if (!externalXref) throw new RequestValidationError('connection', 'Give the external xref of the customer\'s connection');
+	return await resolveXref(externalXref, category.trim());
 }

@@ -1,27 +1,12 @@
 import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
-import type { UnifiedCredentials } from '../shared/baseUrl';
+import { appBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
 import { listConnections, type UnifiedConnection } from '../transport/unifiedApi';
+import { connectionAppUrl, connectionLabel, matchesFilter } from './connectionLabel';
 
 const PAGE_SIZE = 100;
-
-export function connectionLabel(connection: UnifiedConnection): string {
-	const integration = connection.integration_name || connection.integration_type;
-	const categories = (connection.categories ?? []).filter((category) => category !== 'passthrough');
-	const parts = [integration];
-	if (categories.length) parts.push(`(${categories.join(', ')})`);
-	parts.push(`– ${connection.external_xref || connection.id}`);
-	if (connection.is_paused) parts.push('[paused]');
-	return parts.join(' ');
-}
-
-export function matchesFilter(connection: UnifiedConnection, filter: string | undefined): boolean {
-	const needle = (filter ?? '').trim().toLowerCase();
-	if (!needle) return true;
-	return [connection.integration_type, connection.integration_name, connection.id, connection.external_xref]
-		.filter((field): field is string => typeof field === 'string')
-		.some((field) => field.toLowerCase().includes(needle));
-}
+/** Pages read per call while a search finds too few matches; the token carries on from there. */
+const MAX_PAGES_PER_CALL = 20;
 
 export async function searchConnections(
 	this: ILoadOptionsFunctions,
@@ -29,20 +14,29 @@ export async function searchConnections(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const credentials = (await this.getCredentials('unifiedApi')) as unknown as UnifiedCredentials;
-	const offset = Number(paginationToken ?? 0) || 0;
-	let page: UnifiedConnection[];
+	const appBase = appBaseUrl(credentials);
+	let offset = Number(paginationToken ?? 0) || 0;
+	const matches: UnifiedConnection[] = [];
+	let more = true;
 	try {
-		page = await listConnections(credentials, { limit: PAGE_SIZE, offset });
+		// The API cannot search, so filter page by page until a screenful matched or the list ended.
+		for (let pages = 0; more && pages < MAX_PAGES_PER_CALL && matches.length < PAGE_SIZE; pages++) {
+			const page = await listConnections(credentials, { limit: PAGE_SIZE, offset });
+			matches.push(...page.filter((connection) => matchesFilter(connection, filter)));
+			offset += page.length;
+			more = page.length >= PAGE_SIZE;
+		}
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
 			description: 'Check the API key and region in the Unified.to credential.',
 		});
 	}
 	return {
-		results: page.filter((connection) => matchesFilter(connection, filter)).map((connection) => ({
+		results: matches.map((connection) => ({
 			name: connectionLabel(connection),
 			value: connection.id,
+			url: connectionAppUrl(appBase, connection.id),
 		})),
-		paginationToken: page.length < PAGE_SIZE ? undefined : String(offset + PAGE_SIZE),
+		paginationToken: more ? String(offset) : undefined,
 	};
 }

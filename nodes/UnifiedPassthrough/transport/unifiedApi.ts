@@ -13,6 +13,7 @@ export interface UnifiedConnection {
 	is_paused?: boolean;
 	last_healthy_at?: string;
 	last_unhealthy_at?: string;
+	last_unhealthy_code?: string;
 	environment?: string;
 }
 

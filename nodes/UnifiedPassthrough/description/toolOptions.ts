@@ -1,0 +1,53 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Narrows the "By External Xref" lookup when a customer has several connections. */
+export const connectionCategoryOption: INodeProperties = {
+	displayName: 'Connection Category',
+	name: 'connectionCategory',
+	type: 'string',
+	default: '',
+	placeholder: 'crm',
+	description: 'Only for the connection\'s "By External Xref" mode: the Unified.to category (crm, messaging, storage, accounting...) that picks one connection when the customer has several',
+};
+
+/** Shown only when the node is an AI Agent's tool: keeps large JSON responses within the model's context. */
+export const optimizeResponseOption: INodeProperties = {
+	displayName: 'Optimize Response for AI',
+	name: 'optimizeResponse',
+	type: 'fixedCollection',
+	default: {},
+	displayOptions: { show: { '@tool': [true] } },
+	description: 'Trims the JSON response before the agent sees it: fewer tokens, faster and cheaper answers',
+	options: [
+		{
+			name: 'settings',
+			displayName: 'Settings',
+			values: [
+				{
+					displayName: 'Fields to Include',
+					name: 'fields',
+					type: 'string',
+					default: '',
+					placeholder: 'properties.email, properties.firstname',
+					description: 'Comma-separated dot paths kept from each record; empty keeps every field',
+				},
+				{
+					displayName: 'Max Records',
+					name: 'maxRecords',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 50,
+					description: 'The most records the agent receives per call',
+				},
+				{
+					displayName: 'Records Path',
+					name: 'recordsPath',
+					type: 'string',
+					default: '',
+					placeholder: 'results',
+					description: 'Dot path of the records inside the response: results for HubSpot, channels for Slack\'s conversations.list, records for a Salesforce query. Empty: the whole response.',
+				},
+			],
+		},
+	],
+};

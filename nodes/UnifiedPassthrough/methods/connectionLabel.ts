@@ -1,0 +1,36 @@
+import type { UnifiedConnection } from '../transport/unifiedApi';
+
+/** Unhealthy when the last failure is newer than the last success (Unified has no status field). */
+export function isUnhealthy(connection: UnifiedConnection): boolean {
+	const unhealthy = Date.parse(connection.last_unhealthy_at ?? '');
+	if (Number.isNaN(unhealthy)) return false;
+	const healthy = Date.parse(connection.last_healthy_at ?? '');
+	return Number.isNaN(healthy) || unhealthy > healthy;
+}
+
+/** e.g. "HubSpot (crm, martech) – customer-42 [paused]"; passthrough is left out, every connection has it. */
+export function connectionLabel(connection: UnifiedConnection): string {
+	const integration = connection.integration_name || connection.integration_type;
+	const categories = (connection.categories ?? []).filter((category) => category !== 'passthrough');
+	const parts = [integration];
+	if (categories.length) parts.push(`(${categories.join(', ')})`);
+	parts.push(`– ${connection.external_xref ? `${connection.external_xref} · ${connection.id}` : connection.id}`);
+	if (connection.is_paused) parts.push('[paused]');
+	if (isUnhealthy(connection)) {
+		parts.push(connection.last_unhealthy_code ? `[unhealthy: ${connection.last_unhealthy_code}]` : '[unhealthy]');
+	}
+	return parts.join(' ');
+}
+
+export function matchesFilter(connection: UnifiedConnection, filter: string | undefined): boolean {
+	const needle = (filter ?? '').trim().toLowerCase();
+	if (!needle) return true;
+	return [connection.integration_type, connection.integration_name, connection.id, connection.external_xref]
+		.filter((field): field is string => typeof field === 'string')
+		.some((field) => field.toLowerCase().includes(needle));
+}
+
+/** The connection's page in Unified's web app, for the credential's region. */
+export function connectionAppUrl(appBase: string | undefined, id: string): string | undefined {
+	return appBase ? `${appBase}/connections/${encodeURIComponent(id)}` : undefined;
+}

@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { defineConfig } from 'vitest/config';
+
+// Used by scripts/test-compat.mjs: the same engine tests, with n8n-core and n8n-workflow resolved from the
+// n8n 1.x host folder it installed (N8N_COMPAT_DIR).
+const dir = process.env.N8N_COMPAT_DIR;
+if (!dir) throw new Error('Run this through `npm run test:compat`');
+const host = createRequire(join(dir, 'package.json'));
+
+export default defineConfig({
+	resolve: {
+		alias: [
+			{ find: /^n8n-core$/, replacement: host.resolve('n8n-core') },
+			{ find: /^n8n-workflow$/, replacement: host.resolve('n8n-workflow') },
+		],
+	},
+	test: {
+		include: [
+			'test/engine/examples.test.ts',
+			'test/engine/smoke.test.ts',
+			'test/engine/connectionPicker.test.ts',
+			'test/engine/externalXref.test.ts',
+			'test/engine/toolMode.test.ts',
+			'test/engine/description.test.ts',
+		],
+		testTimeout: 60_000,
+		hookTimeout: 60_000,
+		pool: 'forks',
+	},
+});

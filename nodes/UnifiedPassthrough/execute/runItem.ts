@@ -5,7 +5,7 @@ import { detectBodyError } from '../response/bodyError';
 import { isSuccessStatus } from '../response/readResponse';
 import { summarizeHttpError } from '../response/upstreamError';
 import { PassthroughFailure } from '../shared/failure';
-import { exchange, type ExchangeContext, type ExchangeResult } from './exchange';
+import { attemptsNote, exchange, type ExchangeContext, type ExchangeResult } from './exchange';
 import type { ItemOptions } from './options';
 import { shapeOutput } from './output';
 
@@ -31,10 +31,8 @@ export function assertUsable(response: ExchangeResult<IBinaryData>, options: Ite
 			connectionId,
 			path,
 		});
-		const retried =
-			response.attempts > 1 ? ` Retried ${response.attempts - 1} time${response.attempts > 2 ? 's' : ''}, waited ${response.waitedMs} ms in all.` : '';
-		throw new PassthroughFailure(summary.message, {
-			description: summary.description + retried,
+		throw new PassthroughFailure(summary.message + attemptsNote(response.attempts, response.waitedMs), {
+			description: summary.description,
 			statusCode: response.statusCode,
 			body: response.body,
 			headers: response.headers,

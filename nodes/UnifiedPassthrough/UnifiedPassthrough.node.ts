@@ -97,6 +97,7 @@ export class UnifiedPassthrough implements INodeType {
 
 		const results: INodeExecutionData[][] = new Array(items.length);
 		let failure: { error: unknown; itemIndex: number } | undefined;
+		let finished = 0;
 
 		await Promise.all(
 			items.map(async (_item, itemIndex) => {
@@ -129,6 +130,7 @@ export class UnifiedPassthrough implements INodeType {
 							signal,
 						},
 					});
+					finished++;
 				} catch (error) {
 					if (continueOnFail) {
 						results[itemIndex] = [errorItem(error, itemIndex)];
@@ -140,6 +142,12 @@ export class UnifiedPassthrough implements INodeType {
 				}
 			}),
 		);
+		if (cancel?.aborted) {
+			// Worded with "canceled" on purpose: n8n's engine then records the execution as canceled, not failed.
+			throw new NodeOperationError(this.getNode(), 'The execution was canceled: requests in flight were aborted and no new request was started', {
+				description: `${finished} of ${items.length} items had finished before the cancel.`,
+			});
+		}
 		if (failure) throw toNodeError(failure.error, failure.itemIndex);
 		return [results.flat()];
 	}

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 import {
 	NodeApiError,
 	NodeConnectionTypes,
@@ -61,6 +63,8 @@ export class UnifiedPassthrough implements INodeType {
 		const stop = new AbortController();
 		const cancel = typeof this.getExecutionCancelSignal === 'function' ? this.getExecutionCancelSignal() : undefined;
 		const signal = cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal;
+		// Every request and wait in flight listens on it: without this, Node warns of a leak above 10.
+		setMaxListeners(Infinity, signal);
 		const limiter = new RequestLimiter(settings.concurrency, settings.requestIntervalMs, signal);
 		const continueOnFail = this.continueOnFail();
 

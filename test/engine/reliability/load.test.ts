@@ -49,7 +49,8 @@ describe('concurrency and order', () => {
 		}));
 		expect(result.status).toBe('success');
 		const starts = sim.log.map((entry) => entry.startedAt);
-		for (let index = 1; index < starts.length; index++) expect(starts[index] - starts[index - 1]).toBeGreaterThanOrEqual(140);
+		// Without the interval the five would start within a few ms; the slack absorbs arrival jitter.
+		for (let index = 1; index < starts.length; index++) expect(starts[index] - starts[index - 1]).toBeGreaterThanOrEqual(100);
 	});
 });
 

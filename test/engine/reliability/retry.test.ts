@@ -135,9 +135,9 @@ describe('timeouts and connection failures', () => {
 	});
 
 	it('retries a GET that timed out, once the upstream is fast again', async () => {
-		const result = await run(sim, faultWorkflow([{ fault: 'kind=slowHeaders;delayMs=3000;times=1' }], {
+		const result = await run(sim, faultWorkflow([{ fault: 'kind=slowHeaders;delayMs=5000;times=1' }], {
 			path: 'v2/customers',
-			options: { timeout: 300, ...fastRetry() },
+			options: { timeout: 1500, ...fastRetry() },
 		}));
 		expect(result.status).toBe('success');
 		expect(attemptsAt('v2/customers')).toHaveLength(2);

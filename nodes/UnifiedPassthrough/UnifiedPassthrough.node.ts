@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 import {
 	NodeApiError,
 	NodeConnectionTypes,
@@ -64,6 +66,8 @@ export class UnifiedPassthrough implements INodeType {
 		const stop = new AbortController();
 		const cancel = typeof this.getExecutionCancelSignal === 'function' ? this.getExecutionCancelSignal() : undefined;
 		const signal = cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal;
+		// Every request and wait in flight listens on it: without this, Node warns of a leak above 10.
+		setMaxListeners(Infinity, signal);
 		const limiter = new RequestLimiter(settings.concurrency, settings.requestIntervalMs, signal);
 		const continueOnFail = this.continueOnFail();
 		// An agent learns more from the upstream's error body than from a failed run, so a tool never fails.
@@ -107,6 +111,7 @@ export class UnifiedPassthrough implements INodeType {
 
 		const results: INodeExecutionData[][] = new Array(items.length);
 		let failure: { error: unknown; itemIndex: number } | undefined;
+		let finished = 0;
 
 		await Promise.all(
 			items.map(async (_item, itemIndex) => {
@@ -148,6 +153,7 @@ export class UnifiedPassthrough implements INodeType {
 					});
 					const optimize = rawOptions.optimizeResponse?.settings;
 					results[itemIndex] = toolMode && optimize ? optimizeForModel(output, optimize) : output;
+					finished++;
 				} catch (error) {
 					if (continueOnFail || toolMode) {
 						results[itemIndex] = [errorItem(error, itemIndex)];
@@ -159,6 +165,12 @@ export class UnifiedPassthrough implements INodeType {
 				}
 			}),
 		);
+		if (cancel?.aborted) {
+			// Worded with "canceled" on purpose: n8n's engine then records the execution as canceled, not failed.
+			throw new NodeOperationError(this.getNode(), 'The execution was canceled: requests in flight were aborted and no new request was started', {
+				description: `${finished} of ${items.length} items had finished before the cancel.`,
+			});
+		}
 		if (failure) throw toNodeError(failure.error, failure.itemIndex);
 		return [results.flat()];
 	}

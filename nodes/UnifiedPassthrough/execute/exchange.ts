@@ -31,6 +31,11 @@ function seconds(ms: number): string {
 	return `${Math.round(ms / 100) / 10} s`;
 }
 
+/** How a failed call went, for the final error: "(4 attempts, waited 1.5 s in all)"; empty after one attempt. */
+export function attemptsNote(attempts: number, waitedMs: number): string {
+	return attempts > 1 ? ` (${attempts} attempts, waited ${seconds(waitedMs)} in all)` : '';
+}
+
 /**
  * One logical call: attempts under the concurrency limit, retried per the policy. A slot is held only while a
  * request is in flight (send and read), never during a backoff wait.
@@ -58,7 +63,7 @@ export async function exchange<TBinary>(
 					headersTimeoutMs: context.send.headersTimeoutMs,
 					bodyTimeoutMs: context.send.bodyTimeoutMs,
 				});
-				if (attempt > 1) failure.message += ` after ${attempt} attempts, waited ${waitedMs} ms`;
+				failure.message += attemptsNote(attempt, waitedMs);
 				throw failure;
 			}
 			await sleep(decision.waitMs, context.signal);
@@ -80,7 +85,7 @@ export async function exchange<TBinary>(
 		}
 		if (decision.askedMs !== undefined) {
 			throw new PassthroughFailure(
-				`The server asked to wait ${seconds(decision.askedMs)} before retrying (status ${response.statusCode}), more than the ${seconds(context.retry.maxWaitMs)} "Max Wait" allows; not retried (${attempt} attempt${attempt > 1 ? 's' : ''}, waited ${waitedMs} ms)`,
+				`The server asked to wait ${seconds(decision.askedMs)} before retrying (status ${response.statusCode}), more than the ${seconds(context.retry.maxWaitMs)} "Max Wait" allows; not retried${attemptsNote(attempt, waitedMs)}`,
 				{
 					description: 'Raise "Max Wait" under Retry to wait that long, or run the workflow later.',
 					statusCode: response.statusCode,

@@ -6,7 +6,7 @@ import { isSuccessStatus } from '../response/readResponse';
 import type { RequestSpec } from '../request/types';
 import { summarizeHttpError } from '../response/upstreamError';
 import { PassthroughFailure } from '../shared/failure';
-import { exchange, type ExchangeContext, type ExchangeResult } from './exchange';
+import { attemptsNote, exchange, type ExchangeContext, type ExchangeResult } from './exchange';
 import type { ItemOptions } from './options';
 import { shapeOutput } from './output';
 import { runPaged } from './runPaged';
@@ -34,10 +34,8 @@ export function assertUsable(response: ExchangeResult<IBinaryData>, options: Ite
 			connectionId,
 			path,
 		});
-		const retried =
-			response.attempts > 1 ? ` Retried ${response.attempts - 1} time${response.attempts > 2 ? 's' : ''}, waited ${response.waitedMs} ms in all.` : '';
-		throw new PassthroughFailure(summary.message, {
-			description: summary.description + retried,
+		throw new PassthroughFailure(summary.message + attemptsNote(response.attempts, response.waitedMs), {
+			description: summary.description,
 			statusCode: response.statusCode,
 			body: response.body,
 			headers: response.headers,

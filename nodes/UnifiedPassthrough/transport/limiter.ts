@@ -9,7 +9,10 @@ export class RequestLimiter {
 
 	private readonly waiting: Array<{ start: () => void; fail: (error: unknown) => void }> = [];
 
-	private nextStartAt = 0;
+	/** Settles when the previous start has happened; starts queue on it so each is spaced from the real one before. */
+	private spacing: Promise<void> = Promise.resolve();
+
+	private lastStartAt = -Infinity;
 
 	constructor(
 		private readonly concurrency: number,
@@ -29,6 +32,7 @@ export class RequestLimiter {
 		await this.acquire();
 		try {
 			await this.space();
+			if (this.signal?.aborted) throw abortError(this.signal);
 			return await task();
 		} finally {
 			this.release();
@@ -47,16 +51,31 @@ export class RequestLimiter {
 	}
 
 	private release(): void {
-		const next = this.waiting.shift();
-		if (next) next.start();
-		else this.active--;
+		if (this.waiting.length === 0) {
+			this.active--;
+			return;
+		}
+		// The slot passes on in a later macrotask: a failure just read on this slot reaches the node's fail-fast
+		// abort (a chain of microtasks) before the next request may start.
+		setImmediate(() => {
+			const next = this.waiting.shift();
+			if (next) next.start();
+			else this.active--;
+		});
 	}
 
 	private async space(): Promise<void> {
 		if (this.intervalMs <= 0) return;
-		const now = Date.now();
-		const startAt = Math.max(now, this.nextStartAt);
-		this.nextStartAt = startAt + this.intervalMs;
-		if (startAt > now) await sleep(startAt - now, this.signal);
+		const previous = this.spacing;
+		let done!: () => void;
+		this.spacing = new Promise((resolve) => (done = resolve));
+		try {
+			await previous;
+			const waitMs = this.lastStartAt + this.intervalMs - Date.now();
+			if (waitMs > 0) await sleep(waitMs, this.signal);
+			this.lastStartAt = Date.now();
+		} finally {
+			done();
+		}
 	}
 }

@@ -14,6 +14,8 @@ const NOT_SENT_CODES = new Set([
 	'EAI_AGAIN',
 	'EHOSTUNREACH',
 	'ENETUNREACH',
+	'ENETDOWN',
+	'EADDRNOTAVAIL',
 	'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
@@ -52,6 +54,11 @@ function explain(code: string | undefined, context: NetworkErrorContext): { mess
 				message: 'Could not connect to Unified.to (connect timeout)',
 				description: 'Check the network, proxy settings, and the region or base URL in the credential.',
 			};
+		case 'ETIMEDOUT':
+			return {
+				message: 'The network connection to Unified.to timed out',
+				description: 'The connection went silent at the network level. Check the network and proxy settings, then try again.',
+			};
 		case 'ECONNREFUSED':
 			return {
 				message: 'Connection refused by the Unified.to API host',
@@ -63,10 +70,21 @@ function explain(code: string | undefined, context: NetworkErrorContext): { mess
 				message: 'The Unified.to API host name could not be resolved (DNS)',
 				description: 'Check the network and the region or custom base URL in the credential.',
 			};
+		case 'EHOSTUNREACH':
+		case 'ENETUNREACH':
+		case 'ENETDOWN':
+		case 'EADDRNOTAVAIL':
+			return {
+				message: `The Unified.to API host cannot be reached from this machine (${code})`,
+				description: 'Check the network, firewall and proxy settings of the machine running n8n.',
+			};
 		case 'ECONNRESET':
-		case 'UND_ERR_SOCKET':
+		case 'ECONNABORTED':
 		case 'EPIPE':
+		case 'UND_ERR_SOCKET':
 		case 'UND_ERR_CLOSED':
+		case 'UND_ERR_DESTROYED':
+		case 'ERR_STREAM_PREMATURE_CLOSE':
 			return {
 				message: 'The connection was closed before the response was complete',
 				description: 'A network problem or the server dropped the connection. It may be temporary: try again.',
@@ -77,27 +95,68 @@ function explain(code: string | undefined, context: NetworkErrorContext): { mess
 				message: 'The body length did not match its Content-Length',
 				description: 'The body was cut short or was longer than announced. Try again.',
 			};
+		case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
 		case 'UND_ERR_RESPONSE_EXCEEDED_MAX_SIZE':
 			return { message: 'The response is larger than allowed', description: 'Request a smaller page.' };
+		case 'UND_ERR_HEADERS_OVERFLOW':
+			return {
+				message: 'The response headers were too large to read',
+				description: 'The server sent more header data than allowed. This is a server-side problem; try again later.',
+			};
+		case 'UND_ERR_INFO':
+		case 'UND_ERR_RESPONSE':
+		case 'HPE_INVALID_CONSTANT':
+		case 'HPE_INVALID_HEADER_TOKEN':
+		case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+			return {
+				message: `The server sent a malformed HTTP response (${code})`,
+				description: 'Unified.to or a proxy in between answered with something that is not valid HTTP. Try again.',
+			};
+		case 'ERR_BROTLI_DECOMPRESSION_FAILED':
+			return {
+				message: 'The compressed response body could not be decoded',
+				description: 'The body does not match its Content-Encoding, or was cut short. Try again.',
+			};
 		case 'ABORT_ERR':
+		case 'UND_ERR_ABORT':
 		case 'UND_ERR_ABORTED':
 			return { message: 'The request was cancelled', description: 'The execution was stopped.' };
 		case 'UND_ERR_INVALID_ARG':
+		case 'UND_ERR_INVALID_RETURN_VALUE':
+		case 'UND_ERR_NOT_SUPPORTED':
 		case 'ERR_INVALID_URL':
+		case 'ERR_INVALID_ARG_TYPE':
 			return {
-				message: 'The request could not be built',
+				message: `The request could not be built (${code})`,
 				description: 'Check the credential\'s base URL and the node\'s parameters.',
 			};
-		case 'ERR_TLS_CERT_ALTNAME_INVALID':
-		case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-		case 'SELF_SIGNED_CERT_IN_CHAIN':
-		case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-		case 'CERT_HAS_EXPIRED':
+		case 'UND_ERR_PRX_TLS':
 			return {
-				message: `The server's TLS certificate was rejected (${code})`,
-				description: 'For a custom base URL with a self-signed certificate, enable "Ignore SSL Issues".',
+				message: 'The TLS connection through the proxy failed',
+				description: 'Check the "Proxy" option or the HTTPS_PROXY variable, and "Ignore SSL Issues" for a proxy with its own certificate.',
+			};
+		case 'UND_ERR_REQ_RETRY':
+		case 'UND_ERR_BPL_MISSING_UPSTREAM':
+		case 'UND_ERR_MAX_ORIGINS_REACHED':
+		case 'UND_ERR_WS_MESSAGE_SIZE_EXCEEDED':
+		case 'UND_ERR':
+			return {
+				message: `The HTTP client failed (${code})`,
+				description: 'An unexpected error inside the HTTP client. Try again; if it persists, report it with this code.',
 			};
 		default:
+			if (code?.startsWith('Z_') || code?.startsWith('ERR__ERROR_FORMAT')) {
+				return {
+					message: 'The compressed response body could not be decoded',
+					description: 'The body does not match its Content-Encoding, or was cut short. Try again.',
+				};
+			}
+			if (code && /CERT|SSL|TLS/.test(code)) {
+				return {
+					message: `The server's TLS certificate or TLS handshake was rejected (${code})`,
+					description: 'For a custom base URL with a self-signed certificate, enable "Ignore SSL Issues".',
+				};
+			}
 			return {
 				message: `Network error${code ? ` (${code})` : ''}`,
 				description: 'The request could not be completed. Check the network and try again.',

@@ -21,6 +21,7 @@ export type RetryDecision =
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 const BACKOFF_BASE_MS = 500;
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /;
 
 export function parseRetryOn(value: unknown): Set<number> {
 	const codes = String(value ?? '')
@@ -45,6 +46,8 @@ export function requestedWaitMs(
 	const value = header(headers, 'retry-after')?.trim();
 	if (!value) return undefined;
 	if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
+	// Date.parse is lenient ('-3' is a date to it): only HTTP-date shapes, which all start with a day name.
+	if (!HTTP_DATE.test(value)) return undefined;
 	const date = Date.parse(value);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);

@@ -131,7 +131,14 @@ export const acmeUpstream: Upstream = async (request) => {
 	if (path.startsWith('headers')) return json(200, { received: customHeaders(request) });
 	if (path === 'slow') {
 		const ms = Number(request.query.get('ms') ?? 100);
-		await new Promise((resolve) => setTimeout(resolve, ms));
+		// Stops waiting when the client goes away, so a cancelled 30 s call does not keep the simulator busy.
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(resolve, ms);
+			request.signal.addEventListener('abort', () => {
+				clearTimeout(timer);
+				resolve();
+			}, { once: true });
+		});
 		return json(200, { waited: ms, id: request.query.get('id') });
 	}
 	const file = /^files\/download\/(.+)$/.exec(path);

@@ -1,14 +1,12 @@
 import { setMaxListeners } from 'node:events';
 
 import {
-	NodeApiError,
 	NodeConnectionTypes,
 	NodeOperationError,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
-	type JsonObject,
 } from 'n8n-workflow';
 
 import { bodyProperties } from './description/body';
@@ -17,16 +15,14 @@ import { optionsProperty } from './description/options';
 import { requestProperties } from './description/request';
 import { n8nBinaryResolver } from './execute/binaryInput';
 import { cachedXrefResolver, resolveConnectionId, unifiedXrefLookup, type ConnectionParameter } from './execute/connection';
+import { errorItem, toNodeError } from './execute/nodeErrors';
 import { resolveItemOptions, resolveExecutionSettings, type RawOptions } from './execute/options';
 import { runItem } from './execute/runItem';
 import { isToolMode, optimizeForModel, type OptimizeSettings } from './execute/toolMode';
 import { searchConnections } from './methods/listSearch';
 import { createBinaryBodyBuilder } from './request/binaryBody';
 import type { ParameterReader } from './request/buildRequest';
-import { RequestValidationError } from './request/validationError';
-import { redactSecret } from './response/readResponse';
 import { apiBaseUrl, CredentialConfigError, type UnifiedCredentials } from './shared/baseUrl';
-import { PassthroughFailure } from './shared/failure';
 import { getDispatcher } from './transport/dispatcher';
 import { RequestLimiter } from './transport/limiter';
 
@@ -73,41 +69,6 @@ export class UnifiedPassthrough implements INodeType {
 		// An agent learns more from the upstream's error body than from a failed run, so a tool never fails.
 		const toolMode = isToolMode(this);
 		const resolveXref = cachedXrefResolver(unifiedXrefLookup(credentials, signal));
-
-		const userMessage = (error: unknown): string => {
-			const message = redactSecret((error as Error).message ?? String(error), secret);
-			return error instanceof RequestValidationError ? `Parameter "${error.parameter}": ${message}` : message;
-		};
-
-		const toNodeError = (error: unknown, itemIndex: number): NodeApiError | NodeOperationError => {
-			const message = userMessage(error);
-			if (error instanceof RequestValidationError) {
-				return new NodeOperationError(this.getNode(), message, {
-					itemIndex,
-					description: `Fix the "${error.parameter}" parameter of item ${itemIndex}; no request was sent.`,
-				});
-			}
-			if (error instanceof PassthroughFailure) {
-				const { statusCode, description, body } = error.details;
-				const response = { message, description, httpCode: statusCode, body } as unknown as JsonObject;
-				return new NodeApiError(this.getNode(), response, {
-					itemIndex,
-					message: `${message} [item ${itemIndex}]`,
-					description: description ? redactSecret(description, secret) : undefined,
-					httpCode: statusCode === undefined ? undefined : String(statusCode),
-				});
-			}
-			return new NodeOperationError(this.getNode(), `${message} [item ${itemIndex}]`, { itemIndex });
-		};
-
-		const errorItem = (error: unknown, itemIndex: number): INodeExecutionData => {
-			const json: Record<string, unknown> = { error: userMessage(error) };
-			if (error instanceof PassthroughFailure) {
-				if (error.details.statusCode !== undefined) json.statusCode = error.details.statusCode;
-				if (error.details.body !== undefined) json.body = error.details.body;
-			}
-			return { json: json as INodeExecutionData['json'], pairedItem: { item: itemIndex } };
-		};
 
 		const results: INodeExecutionData[][] = new Array(items.length);
 		let failure: { error: unknown; itemIndex: number } | undefined;
@@ -156,7 +117,7 @@ export class UnifiedPassthrough implements INodeType {
 					finished++;
 				} catch (error) {
 					if (continueOnFail || toolMode) {
-						results[itemIndex] = [errorItem(error, itemIndex)];
+						results[itemIndex] = [errorItem(error, itemIndex, secret)];
 					} else if (!failure && !stop.signal.aborted) {
 						failure = { error, itemIndex };
 						// Fail fast: no request starts once an item has failed.
@@ -171,7 +132,7 @@ export class UnifiedPassthrough implements INodeType {
 				description: `${finished} of ${items.length} items had finished before the cancel.`,
 			});
 		}
-		if (failure) throw toNodeError(failure.error, failure.itemIndex);
+		if (failure) throw toNodeError(this.getNode(), failure.error, failure.itemIndex, secret);
 		return [results.flat()];
 	}
 }

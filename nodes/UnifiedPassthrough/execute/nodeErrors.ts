@@ -1,0 +1,43 @@
+import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
+
+import { RequestValidationError } from '../request/validationError';
+import { redactSecret } from '../response/readResponse';
+import { PassthroughFailure } from '../shared/failure';
+
+/** The message a user reads; a parameter problem names the parameter. The key is redacted from everything. */
+export function userMessage(error: unknown, secret: string): string {
+	const message = redactSecret((error as Error).message ?? String(error), secret);
+	return error instanceof RequestValidationError ? `Parameter "${error.parameter}": ${message}` : message;
+}
+
+/** The error that fails the node: NodeOperationError for parameters, NodeApiError for what the API answered. */
+export function toNodeError(node: INode, error: unknown, itemIndex: number, secret: string): NodeApiError | NodeOperationError {
+	const message = userMessage(error, secret);
+	if (error instanceof RequestValidationError) {
+		return new NodeOperationError(node, message, {
+			itemIndex,
+			description: `Fix the "${error.parameter}" parameter of item ${itemIndex}; no request was sent.`,
+		});
+	}
+	if (error instanceof PassthroughFailure) {
+		const { statusCode, description, body } = error.details;
+		const response = { message, description, httpCode: statusCode, body } as unknown as JsonObject;
+		return new NodeApiError(node, response, {
+			itemIndex,
+			message: `${message} [item ${itemIndex}]`,
+			description: description ? redactSecret(description, secret) : undefined,
+			httpCode: statusCode === undefined ? undefined : String(statusCode),
+		});
+	}
+	return new NodeOperationError(node, `${message} [item ${itemIndex}]`, { itemIndex });
+}
+
+/** The item a failure becomes with continueOnFail (or as an AI tool): `{ error, statusCode?, body? }`. */
+export function errorItem(error: unknown, itemIndex: number, secret: string): INodeExecutionData {
+	const json: Record<string, unknown> = { error: userMessage(error, secret) };
+	if (error instanceof PassthroughFailure) {
+		if (error.details.statusCode !== undefined) json.statusCode = error.details.statusCode;
+		if (error.details.body !== undefined) json.body = error.details.body;
+	}
+	return { json: json as INodeExecutionData['json'], pairedItem: { item: itemIndex } };
+}

@@ -26,4 +26,10 @@ describe('optimizeForModel', () => {
 			{ value: 4 },
 		]);
 	});
+
+	it('ignores field paths through __proto__ (no prototype pollution from a field list)', () => {
+		const result = optimizeForModel([{ json: { id: 1, name: 'x' }, pairedItem }], { fields: 'id, __proto__.polluted, constructor.prototype.polluted' });
+		expect(result.map((item) => item.json)).toEqual([{ id: 1 }]);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
 });

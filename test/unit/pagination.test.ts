@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { applyChange, readJsonBody } from '../../nodes/UnifiedPassthrough/pagination/applyChange';
 import { PaginationError } from '../../nodes/UnifiedPassthrough/pagination/error';
-import { getPath, withPath } from '../../nodes/UnifiedPassthrough/pagination/jsonPath';
+import { getPath, withPath } from '../../nodes/UnifiedPassthrough/shared/jsonPath';
 import { nextLink } from '../../nodes/UnifiedPassthrough/pagination/linkHeader';
 import { LoopGuard } from '../../nodes/UnifiedPassthrough/pagination/loopGuard';
 import { extractRecords } from '../../nodes/UnifiedPassthrough/pagination/records';

@@ -1,5 +1,7 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
+import { getPath, withPath } from '../shared/jsonPath';
+
 export interface OptimizeSettings {
 	recordsPath?: string;
 	fields?: string;
@@ -16,37 +18,15 @@ export function isToolMode(context: { isToolExecution?: () => boolean; getNode: 
 	return context.getNode().type.endsWith('Tool');
 }
 
-function splitPath(path: string): string[] {
-	return path.split('.').map((segment) => segment.trim()).filter(Boolean);
-}
-
-function getPath(value: unknown, path: string[]): unknown {
-	let current = value;
-	for (const segment of path) {
-		if (typeof current !== 'object' || current === null) return undefined;
-		current = (current as Record<string, unknown>)[segment];
-	}
-	return current;
-}
-
-function setPath(target: IDataObject, path: string[], value: unknown): void {
-	let current = target;
-	path.slice(0, -1).forEach((segment) => {
-		if (typeof current[segment] !== 'object' || current[segment] === null) current[segment] = {};
-		current = current[segment] as IDataObject;
-	});
-	current[path[path.length - 1]] = value as IDataObject[string];
-}
-
-function pickFields(record: unknown, fields: string[][]): IDataObject {
+function pickFields(record: unknown, fields: string[]): IDataObject {
 	if (typeof record !== 'object' || record === null || Array.isArray(record)) return { value: record as IDataObject[string] };
 	if (!fields.length) return record as IDataObject;
-	const picked: IDataObject = {};
+	let picked: Record<string, unknown> = {};
 	for (const path of fields) {
 		const value = getPath(record, path);
-		if (value !== undefined) setPath(picked, path, value);
+		if (value !== undefined) picked = withPath(picked, path, value);
 	}
-	return picked;
+	return picked as IDataObject;
 }
 
 /**
@@ -54,15 +34,15 @@ function pickFields(record: unknown, fields: string[][]): IDataObject {
  * most `maxRecords`, and drops binary data, which agents cannot read.
  */
 export function optimizeForModel(items: INodeExecutionData[], settings: OptimizeSettings): INodeExecutionData[] {
-	const recordsPath = splitPath(settings.recordsPath ?? '');
+	const recordsPath = (settings.recordsPath ?? '').trim();
 	const fields = String(settings.fields ?? '')
 		.split(',')
-		.map(splitPath)
-		.filter((path) => path.length > 0);
+		.map((field) => field.trim())
+		.filter((field) => field !== '');
 	const maxRecords = Math.max(1, Math.floor(Number(settings.maxRecords) || 50));
 	const trimmed: INodeExecutionData[] = [];
 	for (const item of items) {
-		const selected = recordsPath.length ? getPath(item.json, recordsPath) : item.json;
+		const selected = recordsPath ? getPath(item.json, recordsPath) : item.json;
 		const records = Array.isArray(selected) ? selected : selected === undefined ? [] : [selected];
 		for (const record of records) {
 			if (trimmed.length >= maxRecords) break;
@@ -70,7 +50,7 @@ export function optimizeForModel(items: INodeExecutionData[], settings: Optimize
 		}
 	}
 	if (trimmed.length === 0 && items.length > 0) {
-		const note = recordsPath.length ? `No records at "${recordsPath.join('.')}" in the response` : 'Empty response';
+		const note = recordsPath ? `No records at "${recordsPath}" in the response` : 'Empty response';
 		trimmed.push({ json: { note }, pairedItem: items[0].pairedItem });
 	}
 	return trimmed;

@@ -2,7 +2,7 @@ import { fixed } from '../request/body';
 import { assertNoReservedDomain } from '../request/query';
 import type { RequestSpec } from '../request/types';
 import { PaginationError } from './error';
-import { withPath } from './jsonPath';
+import { withPath } from '../shared/jsonPath';
 import type { PageChange } from './types';
 
 /** The first request's JSON body, parsed once, for strategies that put their parameter in the body. */

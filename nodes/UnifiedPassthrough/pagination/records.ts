@@ -1,5 +1,5 @@
 import { PaginationError } from './error';
-import { getPath } from './jsonPath';
+import { getPath } from '../shared/jsonPath';
 
 function describeFields(body: unknown): string {
 	if (typeof body !== 'object' || body === null) return `the page is ${body === null ? 'null' : typeof body}`;

@@ -1,5 +1,5 @@
 import { PaginationError } from './error';
-import { getPath } from './jsonPath';
+import { getPath } from '../shared/jsonPath';
 import { nextLink } from './linkHeader';
 import type { PageChange, PageStrategy, PageView, ParameterLocation } from './types';
 import { upstreamLinkToTarget } from './upstreamLink';

@@ -1,3 +1,4 @@
+import { withPath } from '../shared/jsonPath';
 import { parseJsonParameter, rowsToPairs, stringifyValue, type NameValueRow } from './keyValue';
 import type { BodySource } from './types';
 import { RequestValidationError } from './validationError';
@@ -15,21 +16,6 @@ export interface BodyParameters {
 	inputDataFieldName?: unknown;
 }
 
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Sets `a.b.c` as nested objects, like n8n's HTTP Request node (v4) does for key/value JSON bodies. */
-function setPath(target: Record<string, unknown>, dottedName: string, value: unknown): void {
-	const keys = dottedName.split('.');
-	if (keys.some((key) => UNSAFE_KEYS.has(key))) return;
-	let cursor = target;
-	for (const key of keys.slice(0, -1)) {
-		const existing = cursor[key];
-		if (typeof existing !== 'object' || existing === null || Array.isArray(existing)) cursor[key] = {};
-		cursor = cursor[key] as Record<string, unknown>;
-	}
-	cursor[keys[keys.length - 1]] = value;
-}
-
 export function fixed(payload: string, contentType: string): BodySource {
 	return { contentType, length: Buffer.byteLength(payload), open: () => payload };
 }
@@ -40,8 +26,9 @@ export function buildJsonBody(parameters: BodyParameters): BodySource {
 		value = parseJsonParameter('jsonBody', 'JSON Body', parameters.jsonBody);
 		if (value === undefined) value = {};
 	} else {
-		const object: Record<string, unknown> = {};
-		for (const [name, rowValue] of rowsToPairs(parameters.bodyParameters)) setPath(object, name, rowValue);
+		// Dotted names build nested objects, like n8n's HTTP Request node (v4) does for key/value JSON bodies.
+		let object: Record<string, unknown> = {};
+		for (const [name, rowValue] of rowsToPairs(parameters.bodyParameters)) object = withPath(object, name, rowValue);
 		value = object;
 	}
 	return fixed(JSON.stringify(value), 'application/json; charset=utf-8');

@@ -27,6 +27,9 @@ export function decodedStream(body: Readable, contentEncoding: string | undefine
 }
 
 export async function readAll(stream: Readable): Promise<Buffer> {
+	// undici's own body collects without the per-chunk cost of async iteration (the common, uncompressed case).
+	const body = stream as Readable & { arrayBuffer?: () => Promise<ArrayBuffer> };
+	if (typeof body.arrayBuffer === 'function') return Buffer.from(await body.arrayBuffer());
 	const chunks: Buffer[] = [];
 	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
 	return Buffer.concat(chunks);

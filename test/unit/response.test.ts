@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { detectBodyError } from '../../nodes/UnifiedPassthrough/response/bodyError';
-import { redactSecret } from '../../nodes/UnifiedPassthrough/response/readResponse';
+import { redactSecret } from '../../nodes/UnifiedPassthrough/shared/redact';
 import { extractUpstreamMessage, summarizeHttpError } from '../../nodes/UnifiedPassthrough/response/upstreamError';
 
 describe('extractUpstreamMessage', () => {

@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
 import { RequestValidationError } from '../request/validationError';
-import { redactSecret } from '../response/readResponse';
 import { PassthroughFailure } from '../shared/failure';
+import { redactSecret } from '../shared/redact';
 
 /** The message a user reads; a parameter problem names the parameter. The key is redacted from everything. */
 export function userMessage(error: unknown, secret: string): string {

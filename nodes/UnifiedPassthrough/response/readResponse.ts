@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 
 import { PassthroughFailure } from '../shared/failure';
+import { redactSecret } from '../shared/redact';
 import type { RawResponse } from '../transport/send';
 import { charsetOf, classifyResponse, isJsonMediaType, mediaTypeOf, type BodyKind, type ResponseFormat } from './contentType';
 import { decodedStream, readAll } from './readBody';
@@ -27,14 +28,8 @@ export interface ReadResponse<TBinary> {
 	binary?: TBinary;
 }
 
-const REDACTED = '**hidden**';
-
 function headerValue(value: string | string[] | undefined): string | undefined {
 	return Array.isArray(value) ? value.join(', ') : value;
-}
-
-export function redactSecret(text: string, secret: string): string {
-	return secret.length >= 4 && text.includes(secret) ? text.split(secret).join(REDACTED) : text;
 }
 
 export function isSuccessStatus(statusCode: number): boolean {

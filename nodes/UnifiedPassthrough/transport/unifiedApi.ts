@@ -2,6 +2,7 @@ import { request } from 'undici';
 
 import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
 import { encodeQuery } from '../request/query';
+import { redactSecret } from '../shared/redact';
 import { getDispatcher } from './dispatcher';
 
 export interface UnifiedConnection {
@@ -41,7 +42,7 @@ export async function getUnified<T>(
 		} catch {
 			// keep the text
 		}
-		const error = new Error(`Unified.to returned ${response.statusCode}: ${message.split(credentials.apiKey).join('**hidden**')}`);
+		const error = new Error(`Unified.to returned ${response.statusCode}: ${redactSecret(message, credentials.apiKey)}`);
 		(error as Error & { statusCode?: number }).statusCode = response.statusCode;
 		throw error;
 	}

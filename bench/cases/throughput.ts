@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 
 import type { BenchCase } from '../run';
-import { createPlainAgent } from '../../nodes/UnifiedPassthrough/transport/dispatcher';
+import { KEEP_ALIVE } from '../../nodes/UnifiedPassthrough/transport/dispatcher';
 import { runWorkflow } from '../../test/harness/engine';
 import { connectionById, passthroughWorkflow } from '../../test/harness/workflow';
 import { SIM_API_KEY } from '../../test/simulator/data';
@@ -43,7 +43,7 @@ const PATH = 'v2/customers/cus_001';
 
 /** The floor: a bare undici loop sending the same requests, `concurrency` at a time, reading each JSON body. */
 async function floor(sim: Simulator, concurrency: number): Promise<number> {
-	const agent = createPlainAgent();
+	const agent = new Agent(KEEP_ALIVE);
 	const url = `${sim.baseUrl}/passthrough/conn_acme/${PATH}`;
 	const headers = { authorization: `Bearer ${sim.apiKey}`, accept: 'application/json' };
 	let next = 0;

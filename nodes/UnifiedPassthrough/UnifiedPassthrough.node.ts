@@ -58,7 +58,8 @@ export class UnifiedPassthrough implements INodeType {
 			throw new NodeOperationError(this.getNode(), (error as CredentialConfigError).message);
 		}
 
-		const settings = resolveExecutionSettings(this.getNodeParameter('options', 0, {}) as RawOptions);
+		const firstOptions = this.getNodeParameter('options', 0, {}) as RawOptions;
+		const settings = resolveExecutionSettings(firstOptions);
 		const stop = new AbortController();
 		const cancel = typeof this.getExecutionCancelSignal === 'function' ? this.getExecutionCancelSignal() : undefined;
 		const signal = cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal;
@@ -68,7 +69,8 @@ export class UnifiedPassthrough implements INodeType {
 		const continueOnFail = this.continueOnFail();
 		// An agent learns more from the upstream's error body than from a failed run, so a tool never fails.
 		const toolMode = isToolMode(this);
-		const resolveXref = cachedXrefResolver(unifiedXrefLookup(credentials, signal));
+		// Once per execution, like Concurrency: the lookups share the first item's proxy and TLS settings.
+		const resolveXref = cachedXrefResolver(unifiedXrefLookup(credentials, signal, firstOptions));
 
 		const results: INodeExecutionData[][] = new Array(items.length);
 		let failure: { error: unknown; itemIndex: number } | undefined;

@@ -35,6 +35,13 @@ describe('rejected before any request is sent', () => {
 		expect(fixture.sim.log).toEqual([]);
 	});
 
+	it.each(['..', '.', 'conn_acme/../..', 'conn acme', '%2e%2e'])('connection id %j names connection', async (id) => {
+		const result = await fixture.run({ ...base, connection: { __rl: true, mode: 'id', value: id }, path: 'unified/connection' });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^Parameter "connection": .* is not a connection ID/);
+		expect(fixture.sim.log).toEqual([]);
+	});
+
 	it('__domain in the query parameters names queryParameters', async () => {
 		const result = await fixture.run({
 			...base,
@@ -102,6 +109,6 @@ describe('paths that are fine', () => {
 		const [echo] = jsonOf(result.output('Passthrough')) as Array<{ path: string; query: string[][] }>;
 		expect(echo.path).toBe('echo/John Doe/a/b/');
 		expect(echo.query).toEqual([['limit', '10'], ['q', 'a b'], ['tag', 'x&y'], ['tag', 'z']]);
-		expect(fixture.sim.log[0].rawQuery).not.toContain('__domain');
+		expect(fixture.sim.log[0].rawQuery).toContain('__domain=eu.acme.example');
 	});
 });

@@ -129,9 +129,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			send(response, unifiedError(400, 'Bad Request', 'Malformed path'), {});
 			return;
 		}
+		log.push({ connectionId, method: request.method ?? 'GET', path, rawQuery: url.search.replace(/^\?/, ''), startedAt: Date.now() });
+		// Unified consumes __domain; the upstream never sees it.
 		const query = new URLSearchParams(url.search);
 		query.delete('__domain');
-		log.push({ connectionId, method: request.method ?? 'GET', path, rawQuery: query.toString(), startedAt: Date.now() });
 		const fault = faults.pick(
 			{ connectionId, method: request.method ?? 'GET', path },
 			request.headers['x-sim-fault'] as string | undefined,
@@ -145,7 +146,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			method: request.method ?? 'GET',
 			path,
 			query,
-			rawQuery: url.search.replace(/^\?/, ''),
+			rawQuery: url.search
+				.replace(/^\?/, '')
+				.split('&')
+				.filter((part) => part && new URLSearchParams(part).get('__domain') === null)
+				.join('&'),
 			// Unified consumes its own key; the upstream gets the connection's credentials instead.
 			headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'authorization')),
 			connection,

@@ -5,6 +5,8 @@ import { splitAndEncodePath } from '../../nodes/UnifiedPassthrough/request/path'
 import { assertNoReservedDomain, encodeQuery, flattenQuery } from '../../nodes/UnifiedPassthrough/request/query';
 import { buildJsonBody, type BodyParameters } from '../../nodes/UnifiedPassthrough/request/body';
 import { apiBaseUrl } from '../../nodes/UnifiedPassthrough/shared/baseUrl';
+import { redactHeaders } from '../../nodes/UnifiedPassthrough/shared/redact';
+import { resolveItemOptions } from '../../nodes/UnifiedPassthrough/execute/options';
 
 describe('splitAndEncodePath', () => {
 	it.each([
@@ -28,7 +30,7 @@ describe('splitAndEncodePath', () => {
 		]);
 	});
 
-	it.each(['http://x', 'HTTPS://x/y', '//x', '../x', 'a/../b', 'a/%2E%2e', 'a/%252E%252E/b', '.', 'a\\b', 'a%5Cb', 'a\u0000b', 'a%00b', 'a#b', '%2F%2Fevil', '%2Fhttp:%2F%2Fevil'])(
+	it.each(['http://x', 'HTTPS://x/y', '//x', '../x', 'a/../b', 'a/%2E%2e', 'a/%252E%252E/b', '.', 'a\\b', 'a%5Cb', 'a\u0000b', 'a%00b', 'a#b', '%2F%2Fevil', '%2Fhttp:%2F%2Fevil', 'crm%3F__domain%3Devil.example', 'a%23b'])(
 		'rejects %j',
 		(input) => {
 			expect(() => splitAndEncodePath(input)).toThrow();
@@ -111,5 +113,24 @@ describe('apiBaseUrl', () => {
 
 	it.each(['', 'ftp://x', 'http://u:p@x', 'http://x/?a=1', 'not a url'])('rejects custom base URL %j', (baseUrl) => {
 		expect(() => apiBaseUrl({ apiKey: 'k', region: 'custom', baseUrl })).toThrow();
+	});
+});
+
+describe('resolveItemOptions', () => {
+	it('falls back to the defaults when retry numbers are not numbers (so retries cannot become endless)', () => {
+		const options = resolveItemOptions({ retry: { settings: { maxRetries: 'three' as unknown as number, maxWaitMs: Number.NaN } } });
+		expect(options.retry.maxRetries).toBe(3);
+		expect(options.retry.maxWaitMs).toBe(60000);
+	});
+});
+
+describe('redactHeaders', () => {
+	it('redacts the key from header values and keeps the object when nothing matches', () => {
+		const clean = { 'x-a': '1' };
+		expect(redactHeaders(clean, 'secret-key')).toBe(clean);
+		expect(redactHeaders({ 'x-echo': 'Bearer secret-key', 'set-cookie': ['a=secret-key'] }, 'secret-key')).toEqual({
+			'x-echo': 'Bearer **hidden**',
+			'set-cookie': ['a=**hidden**'],
+		});
 	});
 });

@@ -18,7 +18,7 @@ async function storedLength(binary: IBinaryData, helpers: Helpers): Promise<numb
 
 /**
  * Reads binary properties of one input item. Files in n8n's binary store (filesystem, S3, database) are
- * streamed from there on every attempt; inline (base64) files are decoded once.
+ * streamed from there on every attempt; inline (base64) files are decoded on every attempt.
  */
 export function n8nBinaryResolver(context: IExecuteFunctions, itemIndex: number): BinaryResolver {
 	return async (propertyName: string, parameter: string): Promise<FileSource> => {
@@ -36,7 +36,9 @@ export function n8nBinaryResolver(context: IExecuteFunctions, itemIndex: number)
 			const id = binary.id;
 			return { ...meta, length: await storedLength(binary, context.helpers), open: async () => await context.helpers.getBinaryStream(id) };
 		}
-		const buffer = Buffer.from(binary.data, 'base64');
-		return { ...meta, length: buffer.length, open: () => buffer };
+		// Decoded when the request is sent, not when the item is read: all items are read at once, before the
+		// concurrency limit, so decoding here would hold every item's file in memory together.
+		const { data } = binary;
+		return { ...meta, length: Buffer.byteLength(data, 'base64'), open: () => Buffer.from(data, 'base64') };
 	};
 }

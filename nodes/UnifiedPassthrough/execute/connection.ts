@@ -1,5 +1,6 @@
 import { RequestValidationError } from '../request/validationError';
 import type { UnifiedCredentials } from '../shared/baseUrl';
+import type { DispatcherSettings } from '../transport/dispatcher';
 import { listConnections, type UnifiedConnection } from '../transport/unifiedApi';
 
 /** The `connection` resource locator as saved: `{ __rl, mode, value }`, or a bare id from older or hand-written workflows. */
@@ -8,10 +9,17 @@ export type ConnectionParameter = { mode?: string; value?: unknown } | string | 
 /** Looks up connections by external xref (optionally within a category). */
 export type XrefLookup = (externalXref: string, category: string) => Promise<UnifiedConnection[]>;
 
-/** The connection id as the resource locator gave it (list or id mode). */
+// Unified's ids are letters, digits, "-" and "_". Anything else is refused: "." or ".." would be resolved as a
+// dot segment by the URL parser and take the request out of /passthrough/<id>/ (e.g. to /unified/connection).
+const CONNECTION_ID = /^[A-Za-z0-9_-]+$/;
+
+/** The connection id as the resource locator gave it (list or id mode), or as an xref lookup found it. */
 export function requireConnectionId(value: unknown): string {
 	const id = String(value ?? '').trim();
 	if (!id) throw new RequestValidationError('connection', 'Choose a connection or give its ID');
+	if (!CONNECTION_ID.test(id)) {
+		throw new RequestValidationError('connection', `"${id.slice(0, 80)}" is not a connection ID: it may contain only letters, digits, "-" and "_"`);
+	}
 	return id;
 }
 
@@ -26,7 +34,7 @@ export function pickXrefMatch(externalXref: string, category: string, found: Uni
 		(connection) => connection.external_xref === externalXref && (!category || (connection.categories ?? []).includes(category)),
 	);
 	const within = category ? ` in category "${category}"` : '';
-	if (matches.length === 1) return matches[0].id;
+	if (matches.length === 1) return requireConnectionId(matches[0].id);
 	if (matches.length === 0) {
 		throw new RequestValidationError(
 			'connection',
@@ -58,12 +66,17 @@ export function cachedXrefResolver(lookup: XrefLookup): (externalXref: string, c
 }
 
 /** `GET /unified/connection?external_xref=...` (the first page is enough: more than one match is already an error). */
-export function unifiedXrefLookup(credentials: UnifiedCredentials, signal?: AbortSignal): XrefLookup {
+export function unifiedXrefLookup(
+	credentials: UnifiedCredentials,
+	signal?: AbortSignal,
+	dispatcherSettings?: DispatcherSettings,
+): XrefLookup {
 	return async (externalXref, category) =>
 		await listConnections(
 			credentials,
 			{ limit: 100, offset: 0, externalXref, categories: category ? [category] : [] },
 			signal,
+			dispatcherSettings,
 		);
 }
 

@@ -2,6 +2,7 @@ import type { RequestSpec } from '../request/types';
 import { readResponse, type BinaryStore, type ReadOptions, type ReadResponse } from '../response/readResponse';
 import { PassthroughFailure } from '../shared/failure';
 import { sleep } from '../shared/sleep';
+import { seconds } from '../shared/values';
 import type { RequestLimiter } from '../transport/limiter';
 import { networkFailure } from '../transport/networkError';
 import { decideHttpRetry, decideNetworkRetry, type RetrySettings } from '../transport/retryPolicy';
@@ -25,10 +26,6 @@ export interface ExchangeResult<TBinary> extends ReadResponse<TBinary> {
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
 	return signal?.aborted === true || (error as { name?: string })?.name === 'AbortError';
-}
-
-function seconds(ms: number): string {
-	return `${Math.round(ms / 100) / 10} s`;
 }
 
 /** How a failed call went, for the final error: "(4 attempts, waited 1.5 s in all)"; empty after one attempt. */

@@ -42,6 +42,12 @@ export interface ItemOptions {
 /** A body may stay silent this long between chunks (or the headers timeout, when that is shorter). */
 export const MAX_BODY_IDLE_MS = 60_000;
 
+/** A whole number >= 0, or the fallback when the value is not a number (e.g. an expression gave text). */
+function count(value: unknown, fallback: number): number {
+	const number = Number(value);
+	return Number.isFinite(number) && number >= 0 ? Math.floor(number) : fallback;
+}
+
 function positive(value: unknown, fallback: number): number {
 	const number = Number(value);
 	return Number.isFinite(number) && number > 0 ? number : fallback;
@@ -61,9 +67,9 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 		bodyTimeoutMs: Math.min(headersTimeoutMs, MAX_BODY_IDLE_MS),
 		retry: retry
 			? {
-					maxRetries: Math.max(0, Math.floor(Number(retry.maxRetries ?? DEFAULT_RETRY.maxRetries))),
+					maxRetries: count(retry.maxRetries, DEFAULT_RETRY.maxRetries),
 					retryOn: retry.retryOn === undefined ? DEFAULT_RETRY.retryOn : parseRetryOn(retry.retryOn),
-					maxWaitMs: Math.max(0, Number(retry.maxWaitMs ?? DEFAULT_RETRY.maxWaitMs)),
+					maxWaitMs: count(retry.maxWaitMs, DEFAULT_RETRY.maxWaitMs),
 					retryNonIdempotent: retry.retryNonIdempotent === true,
 				}
 			: DEFAULT_RETRY,

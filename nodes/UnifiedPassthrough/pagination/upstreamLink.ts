@@ -1,9 +1,7 @@
 import { assertNoReservedDomain } from '../request/query';
-import { splitAndEncodePath } from '../request/path';
+import { SCHEME, splitAndEncodePath } from '../request/path';
 import { RequestValidationError } from '../request/validationError';
 import { PaginationError } from './error';
-
-const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
 export interface PassthroughTarget {
 	path: string;

@@ -37,7 +37,7 @@ export function buildJsonBody(parameters: BodyParameters): BodySource {
 export function buildFormUrlencodedBody(parameters: BodyParameters): BodySource {
 	if (parameters.specifyBody === 'json') {
 		// The raw-string form: `a=1&b=2`, sent as written.
-		const text = stringifyValue(parameters.body ?? parameters.jsonBody);
+		const text = stringifyValue(parameters.body);
 		return fixed(text, 'application/x-www-form-urlencoded');
 	}
 	const form = new URLSearchParams();

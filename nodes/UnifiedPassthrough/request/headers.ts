@@ -28,7 +28,7 @@ export function buildHeaders(entries: Array<[string, unknown]>, parameter: strin
 			throw new RequestValidationError(parameter, `The header name "${name}" is not a valid HTTP header name`);
 		}
 		const lower = name.toLowerCase();
-		const reason = FORBIDDEN[lower];
+		const reason = Object.hasOwn(FORBIDDEN, lower) ? FORBIDDEN[lower] : undefined;
 		if (reason) {
 			throw new RequestValidationError(parameter, `The header "${name}" cannot be set: ${reason}`);
 		}

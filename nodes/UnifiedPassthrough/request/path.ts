@@ -12,7 +12,8 @@ const SEGMENT_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@]/;
 const VALID_ESCAPE = /^%[0-9A-Fa-f]{2}/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** A URL scheme at the start: "https:", "mailto:"... */
+export const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
 function encodeSegment(segment: string): string {
 	let out = '';
@@ -50,6 +51,10 @@ function assertSafe(pathPart: string): void {
 		}
 		if (layer.includes('\\')) {
 			throw new RequestValidationError('path', 'Path must not contain a backslash');
+		}
+		if (depth > 0 && /[?#]/.test(layer)) {
+			// Unified decodes the path before routing: an encoded "?" or "#" would become a query or fragment there.
+			throw new RequestValidationError('path', 'Path must not contain a percent-encoded "?" or "#"; put the query after a plain "?"');
 		}
 		if (layer.split(/[/?#]/).some((segment) => segment === '.' || segment === '..')) {
 			throw new RequestValidationError(

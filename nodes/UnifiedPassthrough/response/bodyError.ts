@@ -1,12 +1,8 @@
+import { asRecord } from '../shared/values';
+
 export interface BodyErrorSummary {
 	message: string;
 	description: string;
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
 }
 
 /** A 2xx body that says the call failed. Today that is Slack's `{ "ok": false, "error": ... }`. */

@@ -26,11 +26,21 @@ export function decodedStream(body: Readable, contentEncoding: string | undefine
 	return stream;
 }
 
-export async function readAll(stream: Readable): Promise<Buffer> {
+/** The whole body, or its first `maxBytes` (the rest is dropped and the connection closed). */
+export async function readAll(stream: Readable, maxBytes?: number): Promise<Buffer> {
 	// undici's own body collects without the per-chunk cost of async iteration (the common, uncompressed case).
 	const body = stream as Readable & { arrayBuffer?: () => Promise<ArrayBuffer> };
-	if (typeof body.arrayBuffer === 'function') return Buffer.from(await body.arrayBuffer());
+	if (maxBytes === undefined && typeof body.arrayBuffer === 'function') return Buffer.from(await body.arrayBuffer());
 	const chunks: Buffer[] = [];
-	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+	let length = 0;
+	for await (const chunk of stream) {
+		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+		chunks.push(buffer);
+		length += buffer.length;
+		if (maxBytes !== undefined && length >= maxBytes) {
+			stream.destroy();
+			return Buffer.concat(chunks).subarray(0, maxBytes);
+		}
+	}
 	return Buffer.concat(chunks);
 }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 
 import { PassthroughFailure } from '../shared/failure';
-import { redactSecret } from '../shared/redact';
+import { redactHeaders, redactSecret } from '../shared/redact';
 import type { RawResponse } from '../transport/send';
 import { charsetOf, classifyResponse, isJsonMediaType, mediaTypeOf, type BodyKind, type ResponseFormat } from './contentType';
 import { decodedStream, readAll } from './readBody';
@@ -32,6 +32,8 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 	return Array.isArray(value) ? value.join(', ') : value;
 }
 
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
 export function isSuccessStatus(statusCode: number): boolean {
 	return statusCode >= 200 && statusCode < 300;
 }
@@ -41,7 +43,8 @@ export async function readResponse<TBinary>(
 	options: ReadOptions,
 	storeBinary: BinaryStore<TBinary>,
 ): Promise<ReadResponse<TBinary>> {
-	const { statusCode, headers } = raw;
+	const { statusCode } = raw;
+	const headers = redactHeaders(raw.headers, options.secret);
 	const contentType = headerValue(headers['content-type']);
 	const success = isSuccessStatus(statusCode);
 	const kind = classifyResponse(options.format, statusCode, contentType, success);
@@ -59,7 +62,9 @@ export async function readResponse<TBinary>(
 		return { ...base, kind, binary: await storeBinary(stream, fileName, mimeType) };
 	}
 
-	const text = redactSecret(decodeText(await readAll(stream), charsetOf(contentType)), options.secret);
+	// An error body is read for its message only: a huge one (an HTML error page of a proxy) is cut short.
+	const bytes = await readAll(stream, success ? undefined : MAX_ERROR_BODY_BYTES);
+	const text = redactSecret(decodeText(bytes, charsetOf(contentType)), options.secret);
 	if (kind === 'text') return { ...base, kind, body: text };
 	if (text.trim() === '') return { ...base, kind: 'json', body: {} };
 	try {

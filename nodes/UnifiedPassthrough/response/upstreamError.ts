@@ -1,3 +1,5 @@
+import { asRecord } from '../shared/values';
+
 export interface ErrorSummary {
 	/** The upstream's or Unified's own words, or a status line when there are none. */
 	message: string;
@@ -31,12 +33,6 @@ const STATUS_TEXT: Record<number, string> = {
 	503: 'Service Unavailable',
 	504: 'Gateway Timeout',
 };
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
-}
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

@@ -1,4 +1,4 @@
-import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 
 export interface DispatcherSettings {
 	/** Explicit proxy URL; empty means the standard proxy environment variables apply. */
@@ -6,7 +6,7 @@ export interface DispatcherSettings {
 	allowUnauthorizedCerts?: boolean;
 }
 
-const KEEP_ALIVE = {
+export const KEEP_ALIVE = {
 	keepAliveTimeout: 30_000,
 	keepAliveMaxTimeout: 600_000,
 	// Timeouts are set per request (see send.ts); the dispatcher-wide ones must not cut them shorter.
@@ -35,7 +35,3 @@ export function getDispatcher(settings: DispatcherSettings): Dispatcher {
 	return dispatcher;
 }
 
-/** For tests and the benchmark: a plain keep-alive agent with the same settings as the node's. */
-export function createPlainAgent(): Agent {
-	return new Agent(KEEP_ALIVE);
-}

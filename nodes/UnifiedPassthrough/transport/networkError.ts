@@ -1,4 +1,5 @@
 import { PassthroughFailure } from '../shared/failure';
+import { seconds } from '../shared/values';
 
 export interface NetworkErrorContext {
 	connectionId: string;
@@ -37,7 +38,6 @@ export function wasNeverSent(error: unknown): boolean {
 }
 
 function explain(code: string | undefined, context: NetworkErrorContext): { message: string; description: string } {
-	const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 	switch (code) {
 		case 'UND_ERR_HEADERS_TIMEOUT':
 			return {

@@ -62,11 +62,3 @@ export async function send(spec: RequestSpec, context: SendContext): Promise<Raw
 	};
 }
 
-/** Drains a body we will not use, so the keep-alive connection goes back to the pool. */
-export async function discard(response: RawResponse): Promise<void> {
-	try {
-		await response.body.dump();
-	} catch {
-		// The connection is closed instead; nothing for the user to see.
-	}
-}

@@ -3,7 +3,7 @@ import { request } from 'undici';
 import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
 import { encodeQuery } from '../request/query';
 import { redactSecret } from '../shared/redact';
-import { getDispatcher } from './dispatcher';
+import { getDispatcher, type DispatcherSettings } from './dispatcher';
 
 export interface UnifiedConnection {
 	id: string;
@@ -24,12 +24,13 @@ export async function getUnified<T>(
 	path: string,
 	query: Array<[string, string]>,
 	signal?: AbortSignal,
+	dispatcherSettings: DispatcherSettings = {},
 ): Promise<T> {
 	const search = encodeQuery(query);
 	const response = await request(`${apiBaseUrl(credentials)}/${path}${search ? `?${search}` : ''}`, {
 		method: 'GET',
 		headers: { authorization: `Bearer ${credentials.apiKey}`, accept: 'application/json' },
-		dispatcher: getDispatcher({}),
+		dispatcher: getDispatcher(dispatcherSettings),
 		signal,
 		headersTimeout: 30_000,
 		bodyTimeout: 30_000,
@@ -54,6 +55,7 @@ export async function listConnections(
 	credentials: UnifiedCredentials,
 	params: { limit: number; offset: number; externalXref?: string; categories?: string[] },
 	signal?: AbortSignal,
+	dispatcherSettings?: DispatcherSettings,
 ): Promise<UnifiedConnection[]> {
 	const query: Array<[string, string]> = [
 		['limit', String(params.limit)],
@@ -61,6 +63,6 @@ export async function listConnections(
 	];
 	if (params.externalXref) query.push(['external_xref', params.externalXref]);
 	for (const category of params.categories ?? []) query.push(['categories', category]);
-	const page = await getUnified<unknown>(credentials, 'unified/connection', query, signal);
+	const page = await getUnified<unknown>(credentials, 'unified/connection', query, signal, dispatcherSettings);
 	return Array.isArray(page) ? (page as UnifiedConnection[]) : [];
 }

@@ -17,18 +17,19 @@ export interface RequestOptions {
 	domain?: string;
 }
 
+/** The name/value entries, and the parameter they came from (for error messages). */
 function readKeyValueOrJson(
 	read: ParameterReader,
 	specifyName: string,
 	rowsName: string,
 	jsonName: string,
 	jsonLabel: string,
-): Array<[string, unknown]> {
-	const specify = read<string>(specifyName, 'keypair');
-	if (specify === 'json') {
-		return Object.entries(parseJsonObjectParameter(jsonName, jsonLabel, read<unknown>(jsonName, '')));
+): { entries: Array<[string, unknown]>; parameter: string } {
+	if (read<string>(specifyName, 'keypair') === 'json') {
+		const json = parseJsonObjectParameter(jsonName, jsonLabel, read<unknown>(jsonName, ''));
+		return { entries: Object.entries(json), parameter: jsonName };
 	}
-	return rowsToPairs(read<{ parameters?: NameValueRow[] }>(rowsName, {}).parameters);
+	return { entries: rowsToPairs(read<{ parameters?: NameValueRow[] }>(rowsName, {}).parameters), parameter: rowsName };
 }
 
 function readMethod(read: ParameterReader): HttpMethod {
@@ -84,9 +85,9 @@ export async function buildRequest(
 	const arrayFormat = options.queryArrayFormat ?? 'repeat';
 	const query = [...pathQuery];
 	if (read<boolean>('sendQuery', false)) {
-		const entries = readKeyValueOrJson(read, 'specifyQuery', 'queryParameters', 'jsonQuery', 'JSON Query Parameters');
+		const { entries, parameter } = readKeyValueOrJson(read, 'specifyQuery', 'queryParameters', 'jsonQuery', 'JSON Query Parameters');
 		const pairs = flattenQuery(entries, arrayFormat);
-		assertNoReservedDomain(pairs, read<string>('specifyQuery', 'keypair') === 'json' ? 'jsonQuery' : 'queryParameters');
+		assertNoReservedDomain(pairs, parameter);
 		query.push(...pairs);
 	}
 	const domain = String(options.domain ?? '').trim();
@@ -94,11 +95,8 @@ export async function buildRequest(
 
 	let headers: Record<string, string> = {};
 	if (read<boolean>('sendHeaders', false)) {
-		const parameter = read<string>('specifyHeaders', 'keypair') === 'json' ? 'jsonHeaders' : 'headerParameters';
-		headers = buildHeaders(
-			readKeyValueOrJson(read, 'specifyHeaders', 'headerParameters', 'jsonHeaders', 'JSON Headers'),
-			parameter,
-		);
+		const { entries, parameter } = readKeyValueOrJson(read, 'specifyHeaders', 'headerParameters', 'jsonHeaders', 'JSON Headers');
+		headers = buildHeaders(entries, parameter);
 	}
 
 	const body = await readBody(read, buildBinaryBody);

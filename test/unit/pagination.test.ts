@@ -4,7 +4,7 @@ import { applyChange, readJsonBody } from '../../nodes/UnifiedPassthrough/pagina
 import { PaginationError } from '../../nodes/UnifiedPassthrough/pagination/error';
 import { getPath, withPath } from '../../nodes/UnifiedPassthrough/shared/jsonPath';
 import { nextLink } from '../../nodes/UnifiedPassthrough/pagination/linkHeader';
-import { LoopGuard } from '../../nodes/UnifiedPassthrough/pagination/loopGuard';
+import { LoopGuard, pageFingerprint } from '../../nodes/UnifiedPassthrough/pagination/loopGuard';
 import { extractRecords } from '../../nodes/UnifiedPassthrough/pagination/records';
 import { resolvePagination, strategyFor } from '../../nodes/UnifiedPassthrough/pagination/settings';
 import type { PageView } from '../../nodes/UnifiedPassthrough/pagination/types';
@@ -188,9 +188,9 @@ describe('loop guards', () => {
 
 	it('fails on a page identical to the previous one, not on one seen earlier', () => {
 		const guard = new LoopGuard();
-		guard.checkPage(1, { items: [1] });
-		guard.checkPage(2, { items: [2] });
-		guard.checkPage(3, { items: [1] });
-		expect(() => guard.checkPage(4, { items: [1] })).toThrow(/page 4 is identical to page 3/);
+		guard.checkPage(1, pageFingerprint({ items: [1] }));
+		guard.checkPage(2, pageFingerprint({ items: [2] }));
+		guard.checkPage(3, pageFingerprint({ items: [1] }));
+		expect(() => guard.checkPage(4, pageFingerprint({ items: [1] }))).toThrow(/page 4 is identical to page 3/);
 	});
 });

@@ -66,7 +66,12 @@ export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 		const response = await exchange(request, {
 			...run.exchange,
 			retry: options.retry,
-			read: { ...run.exchange.read, format: options.responseFormat, neverError: options.neverError },
+			read: {
+				...run.exchange.read,
+				format: options.responseFormat,
+				neverError: options.neverError,
+				fingerprint: options.pagination !== undefined,
+			},
 		});
 		assertUsable(response, options, run.connectionId, request.path);
 		return response;

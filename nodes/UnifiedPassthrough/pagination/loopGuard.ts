@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { PaginationError } from './error';
 
-/** A cheap fingerprint of a page: the hash of its parsed JSON, serialized again (so whitespace does not matter). */
+/** A page's fingerprint when the fetch gave none: the hash of its parsed JSON, serialized again. */
 export function pageFingerprint(body: unknown): string {
 	return createHash('sha1').update(JSON.stringify(body) ?? '').digest('base64');
 }
@@ -16,8 +16,8 @@ export class LoopGuard {
 
 	private previous: string | undefined;
 
-	checkPage(page: number, body: unknown): void {
-		const fingerprint = pageFingerprint(body);
+	/** `fingerprint` identifies the page's content (see pageFingerprint). */
+	checkPage(page: number, fingerprint: string): void {
 		if (fingerprint === this.previous) {
 			throw new PaginationError(
 				`Pagination stopped: page ${page} is identical to page ${page - 1}, so the upstream is not moving forward`,

@@ -2,7 +2,7 @@ import type { RequestSpec } from '../request/types';
 import { PassthroughFailure } from '../shared/failure';
 import { applyChange, readJsonBody, type PagedRequest } from './applyChange';
 import { PaginationError } from './error';
-import { LoopGuard } from './loopGuard';
+import { LoopGuard, pageFingerprint } from './loopGuard';
 import { extractRecords } from './records';
 import { defaultRecordsPath, strategyFor, type PaginationSettings } from './settings';
 
@@ -11,6 +11,8 @@ export interface FetchedPage {
 	headers: Record<string, string | string[] | undefined>;
 	kind: string;
 	body?: unknown;
+	/** A hash of the body bytes, when the fetch provides it. */
+	fingerprint?: string;
 }
 
 export interface Page<TResponse extends FetchedPage> {
@@ -74,7 +76,7 @@ export async function paginate<TResponse extends FetchedPage>(
 				'Turn pagination off for this request, or set "Response Format" to JSON.',
 			);
 		}
-		guard.checkPage(page, response.body);
+		guard.checkPage(page, response.fingerprint ?? pageFingerprint(response.body));
 		const records = needsRecords ? extractRecords(response.body, recordsPath, page) : undefined;
 		recordsSoFar += records?.length ?? 0;
 		context.onPage({ number: page, response, records });

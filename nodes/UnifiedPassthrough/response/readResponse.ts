@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 
 import { PassthroughFailure } from '../shared/failure';
@@ -14,6 +15,8 @@ export interface ReadOptions {
 	/** Scrubbed from every text body: a misbehaving server must not echo the key into n8n's data. */
 	secret: string;
 	path: string;
+	/** Also return a hash of the body bytes (pagination's identical-page guard), computed while they are at hand. */
+	fingerprint?: boolean;
 }
 
 /** Stores a streamed file body (n8n's prepareBinaryData) and returns what to put under `binary`. */
@@ -26,6 +29,8 @@ export interface ReadResponse<TBinary> {
 	/** Parsed JSON or decoded text; undefined for empty and binary bodies. */
 	body?: unknown;
 	binary?: TBinary;
+	/** SHA-1 of the body bytes, when asked for. */
+	fingerprint?: string;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -48,7 +53,7 @@ export async function readResponse<TBinary>(
 	const contentType = headerValue(headers['content-type']);
 	const success = isSuccessStatus(statusCode);
 	const kind = classifyResponse(options.format, statusCode, contentType, success);
-	const base = { statusCode, headers };
+	const base: Pick<ReadResponse<TBinary>, 'statusCode' | 'headers' | 'fingerprint'> = { statusCode, headers };
 
 	if (kind === 'empty') {
 		await raw.body.dump().catch(() => undefined);
@@ -65,6 +70,7 @@ export async function readResponse<TBinary>(
 	// An error body is read for its message only: a huge one (an HTML error page of a proxy) is cut short.
 	const bytes = await readAll(stream, success ? undefined : MAX_ERROR_BODY_BYTES);
 	const text = redactSecret(decodeText(bytes, charsetOf(contentType)), options.secret);
+	if (options.fingerprint) base.fingerprint = createHash('sha1').update(bytes).digest('base64');
 	if (kind === 'text') return { ...base, kind, body: text };
 	if (text.trim() === '') return { ...base, kind: 'json', body: {} };
 	try {

@@ -124,6 +124,22 @@ describe('upstream links become passthrough paths, safely', () => {
 		expect(upstreamLinkToTarget('//evil.example/v2/items?page=2')).toEqual({ path: 'v2/items', query: [['page', '2']] });
 	});
 
+	it('drops the API root\'s own path prefix, found from the current request path', () => {
+		expect(upstreamLinkToTarget('https://slack.com/api/conversations.list?cursor=abc', 'conversations.list')).toEqual({
+			path: 'conversations.list',
+			query: [['cursor', 'abc']],
+		});
+		expect(upstreamLinkToTarget('https://x.zendesk.com/api/v2/tickets.json?page=2', 'tickets.json')).toEqual({
+			path: 'tickets.json',
+			query: [['page', '2']],
+		});
+		expect(upstreamLinkToTarget('/services/data/v62.0/query/01g-2000', 'services/data/v62.0/query')).toEqual({
+			path: 'services/data/v62.0/query/01g-2000',
+			query: [],
+		});
+		expect(() => upstreamLinkToTarget('/a/../admin/items', 'admin')).toThrow(PaginationError);
+	});
+
 	it.each([
 		['/v2/../../admin', /\.\./],
 		['/v2/%2e%2e/admin', /\.\./],

@@ -20,8 +20,8 @@ function scalarAt(view: PageView, path: string, what: string): string | number |
 	return value;
 }
 
-function followLink(link: string): PageChange {
-	return { kind: 'url', key: link, ...upstreamLinkToTarget(link) };
+function followLink(link: string, view: PageView): PageChange {
+	return { kind: 'url', key: link, ...upstreamLinkToTarget(link, view.request.path) };
 }
 
 /** The next cursor is a body field; it goes into one query or JSON body parameter. Empty or absent: last page. */
@@ -41,7 +41,7 @@ export function nextUrlStrategy(config: { nextUrlPath: string; doneField?: strin
 		next(view) {
 			if (config.doneField && getPath(view.body, config.doneField) === true) return undefined;
 			const link = scalarAt(view, config.nextUrlPath, 'next URL');
-			return link === undefined ? undefined : followLink(String(link));
+			return link === undefined ? undefined : followLink(String(link), view);
 		},
 	};
 }
@@ -49,7 +49,7 @@ export function nextUrlStrategy(config: { nextUrlPath: string; doneField?: strin
 export const linkHeaderStrategy: PageStrategy = {
 	next(view) {
 		const link = nextLink(view.headers.link);
-		return link ? followLink(link) : undefined;
+		return link ? followLink(link, view) : undefined;
 	},
 };
 

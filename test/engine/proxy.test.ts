@@ -29,4 +29,18 @@ describe('options.proxy', () => {
 		expect(result.status).toBe('success');
 		expect(proxy.tunnels).toEqual([]);
 	});
+
+	it('also carries the external xref lookup (Unified\'s own API), not only the passthrough call', async () => {
+		proxy.requests.length = 0;
+		const result = await fixture.run({
+			connection: { __rl: true, mode: 'externalXref', value: 'customer-7' },
+			path: 'v2/customers/cus_001',
+			options: { proxy: proxy.url },
+		});
+		expect(result.status).toBe('success');
+		expect(proxy.requests).toEqual([
+			expect.stringMatching(/^GET \/unified\/connection\?.*external_xref=customer-7/),
+			'GET /passthrough/conn_acme/v2/customers/cus_001 HTTP/1.1',
+		]);
+	});
 });

@@ -5,12 +5,15 @@ export interface RecordingProxy {
 	url: string;
 	/** `host:port` of every CONNECT tunnel opened through the proxy. */
 	tunnels: string[];
+	/** Request lines seen inside the tunnels (the tests' targets are plain http), e.g. `GET /unified/connection?... HTTP/1.1`. */
+	requests: string[];
 	close(): Promise<void>;
 }
 
 /** A minimal HTTP proxy on loopback that tunnels CONNECT requests and records them. */
 export async function startRecordingProxy(): Promise<RecordingProxy> {
 	const tunnels: string[] = [];
+	const requests: string[] = [];
 	// Tunnelled sockets leave the HTTP server's bookkeeping, so closeAllConnections() would not end them.
 	const sockets = new Set<Socket>();
 	const server: Server = createServer((_request, response) => {
@@ -25,6 +28,11 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
 			sockets.add(upstream);
 			clientSocket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
 			upstream.write(head);
+			clientSocket.on('data', (chunk: Buffer) => {
+				for (const line of chunk.toString('latin1').split('\r\n')) {
+					if (/^(GET|POST|PUT|PATCH|DELETE) \S+ HTTP\/1\.1$/.test(line)) requests.push(line);
+				}
+			});
 			upstream.pipe(clientSocket);
 			clientSocket.pipe(upstream);
 		});
@@ -35,6 +43,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
 	return {
 		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
 		tunnels,
+		requests,
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const socket of sockets) socket.destroy();

@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runWorkflow } from '../harness/engine';
@@ -12,7 +13,7 @@ afterAll(async () => sim.close());
 
 const byXref = (value: string) => ({ __rl: true, mode: 'externalXref', value });
 
-function run(items: object[], connection: object, path: string, options: object = {}, settings = {}) {
+function run(items: object[], connection: INodeParameters[string], path: string, options: INodeParameters = {}, settings = {}) {
 	return runWorkflow(
 		passthroughWorkflow(items as never[], { parameters: { connection, method: 'GET', path, options }, settings }),
 		{ credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } },

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import type { INodeParameters } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runWorkflow } from '../harness/engine';
@@ -16,7 +17,7 @@ afterAll(async () => sim.close());
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const run = (...steps: PassthroughNode[]) => runWorkflow(passthroughWorkflow([{}], ...steps), { credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } });
 
-function download(name: string, query: Record<string, string>, options: Record<string, unknown> = {}): PassthroughNode {
+function download(name: string, query: Record<string, string>, options: INodeParameters = {}): PassthroughNode {
 	return {
 		name: 'Download',
 		parameters: {

@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { runWorkflow } from '../harness/engine';
@@ -51,7 +51,7 @@ function parameters(call: Call): INodeParameters {
 	} as INodeParameters;
 }
 
-async function run(call: Call, items: Array<Record<string, unknown>> = [{}]) {
+async function run(call: Call, items: IDataObject[] = [{}]) {
 	const result = await runWorkflow(passthroughWorkflow(items, { parameters: parameters(call), settings: call.settings }), {
 		credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl },
 	});

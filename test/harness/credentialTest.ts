@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { Workflow, type INodeParameters } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { loadPackage } from './engine';
 
@@ -25,7 +25,7 @@ export async function testCredential(
 	const resolve = (value: unknown) =>
 		workflow.expression.getSimpleParameterValue(
 			{ name: 'credential-test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {}, id: 't' },
-			value as INodeParameters[string],
+			value as string,
 			'internal',
 			{ $credentials: credentials },
 		);

@@ -2,13 +2,15 @@ import type { INodeExecutionData, INodeParameters, INode } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
-import { runWorkflow, type RunResult } from './engine';
+import { runWorkflow, type RunResult, type WorkflowDefinition } from './engine';
 import { passthroughWorkflow } from './workflow';
 
 export interface SimulatorFixture {
 	readonly sim: Simulator;
 	/** Runs one Passthrough node (named "Passthrough") over `items` against the simulator. */
 	run(parameters: INodeParameters, items?: INodeExecutionData['json'][], settings?: Partial<INode>): Promise<RunResult>;
+	/** Runs any workflow with the simulator's base URL and key in the credential. */
+	runWorkflow(definition: WorkflowDefinition): Promise<RunResult>;
 }
 
 /** Starts a simulator for the test file, clears its log and faults before each test, and stops it after. */
@@ -25,10 +27,11 @@ export function useSimulator(options: SimulatorOptions = {}): SimulatorFixture {
 			return sim;
 		},
 		async run(parameters, items = [{}], settings) {
+			return this.runWorkflow(passthroughWorkflow(items, { parameters, settings }));
+		},
+		async runWorkflow(definition) {
 			if (!sim) throw new Error('simulator not started');
-			return runWorkflow(passthroughWorkflow(items, { parameters, settings }), {
-				credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl },
-			});
+			return runWorkflow(definition, { credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } });
 		},
 	};
 }

@@ -52,13 +52,13 @@ describe('createBinaryBodyBuilder', () => {
 		);
 		const bytes = await readAll((await body.open()) as Readable);
 		expect(body.length).toBe(bytes.length);
-		const form = await new Response(bytes, { headers: { 'content-type': body.contentType! } }).formData();
+		const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': body.contentType! } }).formData();
 		expect([...form.keys()]).toEqual(['title', 'file']);
 		expect((form.get('file') as File).type).toBe('application/pdf');
 	});
 
 	it('names bodyParameters for a missing binary in a multipart row', async () => {
-		const rows = [{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'missing' }] as BodyParameters['bodyParameters'];
+		const rows = [{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'missing' }] as unknown as BodyParameters['bodyParameters'];
 		await expect(build(parameters({ bodyParameters: rows }))).rejects.toMatchObject({ parameter: 'bodyParameters' });
 	});
 });

@@ -16,7 +16,7 @@ async function bodyBytes(parts: MultipartPart[], boundary?: string) {
 
 /** Parses with undici's own multipart parser (Response.formData), independent of the encoder under test. */
 async function parse(bytes: Buffer, contentType: string): Promise<FormData> {
-	return await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+	return await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData();
 }
 
 describe('multipartBody', () => {

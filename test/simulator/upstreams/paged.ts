@@ -23,7 +23,8 @@ async function args(request: UpstreamRequest): Promise<Record<string, unknown>> 
 	return { ...query, ...(JSON.parse(text || '{}') as Record<string, unknown>) };
 }
 
-export function createPagedUpstream(data: { items: number }): Upstream {
+/** Answers the `v2/items/...` paths; undefined for any other path. */
+export function createPagedUpstream(data: { items: number }): (request: UpstreamRequest) => Promise<Reply | undefined> {
 	const slice = (from: number, count: number) => {
 		const records = [];
 		for (let index = from; index < Math.min(from + count, data.items); index++) records.push(pagedItem(index));

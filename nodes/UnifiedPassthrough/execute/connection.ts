@@ -1,3 +1,4 @@
+import { integrationName, shownCategories } from '../methods/connectionLabel';
 import { RequestValidationError } from '../request/validationError';
 import type { UnifiedCredentials } from '../shared/baseUrl';
 import type { DispatcherSettings } from '../transport/dispatcher';
@@ -24,8 +25,8 @@ export function requireConnectionId(value: unknown): string {
 }
 
 function describe(connection: UnifiedConnection): string {
-	const categories = (connection.categories ?? []).filter((category) => category !== 'passthrough');
-	return `${connection.id} (${connection.integration_name || connection.integration_type}${categories.length ? `: ${categories.join(', ')}` : ''})`;
+	const categories = shownCategories(connection);
+	return `${connection.id} (${integrationName(connection)}${categories.length ? `: ${categories.join(', ')}` : ''})`;
 }
 
 export function pickXrefMatch(externalXref: string, category: string, found: UnifiedConnection[]): string {

@@ -8,11 +8,19 @@ export function isUnhealthy(connection: UnifiedConnection): boolean {
 	return Number.isNaN(healthy) || unhealthy > healthy;
 }
 
-/** e.g. "HubSpot (crm, martech) – customer-42 [paused]"; passthrough is left out, every connection has it. */
+export function integrationName(connection: UnifiedConnection): string {
+	return connection.integration_name || connection.integration_type;
+}
+
+/** The categories worth showing: passthrough is left out, every connection usable here has it. */
+export function shownCategories(connection: UnifiedConnection): string[] {
+	return (connection.categories ?? []).filter((category) => category !== 'passthrough');
+}
+
+/** e.g. "HubSpot (crm, martech) – customer-42 [paused]". */
 export function connectionLabel(connection: UnifiedConnection): string {
-	const integration = connection.integration_name || connection.integration_type;
-	const categories = (connection.categories ?? []).filter((category) => category !== 'passthrough');
-	const parts = [integration];
+	const categories = shownCategories(connection);
+	const parts = [integrationName(connection)];
 	if (categories.length) parts.push(`(${categories.join(', ')})`);
 	parts.push(`– ${connection.external_xref ? `${connection.external_xref} · ${connection.id}` : connection.id}`);
 	if (connection.is_paused) parts.push('[paused]');

@@ -1,6 +1,6 @@
 import type { BodyParameters } from './body';
 import type { BinaryBodyBuilder } from './buildRequest';
-import { stringifyValue, type NameValueRow } from './keyValue';
+import { rowName, stringifyValue, type NameValueRow } from './keyValue';
 import { multipartBody, type FileSource, type MultipartPart } from './multipart';
 import { RequestValidationError } from './validationError';
 
@@ -31,7 +31,7 @@ export function createBinaryBodyBuilder(resolve: BinaryResolver): BinaryBodyBuil
 		}
 		const parts: MultipartPart[] = [];
 		for (const row of parameters.bodyParameters as MultipartRow[]) {
-			const name = row.name === undefined || row.name === null ? '' : String(row.name);
+			const name = rowName(row);
 			if (row.parameterType === 'formBinaryData') {
 				if (!name) throw new RequestValidationError('bodyParameters', 'A form field with a binary file needs a name');
 				parts.push({ name, file: await resolve(propertyName(row.inputDataFieldName, 'bodyParameters'), 'bodyParameters') });

@@ -32,11 +32,16 @@ export function parseJsonObjectParameter(
 	return parsed as Record<string, unknown>;
 }
 
+/** A row's name as text ('' when absent). */
+export function rowName(row: NameValueRow): string {
+	return row.name === undefined || row.name === null ? '' : String(row.name);
+}
+
 /** Rows with an empty name are dropped, as in n8n's HTTP Request node. */
 export function rowsToPairs(rows: NameValueRow[] | undefined): Array<[string, unknown]> {
 	const pairs: Array<[string, unknown]> = [];
 	for (const row of rows ?? []) {
-		const name = row.name === undefined || row.name === null ? '' : String(row.name);
+		const name = rowName(row);
 		if (name === '') continue;
 		pairs.push([name, row.value]);
 	}

@@ -4,7 +4,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-export type BodyPayload = string | Buffer | Readable | FormData;
+export type BodyPayload = string | Buffer | Readable;
 
 /** A request body that can be opened again for every attempt (a stream can only be read once). */
 export interface BodySource {

@@ -44,7 +44,7 @@ export async function send(spec: RequestSpec, context: SendContext): Promise<Raw
 		if (spec.body.contentType && (spec.body.contentTypeIsFixed || !headers['content-type'])) {
 			headers['content-type'] = spec.body.contentType;
 		}
-		if (spec.body.length !== undefined && !(body instanceof FormData)) headers['content-length'] = String(spec.body.length);
+		if (spec.body.length !== undefined) headers['content-length'] = String(spec.body.length);
 	}
 	const response = await request(passthroughUrl(context.baseUrl, context.connectionId, spec), {
 		method: spec.method,

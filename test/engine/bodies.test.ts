@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { runWorkflow } from '../harness/engine';
+import { useSimulator } from '../harness/fixture';
 import { connectionById, passthroughWorkflow } from '../harness/workflow';
-import { startSimulator, type Simulator } from '../simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
+const fixture = useSimulator();
 
 interface Echo {
 	method: string;
@@ -21,10 +16,7 @@ interface Echo {
 }
 
 async function echo(parameters: Record<string, unknown>): Promise<Echo> {
-	const result = await runWorkflow(
-		passthroughWorkflow([{}], { parameters: { connection: connectionById('conn_acme'), method: 'POST', path: '/echo', ...parameters } }),
-		{ credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } },
-	);
+	const result = await fixture.runWorkflow(passthroughWorkflow([{}], { parameters: { connection: connectionById('conn_acme'), method: 'POST', path: '/echo', ...parameters } }));
 	expect(result.error).toBeUndefined();
 	return result.output('Passthrough')![0].json as unknown as Echo;
 }
@@ -66,16 +58,12 @@ describe('request bodies arrive upstream as sent', () => {
 	});
 
 	it('raw without a content type fails naming rawContentType', async () => {
-		const result = await runWorkflow(
-			passthroughWorkflow([{}], { parameters: { connection: connectionById('conn_acme'), method: 'POST', path: '/echo', sendBody: true, contentType: 'raw', body: 'x' } }),
-			{ credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } },
-		);
+		const result = await fixture.runWorkflow(passthroughWorkflow([{}], { parameters: { connection: connectionById('conn_acme'), method: 'POST', path: '/echo', sendBody: true, contentType: 'raw', body: 'x' } }));
 		expect(result.error?.message).toContain('rawContentType');
 	});
 
 	it('multipart text fields with a boundary the upstream can parse', async () => {
-		const result = await runWorkflow(
-			passthroughWorkflow([{}], {
+		const result = await fixture.runWorkflow(passthroughWorkflow([{}], {
 				parameters: {
 					connection: connectionById('conn_acme'),
 					method: 'POST',
@@ -84,9 +72,7 @@ describe('request bodies arrive upstream as sent', () => {
 					contentType: 'multipart-form-data',
 					bodyParameters: { parameters: [{ parameterType: 'formData', name: 'a', value: '1' }, { parameterType: 'formData', name: 'note', value: 'Grüße\r\nline 2' }] },
 				},
-			}),
-			{ credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } },
-		);
+			}));
 		const uploaded = result.output('Passthrough')![0].json as { contentType: string; parts: unknown[] };
 		expect(uploaded.contentType).toMatch(/^multipart\/form-data; boundary=----n8nUnifiedBoundary/);
 		expect(uploaded.parts).toEqual([
@@ -96,8 +82,7 @@ describe('request bodies arrive upstream as sent', () => {
 	});
 
 	it('multipart keeps its own Content-Type (and boundary) even when a header sets one', async () => {
-		const result = await runWorkflow(
-			passthroughWorkflow([{}], {
+		const result = await fixture.runWorkflow(passthroughWorkflow([{}], {
 				parameters: {
 					connection: connectionById('conn_acme'),
 					method: 'POST',
@@ -108,9 +93,7 @@ describe('request bodies arrive upstream as sent', () => {
 					contentType: 'multipart-form-data',
 					bodyParameters: { parameters: [{ parameterType: 'formData', name: 'a', value: '1' }] },
 				},
-			}),
-			{ credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } },
-		);
+			}));
 		const uploaded = result.output('Passthrough')![0].json as { contentType: string; parts: unknown[] };
 		expect(uploaded.contentType).toMatch(/boundary=/);
 		expect(uploaded.parts).toEqual([expect.objectContaining({ name: 'a', value: '1' })]);
@@ -131,21 +114,16 @@ describe('query options', () => {
 	});
 
 	it('domain is sent as Unified\'s __domain parameter, which Unified keeps from the upstream', async () => {
-		sim.log.length = 0;
 		const received = await echo({ method: 'GET', options: { domain: 'acme-sandbox.example.com' } });
-		expect(sim.log[0].rawQuery).toBe('__domain=acme-sandbox.example.com');
+		expect(fixture.sim.log[0].rawQuery).toBe('__domain=acme-sandbox.example.com');
 		expect(received.rawQuery).toBe('');
 	});
 
 	it('__domain in the query is refused before any request', async () => {
-		sim.resetStats();
-		const result = await runWorkflow(
-			passthroughWorkflow([{}], {
+		const result = await fixture.runWorkflow(passthroughWorkflow([{}], {
 				parameters: { connection: connectionById('conn_acme'), method: 'GET', path: '/echo', sendQuery: true, specifyQuery: 'json', jsonQuery: '{"__domain": "evil.example"}' },
-			}),
-			{ credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } },
-		);
+			}));
 		expect(result.error?.message).toContain('jsonQuery');
-		expect(sim.log).toHaveLength(0);
+		expect(fixture.sim.log).toHaveLength(0);
 	});
 });

@@ -1,18 +1,12 @@
 import type { INode } from 'n8n-workflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { NODE_TYPE, runWorkflow, type WorkflowDefinition } from '../harness/engine';
+import { NODE_TYPE, type WorkflowDefinition } from '../harness/engine';
 import { exampleFiles, loadExample as load, toolCallsWorkflow } from '../harness/examples';
-import { startSimulator, type Simulator } from '../simulator';
+import { useSimulator } from '../harness/fixture';
 
-let sim: Simulator;
-const run = (definition: WorkflowDefinition) =>
-	runWorkflow(definition, { credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } });
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
+const fixture = useSimulator();
+const run = (definition: WorkflowDefinition) => fixture.runWorkflow(definition);
 
 const covered = new Set<string>();
 function example(file: string, test: () => Promise<void>) {
@@ -34,10 +28,9 @@ describe('examples/', () => {
 	});
 
 	example('hubspot-slack-digest.json', async () => {
-		sim.log.length = 0;
 		const result = await run(load('hubspot-slack-digest.json'));
 		expect(result.status).toBe('success');
-		const posts = sim.log.filter((entry) => entry.path === 'chat.postMessage');
+		const posts = fixture.sim.log.filter((entry) => entry.path === 'chat.postMessage');
 		expect(posts).toHaveLength(1);
 		const [posted] = result.output('Slack: post digest')!;
 		expect(posted.json.ok).toBe(true);

@@ -1,23 +1,15 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { runWorkflow } from '../harness/engine';
+import { useSimulator } from '../harness/fixture';
 import { passthroughWorkflow } from '../harness/workflow';
-import { startSimulator, type Simulator } from '../simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
+const fixture = useSimulator();
 
 const byXref = (value: string) => ({ __rl: true, mode: 'externalXref', value });
 
 function run(items: object[], connection: INodeParameters[string], path: string, options: INodeParameters = {}, settings = {}) {
-	return runWorkflow(
-		passthroughWorkflow(items as never[], { parameters: { connection, method: 'GET', path, options }, settings }),
-		{ credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } },
-	);
+	return fixture.runWorkflow(passthroughWorkflow(items as never[], { parameters: { connection, method: 'GET', path, options }, settings }));
 }
 
 describe('connection by external xref', () => {
@@ -25,27 +17,25 @@ describe('connection by external xref', () => {
 		const result = await run([{}], byXref('customer-99'), 'services/data/v62.0/query', {});
 		// Salesforce answers a query without q with its MALFORMED_QUERY error: enough to see which connection was used.
 		expect(result.status).toBe('error');
-		expect(sim.log.at(-1)?.connectionId).toBe('conn_salesforce');
+		expect(fixture.sim.log.at(-1)?.connectionId).toBe('conn_salesforce');
 	});
 
 	it('resolves per item from an expression and keeps output order', async () => {
-		sim.log.length = 0;
 		const result = await run(
 			[{ tenant: 'customer-7' }, { tenant: 'customer-7' }],
 			byXref('={{ $json.tenant }}'),
 			'/v2/customers',
 		);
 		expect(result.status).toBe('success');
-		expect(sim.log.map((entry) => entry.connectionId)).toEqual(['conn_acme', 'conn_acme']);
+		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual(['conn_acme', 'conn_acme']);
 		expect(result.output('Passthrough')!.every((item) => item.pairedItem !== undefined)).toBe(true);
 	});
 
 	it('fails with a clear error when no connection has the xref, before any passthrough call', async () => {
-		sim.log.length = 0;
 		const result = await run([{}], byXref('customer-404'), '/v2/customers');
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('No Unified.to connection has the external xref "customer-404"');
-		expect(sim.log).toHaveLength(0);
+		expect(fixture.sim.log).toHaveLength(0);
 	});
 
 	it('fails when several connections share the xref, naming them and how to choose', async () => {
@@ -58,13 +48,12 @@ describe('connection by external xref', () => {
 	});
 
 	it('narrows several matches by category', async () => {
-		sim.log.length = 0;
 		const messaging = await run([{}], byXref('customer-42'), 'conversations.list', { connectionCategory: 'messaging' });
 		expect(messaging.status).toBe('success');
 		expect(messaging.output('Passthrough')![0].json.ok).toBe(true);
 		const crm = await run([{}], byXref('customer-42'), 'crm/v3/objects/contacts', { connectionCategory: 'crm' });
 		expect(crm.status).toBe('success');
-		expect(sim.log.map((entry) => entry.connectionId)).toEqual(['conn_slack', 'conn_hubspot']);
+		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual(['conn_slack', 'conn_hubspot']);
 		const none = await run([{}], byXref('customer-42'), 'x', { connectionCategory: 'storage' });
 		expect(none.error?.message).toContain('"customer-42" in category "storage"');
 	});

@@ -1,21 +1,16 @@
 import { createHash } from 'node:crypto';
 
 import type { INodeParameters } from 'n8n-workflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { runWorkflow } from '../harness/engine';
+import { useSimulator } from '../harness/fixture';
 import { connectionById, passthroughWorkflow, type PassthroughNode } from '../harness/workflow';
 import { fileChunk } from '../simulator/data';
-import { startSimulator, type Simulator } from '../simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
+const fixture = useSimulator();
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-const run = (...steps: PassthroughNode[]) => runWorkflow(passthroughWorkflow([{}], ...steps), { credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } });
+const run = (...steps: PassthroughNode[]) => fixture.runWorkflow(passthroughWorkflow([{}], ...steps));
 
 function download(name: string, query: Record<string, string>, options: INodeParameters = {}): PassthroughNode {
 	return {
@@ -110,16 +105,15 @@ describe('files round trip: download into n8n binary data, upload again', () => 
 	}
 
 	it('a retried upload sends the whole file again (a fresh stream per attempt)', async () => {
-		sim.resetStats();
-		sim.faults.add({ kind: 'status', status: 503, times: 1, method: 'PUT', pathPrefix: 'files/upload' });
+		fixture.sim.faults.add({ kind: 'status', status: 503, times: 1, method: 'PUT', pathPrefix: 'files/upload' });
 		const size = 300_000;
 		const multipart = multipartUpload('doc');
 		multipart.parameters.method = 'PUT';
 		multipart.parameters.options = { retry: { settings: { maxRetries: 2, maxWaitMs: 50 } } };
 		const result = await run(download('again.bin', { size: String(size) }, { outputPropertyName: 'doc' }), multipart);
 		expect(result.error).toBeUndefined();
-		sim.faults.clear();
-		expect(sim.log.filter((entry) => entry.path === 'files/upload')).toHaveLength(2);
+		fixture.sim.faults.clear();
+		expect(fixture.sim.log.filter((entry) => entry.path === 'files/upload')).toHaveLength(2);
 		expect(result.output('Upload')![0].json).toMatchObject({ parts: [{ name: 'title' }, { size, sha256: sha256(fileChunk(0, size)) }] });
 	});
 
@@ -132,12 +126,11 @@ describe('files round trip: download into n8n binary data, upload again', () => 
 	});
 
 	it('a missing binary property fails before any request, naming the parameter', async () => {
-		sim.resetStats();
 		const result = await run(binaryUpload('nothing'));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('inputDataFieldName');
 		expect(result.error?.message).toContain('no binary property "nothing"');
-		expect(sim.log).toHaveLength(0);
+		expect(fixture.sim.log).toHaveLength(0);
 
 		const multipart = await run(download('pixel.png', { size: '10', type: 'image/png' }), multipartUpload('other'));
 		expect(multipart.error?.message).toContain('bodyParameters');

@@ -1,9 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { runWorkflow } from '../harness/engine';
+import { useSimulator } from '../harness/fixture';
 import { connectionById, passthroughWorkflow } from '../harness/workflow';
-import { startSimulator, type Simulator } from '../simulator';
 import { hubspotContact } from '../simulator/upstreams/hubspot';
 import { pagedItem } from '../simulator/upstreams/paged';
 import { salesforceAccount } from '../simulator/upstreams/salesforce';
@@ -11,12 +10,7 @@ import { slackChannel } from '../simulator/upstreams/slack';
 
 const SIZES = { hubspotContacts: 2345, slackChannels: 1500, salesforceAccounts: 4400, acmeItems: 1050 };
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator(SIZES);
-});
-afterAll(async () => sim.close());
-beforeEach(() => sim.resetStats());
+const fixture = useSimulator(SIZES);
 
 const range = <T>(count: number, make: (index: number) => T) => Array.from({ length: count }, (_, index) => make(index));
 
@@ -52,10 +46,8 @@ function parameters(call: Call): INodeParameters {
 }
 
 async function run(call: Call, items: IDataObject[] = [{}]) {
-	const result = await runWorkflow(passthroughWorkflow(items, { parameters: parameters(call), settings: call.settings }), {
-		credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl },
-	});
-	return { result, items: result.output('Passthrough') ?? [], requests: sim.log.length };
+	const result = await fixture.runWorkflow(passthroughWorkflow(items, { parameters: parameters(call), settings: call.settings }));
+	return { result, items: result.output('Passthrough') ?? [], requests: fixture.sim.log.length };
 }
 
 const ids = (items: Array<{ json: Record<string, unknown> }>, field = 'id') => items.map((item) => item.json[field]);
@@ -83,7 +75,7 @@ describe('presets read every record exactly once, in order', () => {
 		});
 		expect(result.status).toBe('success');
 		expect(ids(items)).toEqual(range(SIZES.slackChannels, (index) => slackChannel(index).id));
-		expect(sim.log.every((entry) => new URLSearchParams(entry.rawQuery).get('limit') === String(limit))).toBe(true);
+		expect(fixture.sim.log.every((entry) => new URLSearchParams(entry.rawQuery).get('limit') === String(limit))).toBe(true);
 	});
 
 	it.each([200, 700])('salesforce, batch size %i', async (batchSize) => {
@@ -97,7 +89,7 @@ describe('presets read every record exactly once, in order', () => {
 		expect(result.status).toBe('success');
 		expect(ids(items, 'Id')).toEqual(range(SIZES.salesforceAccounts, (index) => salesforceAccount(index).Id));
 		expect(requests).toBe(Math.ceil(SIZES.salesforceAccounts / batchSize));
-		expect(sim.log[1].path).toBe(`services/data/v62.0/query/01gRO0000016PIAYA2-${batchSize}`);
+		expect(fixture.sim.log[1].path).toBe(`services/data/v62.0/query/01gRO0000016PIAYA2-${batchSize}`);
 	});
 
 	it.each([50, 40])('link header with absolute upstream URLs, per_page %i', async (perPage) => {
@@ -110,7 +102,7 @@ describe('presets read every record exactly once, in order', () => {
 		expect(result.status).toBe('success');
 		expect(ids(items)).toEqual(range(SIZES.acmeItems, (index) => pagedItem(index).id));
 		// The upstream's absolute URLs went through the same connection's passthrough, as paths.
-		expect(sim.log.every((entry) => entry.connectionId === 'conn_acme' && entry.path === 'v2/items/link')).toBe(true);
+		expect(fixture.sim.log.every((entry) => entry.connectionId === 'conn_acme' && entry.path === 'v2/items/link')).toBe(true);
 	});
 });
 
@@ -136,7 +128,7 @@ describe('generic modes read every record exactly once, in order', () => {
 			pagination: { mode: 'cursor', cursorPath: 'meta.next_cursor', cursorParameter: 'cursor', parameterIn: 'body', maxPages: 0 },
 		});
 		expect(ids(items)).toEqual(all);
-		expect(sim.log.every((entry) => entry.method === 'POST' && entry.rawQuery === '')).toBe(true);
+		expect(fixture.sim.log.every((entry) => entry.method === 'POST' && entry.rawQuery === '')).toBe(true);
 	});
 
 	it.each([
@@ -170,7 +162,7 @@ describe('generic modes read every record exactly once, in order', () => {
 			pagination: { mode: 'offset', offsetType: 'page', offsetParameter: 'page', limitParameter: 'per_page', pageSize: 40, maxPages: 0 },
 		});
 		expect(ids(items)).toEqual(all);
-		expect(new URLSearchParams(sim.log[0].rawQuery).get('page')).toBe('1');
+		expect(new URLSearchParams(fixture.sim.log[0].rawQuery).get('page')).toBe('1');
 	});
 });
 
@@ -184,7 +176,7 @@ describe('limits and output shapes', () => {
 		});
 		expect(ids(three.items)).toEqual(range(30, (index) => hubspotContact(index).id));
 		expect(three.requests).toBe(3);
-		sim.resetStats();
+		fixture.sim.resetStats();
 		const byDefault = await run({
 			connection: 'conn_hubspot',
 			path: '/crm/v3/objects/contacts',
@@ -314,14 +306,14 @@ describe('items and failures', () => {
 				options: { pagination: { settings: { mode: '={{ $json.which }}', maxPages: 0 } } },
 			} as INodeParameters,
 		});
-		const result = await runWorkflow(workflow, { credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } });
+		const result = await fixture.runWorkflow(workflow);
 		expect(result.status).toBe('success');
 		const items = result.output('Passthrough') ?? [];
 		const from = (index: number) => items.filter((item) => (item.pairedItem as { item: number }).item === index);
 		expect(ids(from(0))).toEqual(range(SIZES.hubspotContacts, (index) => hubspotContact(index).id));
 		expect(ids(from(1))).toEqual(range(SIZES.slackChannels, (index) => slackChannel(index).id));
 		// Both collections were read in one execution with the requests interleaved.
-		const connections = sim.log.map((entry) => entry.connectionId);
+		const connections = fixture.sim.log.map((entry) => entry.connectionId);
 		const firstSlack = connections.indexOf('conn_slack');
 		expect(firstSlack).toBeGreaterThan(-1);
 		expect(connections.lastIndexOf('conn_hubspot')).toBeGreaterThan(firstSlack);
@@ -329,7 +321,7 @@ describe('items and failures', () => {
 
 	it('Slack 429 mid-pagination is retried with no record missing or duplicated', async () => {
 		// Pages 1 and 2 go through; the next two requests (page 3 and its first retry) get a 429.
-		sim.faults.add({ kind: 'status', status: 429, retryAfter: 0, after: 2, times: 2, connectionId: 'conn_slack', pathPrefix: 'conversations.list' });
+		fixture.sim.faults.add({ kind: 'status', status: 429, retryAfter: 0, after: 2, times: 2, connectionId: 'conn_slack', pathPrefix: 'conversations.list' });
 		const { result, items, requests } = await run({
 			connection: 'conn_slack',
 			path: '/conversations.list',
@@ -342,7 +334,7 @@ describe('items and failures', () => {
 	});
 
 	it('a page that fails after retries fails the item with its page number', async () => {
-		sim.faults.add({ kind: 'status', status: 503, retryAfter: 0, connectionId: 'conn_salesforce', pathPrefix: 'services/data/v62.0/query/' });
+		fixture.sim.faults.add({ kind: 'status', status: 503, retryAfter: 0, connectionId: 'conn_salesforce', pathPrefix: 'services/data/v62.0/query/' });
 		const { result } = await run({
 			connection: 'conn_salesforce',
 			path: '/services/data/v62.0/query',

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { runWorkflow } from '../harness/engine';
+import { useSimulator } from '../harness/fixture';
 import { connectionById, passthroughWorkflow } from '../harness/workflow';
 import { fileChunk } from '../simulator/data';
-import { startSimulator, type Simulator } from '../simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
+const fixture = useSimulator();
 
 async function call(path: string, extra: Record<string, unknown> = {}, connection = 'conn_acme') {
-	const result = await runWorkflow(
-		passthroughWorkflow([{}], { parameters: { connection: connectionById(connection), method: 'GET', path, ...extra } }),
-		{ credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } },
-	);
+	const result = await fixture.runWorkflow(passthroughWorkflow([{}], { parameters: { connection: connectionById(connection), method: 'GET', path, ...extra } }));
 	return { result, items: result.output('Passthrough') };
 }
 

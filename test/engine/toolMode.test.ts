@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { NODE_TYPE, runWorkflow } from '../harness/engine';
+import { useSimulator } from '../harness/fixture';
+import { NODE_TYPE } from '../harness/engine';
 import { connectionById, passthroughWorkflow } from '../harness/workflow';
-import { startSimulator, type Simulator } from '../simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator({ hubspotContacts: 30 });
-});
-afterAll(async () => sim.close());
+const fixture = useSimulator({ hubspotContacts: 30 });
 
 /** The node as an AI Agent's tool: n8n gives the tool variant the type "<type>Tool". */
 function asTool(parameters: Record<string, unknown>, type = `${NODE_TYPE}Tool`) {
 	const definition = passthroughWorkflow([{}], { parameters: parameters as never });
 	definition.nodes[1].type = type;
-	return runWorkflow(definition, { credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } });
+	return fixture.runWorkflow(definition);
 }
 
 describe('as an AI Agent tool', () => {
@@ -32,7 +28,7 @@ describe('as an AI Agent tool', () => {
 		expect(item.json.statusCode).toBe(400);
 		expect(item.json.body).toEqual([{ message: 'Required fields are missing: [Name]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Name'] }]);
 		expect(String(item.json.error)).toContain('Required fields are missing');
-		expect(JSON.stringify(item)).not.toContain(sim.apiKey);
+		expect(JSON.stringify(item)).not.toContain(fixture.sim.apiKey);
 	});
 
 	it('still fails the run in a normal workflow', async () => {

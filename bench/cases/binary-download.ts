@@ -1,52 +1,22 @@
 import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 
 import type { BenchCase } from '../run';
 import { useFilesystemBinaryData } from '../../test/harness/binaryStore';
 import { runWorkflow } from '../../test/harness/engine';
 import { connectionById, passthroughWorkflow } from '../../test/harness/workflow';
-import { fileChunk } from '../../test/simulator/data';
+import { fileSha256 } from '../../test/simulator/data';
 import { startSimulator } from '../../test/simulator';
+import { startSimulatorProcess } from '../../test/harness/simulatorProcess';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
 const MB = 1024 * 1024;
 
-function expectedSha256(size: number): string {
-	const hash = createHash('sha256');
-	for (let offset = 0; offset < size; offset += 4 * MB) hash.update(fileChunk(offset, Math.min(4 * MB, size - offset)));
-	return hash.digest('hex');
-}
-
-async function fileSha256(path: string): Promise<string> {
+async function storedSha256(path: string): Promise<string> {
 	const hash = createHash('sha256');
 	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
 	return hash.digest('hex');
-}
-
-/** The simulator in its own process, so only the n8n side's memory is measured. */
-async function simulatorProcess(): Promise<{ baseUrl: string; apiKey: string; close(): Promise<void> }> {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../test/simulator/cli.ts'), '--port', '0'], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			if (/API key:/.test(output)) resolve();
-		});
-	});
-	return {
-		baseUrl: /Base URL:\s+(\S+)/.exec(output)![1],
-		apiKey: /API key:\s+(\S+)/.exec(output)![1],
-		close: async () => {
-			child.removeAllListeners('exit');
-			child.kill();
-		},
-	};
 }
 
 export const benchCase: BenchCase = {
@@ -56,7 +26,7 @@ export const benchCase: BenchCase = {
 		const size = Number(process.env.BENCH_SIZE_MB ?? 200) * MB;
 		const storagePath = await useFilesystemBinaryData();
 		const inProcess = process.env.BENCH_SIMULATOR === 'in-process';
-		const sim = inProcess ? await startSimulator() : await simulatorProcess();
+		const sim = inProcess ? await startSimulator() : await startSimulatorProcess();
 		console.log(`simulator: ${inProcess ? 'in this process (its memory counts too)' : 'separate process'}`);
 		const credentials = { apiKey: sim.apiKey, baseUrl: sim.baseUrl };
 		const workflow = (bytes: number) =>
@@ -87,7 +57,7 @@ export const benchCase: BenchCase = {
 
 		const binary = result.output('Passthrough')![0].binary!.data;
 		const path = Container.get(BinaryDataService).getPath(binary.id!);
-		const intact = (await fileSha256(path)) === expectedSha256(size);
+		const intact = (await storedSha256(path)) === fileSha256(size);
 		console.log(`stored as ${binary.id} under ${storagePath}, ${binary.bytes} bytes, sha256 ${intact ? 'matches' : 'DIFFERS'}`);
 		console.log(`download: ${(elapsed / 1000).toFixed(2)} s, ${((size / MB) / (elapsed / 1000)).toFixed(0)} MB/s`);
 		console.log(`RSS baseline ${(baseline / MB).toFixed(1)} MB, peak ${(peak / MB).toFixed(1)} MB, peak growth ${((peak - baseline) / MB).toFixed(1)} MB (budget 64 MB)`);

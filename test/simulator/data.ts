@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { SimConnection } from './types';
 
 export const SIM_API_KEY = 'sim_test_key_d41d8cd98f00b204e9800998ecf8427e';
@@ -107,4 +109,12 @@ export function fileChunk(start: number, length: number): Buffer {
 		offset += count;
 	}
 	return chunk;
+}
+
+/** SHA-256 of a whole simulated file of `size` bytes, computed in 4 MB pieces (never the whole file in memory). */
+export function fileSha256(size: number): string {
+	const piece = 4 * 1024 * 1024;
+	const hash = createHash('sha256');
+	for (let offset = 0; offset < size; offset += piece) hash.update(fileChunk(offset, Math.min(piece, size - offset)));
+	return hash.digest('hex');
 }

@@ -1,0 +1,162 @@
+// npm run e2e: the package in a real n8n (see README, "End-to-end run in real n8n"). Installs Node 24 and n8n into
+// a cache folder (once), installs the packed package the way n8n's Community Nodes installer does, runs the example
+// workflows and failure paths headless with `n8n execute` against the simulator, and measures the memory of a large
+// download through this node and through n8n's HTTP Request node. Prints figures; exits non-zero on a failed check.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { startSimulatorProcess, type SimulatorProcess } from '../../test/harness/simulatorProcess';
+import { e2eCases, type E2eCase } from './cases';
+import { CACHE_DIR, CREDENTIAL, REPO_ROOT } from './config';
+import { cleanEnv, execOrThrow, seconds } from './exec';
+import { installPackage, packPackage, type InstallMode } from './installPackage';
+import { CLIENT_LABEL, memoryCases, runMemoryCase, type MemoryResult } from './memory';
+import { N8nCli, type Execution } from './n8n';
+import { ensureRuntime } from './runtime';
+
+const { values: flags } = parseArgs({
+	options: {
+		install: { type: 'string', default: 'installer' },
+		memory: { type: 'string', default: '200' },
+		repeat: { type: 'string', default: '1' },
+		only: { type: 'string' },
+	},
+});
+const installMode = flags.install as InstallMode;
+if (installMode !== 'installer' && installMode !== 'manual') throw new Error('--install is "installer" or "manual"');
+const memorySizes = flags.memory === 'none' ? [] : flags.memory.split(',').map(Number).filter((size) => size > 0);
+const repeat = Math.max(1, Number(flags.repeat));
+
+const log = (line = '') => console.log(line);
+const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+	const started = performance.now();
+	return [await work(), performance.now() - started];
+};
+
+interface CaseResult {
+	title: string;
+	status: 'pass' | 'FAIL' | 'skip';
+	processMs?: number;
+	executionMs?: number;
+	note?: string;
+}
+
+function executionMs(execution: Execution): number | undefined {
+	const run = execution.run;
+	return run?.startedAt && run.stoppedAt ? new Date(run.stoppedAt).getTime() - new Date(run.startedAt).getTime() : undefined;
+}
+
+async function runCase(n8n: N8nCli, e2eCase: E2eCase, logDir: string): Promise<CaseResult> {
+	if (e2eCase.skip) return { title: e2eCase.title, status: 'skip', note: e2eCase.skip };
+	const execution = await n8n.execute(e2eCase.id);
+	writeFileSync(join(logDir, `${e2eCase.id}.log`), execution.output);
+	const timing = { processMs: execution.processMs, executionMs: executionMs(execution) };
+	try {
+		if (!execution.run) throw new Error(`no run in the output of n8n execute (exit code ${execution.code})`);
+		if ((execution.code !== 0) !== Boolean(e2eCase.fails)) {
+			const exit = execution.probe?.exit;
+			throw new Error(`n8n execute exited with ${execution.code}${exit ? ` from ${exit.stack.split('\n').slice(2, 5).join(' < ')}` : ''}`);
+		}
+		e2eCase.check(execution.run);
+		return { title: e2eCase.title, status: 'pass', ...timing, note: loadedCopiesProblem(execution) };
+	} catch (error) {
+		return { title: e2eCase.title, status: 'FAIL', ...timing, note: `${(error as Error).message.split('\n').slice(0, 6).join(' | ')} (log: ${join(logDir, `${e2eCase.id}.log`)})` };
+	}
+}
+
+/** The node must run against n8n's own n8n-workflow: a copy under nodes/ would mean two sets of error classes. */
+function loadedCopiesProblem(execution: Execution): string | undefined {
+	const copies = execution.probe?.loaded['n8n-workflow'] ?? [];
+	return copies.length === 1 && !copies[0].includes('/.n8n/nodes/') ? undefined : `n8n-workflow loaded from: ${copies.join(', ') || 'nowhere'}`;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+function printMemory(results: MemoryResult[]): void {
+	log();
+	log('Memory: peak RSS growth of the n8n process from the start of the download request (filesystem binary mode)');
+	log(`  ${'download'.padEnd(10)}${CLIENT_LABEL.passthrough.padEnd(34)}${CLIENT_LABEL.httpRequest.padEnd(34)}ratio`);
+	for (const sizeMb of memorySizes) {
+		const of = (client: MemoryResult['client']) => results.filter((result) => result.sizeMb === sizeMb && result.client === client);
+		const ours = of('passthrough');
+		const http = of('httpRequest');
+		const cell = (runs: MemoryResult[]) => {
+			const growth = median(runs.map((run) => run.growthMb));
+			const ms = median(runs.map((run) => run.downloadMs));
+			const all = runs.length > 1 ? ` [${runs.map((run) => run.growthMb.toFixed(0)).join(', ')}]` : '';
+			return `+${growth.toFixed(1)} MB in ${seconds(ms)}${all}`.padEnd(34);
+		};
+		const ratio = median(ours.map((run) => run.growthMb)) / median(http.map((run) => run.growthMb));
+		log(`  ${`${sizeMb} MB`.padEnd(10)}${cell(ours)}${cell(http)}${ratio.toFixed(2)}`);
+	}
+	const sample = results[0];
+	if (sample) log(`  (${repeat > 1 ? `median of ${repeat} runs each; ` : ''}peak from the ${sample.peakSource}; RSS at the request ~${sample.baselineMb.toFixed(0)} MB)`);
+}
+
+async function main(): Promise<number> {
+	const started = performance.now();
+	log(`n8n-nodes-unified e2e (cache: ${CACHE_DIR})`);
+	const [runtime, setupMs] = await timed(() => ensureRuntime(log));
+	log(`  n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion} (setup ${seconds(setupMs)})`);
+
+	const runDir = join(CACHE_DIR, 'run');
+	rmSync(runDir, { recursive: true, force: true });
+	const logDir = join(runDir, 'logs');
+	mkdirSync(logDir, { recursive: true });
+	const userFolder = join(runDir, 'user');
+
+	const [, buildMs] = await timed(() => execOrThrow(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: REPO_ROOT, env: cleanEnv() }));
+	const [, installMs] = await timed(async () => {
+		const tarball = await packPackage(runDir);
+		await installPackage(installMode, tarball, userFolder, `${runtime.nodeBinDir}${delimiter}${process.env.PATH}`);
+	});
+	log(`  build ${seconds(buildMs)}, npm pack + install (${installMode === 'installer' ? "as n8n's Community Nodes installer does" : 'npm install --omit=peer'}) ${seconds(installMs)}`);
+
+	let sim: SimulatorProcess | undefined;
+	try {
+		sim = await startSimulatorProcess();
+		const n8n = new N8nCli(runtime, userFolder);
+		const cases = e2eCases().filter((e2eCase) => !flags.only || e2eCase.title.includes(flags.only));
+		const memory = flags.only ? [] : memoryCases(memorySizes, sim);
+		const [, importMs] = await timed(async () => {
+			await n8n.importCredentials([
+				{ ...CREDENTIAL, data: { apiKey: sim!.apiKey, region: 'custom', baseUrl: sim!.baseUrl } },
+			]);
+			await n8n.importWorkflows([...cases.flatMap((e2eCase) => (e2eCase.workflow ? [e2eCase.workflow] : [])), ...memory.map((entry) => entry.workflow)]);
+		});
+		log(`  simulator ${sim.baseUrl}; credential and ${cases.length + memory.length} workflows imported in ${seconds(importMs)}`);
+
+		log();
+		log(`Workflows (each a fresh \`n8n execute --id=<id> --rawOutput\`)${' '.repeat(8)}result  process   execution`);
+		const results: CaseResult[] = [];
+		for (const e2eCase of cases) {
+			const result = await runCase(n8n, e2eCase, logDir);
+			results.push(result);
+			const times = result.processMs === undefined ? '' : `${seconds(result.processMs).padStart(7)}   ${result.executionMs ?? '?'} ms`;
+			log(`  ${result.title.slice(0, 70).padEnd(72)}${result.status.padEnd(8)}${times}`);
+			if (result.note) log(`      ${result.note}`);
+		}
+
+		const memoryResults: MemoryResult[] = [];
+		for (let round = 0; round < repeat; round++) {
+			for (const entry of memory) memoryResults.push(await runMemoryCase(n8n, entry));
+		}
+		if (memory.length) printMemory(memoryResults);
+
+		const failed = results.filter((result) => result.status === 'FAIL').length;
+		log();
+		log(`${failed ? `${failed} FAILED` : 'all passed'}: ${results.filter((result) => result.status === 'pass').length} passed, ${results.filter((result) => result.status === 'skip').length} skipped, in ${seconds(performance.now() - started)} (logs: ${logDir})`);
+		return failed ? 1 : 0;
+	} finally {
+		await sim?.close();
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	},
+);

@@ -77,7 +77,7 @@ export function memoryCases(sizesMb: number[], sim: { baseUrl: string; apiKey: s
 				sizeMb,
 				workflow: {
 					id,
-					name: `e2e memory: ${sizeMb} MB via ${CLIENT_LABEL[client]}`,
+					name: `memory: ${sizeMb} MB download via ${CLIENT_LABEL[client]}`,
 					nodes: [
 						{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 						downloadNode(client, sizeMb * MB, sim),

@@ -6,7 +6,8 @@
 //   request to a URL containing E2E_RSS_MARK starts (undici's and node:http's diagnostics channels: the
 //   Passthrough node uses undici, the HTTP Request node node:http), and the peak after that. The kernel's peak
 //   counter (VmHWM) is reset at the mark, so the peak is exact; where that is not permitted, RSS is sampled
-//   every 10 ms.
+//   every 10 ms. E2E_RSS_TIMELINE=1 adds a sample every 10 ms: [ms, rss, heapTotal, heapUsed, external,
+//   arrayBuffers] in bytes.
 import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
@@ -49,9 +50,9 @@ function watchMemory() {
 	subscribe('http.client.request.start', ({ request }) => onRequest(`${request.host}${request.path}`));
 	setInterval(() => {
 		if (!atMark && !process.env.E2E_RSS_TIMELINE) return;
-		const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+		const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
 		if (atMark) sampledPeak = Math.max(sampledPeak, rss);
-		if (process.env.E2E_RSS_TIMELINE) timeline.push([Date.now() - started, rss, heapUsed, external, arrayBuffers]);
+		if (process.env.E2E_RSS_TIMELINE) timeline.push([Date.now() - started, rss, heapTotal, heapUsed, external, arrayBuffers]);
 	}, 10).unref();
 	return () => {
 		if (!atMark) return undefined;

@@ -77,11 +77,12 @@ function printMemory(results: MemoryResult[]): void {
 	log();
 	log('Memory: peak RSS growth of the n8n process from the start of the download request (filesystem binary mode)');
 	log(`  ${'download'.padEnd(10)}${CLIENT_LABEL.passthrough.padEnd(34)}${CLIENT_LABEL.httpRequest.padEnd(34)}ratio`);
-	for (const sizeMb of memorySizes) {
+	for (const sizeMb of new Set(results.map((result) => result.sizeMb))) {
 		const of = (client: MemoryResult['client']) => results.filter((result) => result.sizeMb === sizeMb && result.client === client);
 		const ours = of('passthrough');
 		const http = of('httpRequest');
 		const cell = (runs: MemoryResult[]) => {
+			if (!runs.length) return '-'.padEnd(34);
 			const growth = median(runs.map((run) => run.growthMb));
 			const ms = median(runs.map((run) => run.downloadMs));
 			const all = runs.length > 1 ? ` [${runs.map((run) => run.growthMb.toFixed(0)).join(', ')}]` : '';
@@ -117,8 +118,9 @@ async function main(): Promise<number> {
 	try {
 		sim = await startSimulatorProcess();
 		const n8n = new N8nCli(runtime, userFolder);
-		const cases = e2eCases().filter((e2eCase) => !flags.only || e2eCase.title.includes(flags.only));
-		const memory = flags.only ? [] : memoryCases(memorySizes, sim);
+		const selected = (title: string) => !flags.only || title.includes(flags.only);
+		const cases = e2eCases().filter((e2eCase) => selected(e2eCase.title));
+		const memory = memoryCases(memorySizes, sim).filter((entry) => selected(entry.workflow.name));
 		const [, importMs] = await timed(async () => {
 			await n8n.importCredentials([
 				{ ...CREDENTIAL, data: { apiKey: sim!.apiKey, region: 'custom', baseUrl: sim!.baseUrl } },

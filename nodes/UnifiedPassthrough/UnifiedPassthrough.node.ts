@@ -14,6 +14,7 @@ import { connectionProperties } from './description/connection';
 import { optionsProperty } from './description/options';
 import { requestProperties } from './description/request';
 import { n8nBinaryResolver } from './execute/binaryInput';
+import { chunkByChunk } from './execute/binaryOutput';
 import { cachedXrefResolver, resolveConnectionId, unifiedXrefLookup, type ConnectionParameter } from './execute/connection';
 import { errorItem, toNodeError } from './execute/nodeErrors';
 import { resolveItemOptions, resolveExecutionSettings, type RawOptions } from './execute/options';
@@ -110,7 +111,7 @@ export class UnifiedPassthrough implements INodeType {
 							limiter,
 							read: { secret },
 							storeBinary: async (stream, fileName, mimeType) =>
-								await this.helpers.prepareBinaryData(stream, fileName, mimeType),
+								await this.helpers.prepareBinaryData(chunkByChunk(stream), fileName, mimeType),
 							signal,
 						},
 					});

@@ -79,6 +79,19 @@ describe('retry rules', () => {
 		expect(attemptsAt('v2/customers')).toHaveLength(3);
 	});
 
+	it('retries a file download whose connection dropped mid-body (the cut-off body was going to the binary store)', async () => {
+		const options = { ...fastRetry(), responseFormat: 'file' };
+		const retried = await run(sim, faultWorkflow([{ fault: 'kind=reset;times=1' }], { path: 'files/download/once.bin', options }));
+		expect(retried.status).toBe('success');
+		expect(retried.output('Passthrough')?.[0].binary?.data).toMatchObject({ fileName: 'once.bin', bytes: 1024 });
+		expect(attemptsAt('files/download/once.bin')).toHaveLength(2);
+
+		const failed = await run(sim, faultWorkflow([{ fault: 'kind=reset' }], { path: 'files/download/never.bin', options: { ...fastRetry({ maxRetries: 1 }), responseFormat: 'file' } }));
+		expect(failed.status).toBe('error');
+		expect(errorMessage(failed)).toContain('The connection was closed before the response was complete');
+		expect(attemptsAt('files/download/never.bin')).toHaveLength(2);
+	});
+
 	it('does not retry statuses outside Retry On, nor with Max Retries 0', async () => {
 		const notListed = await run(sim, faultWorkflow([{ fault: 'kind=status;status=500;times=1' }], { path: 'a', options: fastRetry() }));
 		const off = await run(sim, faultWorkflow([{ fault: 'kind=status;status=503;times=1' }], { path: 'b', options: fastRetry({ maxRetries: 0 }) }));

@@ -1,7 +1,7 @@
 // Preloaded into every n8n process `npm run e2e` starts (NODE_OPTIONS=--import). Without E2E_PROBE_FILE it does
 // nothing. It records:
-// - which copies of n8n-workflow and undici the process loads (a second n8n-workflow means the package was
-//   installed with its peer dependency);
+// - which copies of n8n-workflow, isolated-vm and undici the process loads (a second n8n-workflow means the
+//   package was installed with its peer dependency);
 // - with E2E_RSS_MARK set, the memory figures of the memory case: the resident set size when the first HTTP
 //   request to a URL containing E2E_RSS_MARK starts (undici's and node:http's diagnostics channels: the
 //   Passthrough node uses undici, the HTTP Request node node:http), and the peak after that. The kernel's peak
@@ -18,10 +18,10 @@ const mark = process.env.E2E_RSS_MARK;
 delete process.env.E2E_PROBE_FILE;
 
 function watchCopies() {
-	const loaded = { 'n8n-workflow': new Set(), undici: new Set() };
+	const loaded = { 'n8n-workflow': new Set(), undici: new Set(), 'isolated-vm': new Set() };
 	registerHooks({
 		load(url, context, nextLoad) {
-			const match = /^file:\/\/(.*\/node_modules\/(n8n-workflow|undici))\/(dist|lib|index\.js)/.exec(url);
+			const match = /^file:\/\/(.*\/node_modules\/(n8n-workflow|undici|isolated-vm))\/[^/]+/.exec(url);
 			if (match) loaded[match[2]].add(match[1]);
 			return nextLoad(url, context);
 		},

@@ -40,6 +40,7 @@ interface CaseResult {
 	processMs?: number;
 	executionMs?: number;
 	note?: string;
+	loaded?: Record<string, string[]>;
 }
 
 function executionMs(execution: Execution): number | undefined {
@@ -59,7 +60,8 @@ async function runCase(n8n: N8nCli, e2eCase: E2eCase, logDir: string): Promise<C
 			throw new Error(`n8n execute exited with ${execution.code}${exit ? ` from ${exit.stack.split('\n').slice(2, 5).join(' < ')}` : ''}`);
 		}
 		e2eCase.check(execution.run);
-		return { title: e2eCase.title, status: 'pass', ...timing, note: loadedCopiesProblem(execution) };
+		const problem = loadedCopiesProblem(execution);
+		return { title: e2eCase.title, status: problem ? 'FAIL' : 'pass', ...timing, note: problem, loaded: execution.probe?.loaded };
 	} catch (error) {
 		return { title: e2eCase.title, status: 'FAIL', ...timing, note: `${(error as Error).message.split('\n').slice(0, 6).join(' | ')} (log: ${join(logDir, `${e2eCase.id}.log`)})` };
 	}
@@ -138,6 +140,12 @@ async function main(): Promise<number> {
 			const times = result.processMs === undefined ? '' : `${seconds(result.processMs).padStart(7)}   ${result.executionMs ?? '?'} ms`;
 			log(`  ${result.title.slice(0, 70).padEnd(72)}${result.status.padEnd(8)}${times}`);
 			if (result.note) log(`      ${result.note}`);
+		}
+
+		const loaded = results.find((result) => result.loaded)?.loaded;
+		if (loaded) {
+			log(`  modules n8n loaded: ${Object.entries(loaded).map(([name, folders]) => `${name} x${folders.length}`).join(', ')}`);
+			for (const folder of Object.values(loaded).flat()) log(`      ${folder}`);
 		}
 
 		const memoryResults: MemoryResult[] = [];

@@ -78,17 +78,17 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 function printMemory(results: MemoryResult[]): void {
 	log();
 	log('Memory: peak RSS growth of the n8n process from the start of the download request (filesystem binary mode)');
-	log(`  ${'download'.padEnd(10)}${CLIENT_LABEL.passthrough.padEnd(34)}${CLIENT_LABEL.httpRequest.padEnd(34)}ratio`);
+	log(`  ${'download'.padEnd(10)}${CLIENT_LABEL.passthrough.padEnd(38)}${CLIENT_LABEL.httpRequest.padEnd(38)}ratio`);
 	for (const sizeMb of new Set(results.map((result) => result.sizeMb))) {
 		const of = (client: MemoryResult['client']) => results.filter((result) => result.sizeMb === sizeMb && result.client === client);
 		const ours = of('passthrough');
 		const http = of('httpRequest');
 		const cell = (runs: MemoryResult[]) => {
-			if (!runs.length) return '-'.padEnd(34);
+			if (!runs.length) return '-'.padEnd(38);
 			const growth = median(runs.map((run) => run.growthMb));
 			const ms = median(runs.map((run) => run.downloadMs));
 			const all = runs.length > 1 ? ` [${runs.map((run) => run.growthMb.toFixed(0)).join(', ')}]` : '';
-			return `+${growth.toFixed(1)} MB in ${seconds(ms)}${all}`.padEnd(34);
+			return `+${growth.toFixed(1)} MB in ${seconds(ms)}${all}`.padEnd(38);
 		};
 		const ratio = median(ours.map((run) => run.growthMb)) / median(http.map((run) => run.growthMb));
 		log(`  ${`${sizeMb} MB`.padEnd(10)}${cell(ours)}${cell(http)}${ratio.toFixed(2)}`);

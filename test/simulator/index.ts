@@ -42,6 +42,8 @@ export interface Simulator {
 	faults: FaultInjector;
 	/** Every passthrough request, in arrival order. */
 	log: PassthroughLogEntry[];
+	/** Every request the simulator received, any route, as its raw request line: "GET /unified/connection?limit=1". */
+	received: string[];
 	/** Passthrough requests being handled right now, and the most seen at once. */
 	stats: { inFlight: number; maxInFlight: number };
 	resetStats(): void;
@@ -98,6 +100,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const connections = seedConnections(options.extraConnections ?? 0);
 	const faults = new FaultInjector();
 	const log: PassthroughLogEntry[] = [];
+	const received: string[] = [];
 	const stats = { inFlight: 0, maxInFlight: 0 };
 	const upstreams: Record<string, Upstream> = {
 		acme: withPagedItems(acmeUpstream, createPagedUpstream({ items: options.acmeItems ?? 1000 })),
@@ -230,6 +233,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const started = Date.now();
+		received.push(`${request.method ?? 'GET'} ${request.url ?? '/'}`);
 		const url = new URL(request.url ?? '/', 'http://simulator.local');
 		if (!authorized(request, apiKey)) {
 			request.resume();
@@ -276,9 +280,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		connections,
 		faults,
 		log,
+		received,
 		stats,
 		resetStats() {
 			log.length = 0;
+			received.length = 0;
 			stats.maxInFlight = stats.inFlight;
 			faults.clear();
 		},

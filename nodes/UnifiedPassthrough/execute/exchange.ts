@@ -1,4 +1,5 @@
 import type { RequestSpec } from '../request/types';
+import { RequestValidationError } from '../request/validationError';
 import { readResponse, type BinaryStore, type ReadOptions, type ReadResponse } from '../response/readResponse';
 import { PassthroughFailure } from '../shared/failure';
 import { sleep } from '../shared/sleep';
@@ -50,7 +51,7 @@ export async function exchange<TBinary>(
 				readResponse(await send(spec, context.send), readOptions, context.storeBinary),
 			);
 		} catch (error) {
-			if (error instanceof PassthroughFailure) throw error;
+			if (error instanceof PassthroughFailure || error instanceof RequestValidationError) throw error;
 			if (isAbort(error, context.signal)) throw error;
 			const decision = decideNetworkRetry(error, spec.method, attempt, context.retry, context.random);
 			if (!decision.retry) {

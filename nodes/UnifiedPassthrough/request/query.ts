@@ -1,11 +1,10 @@
 import { stringifyValue } from './keyValue';
+import { isReservedDomainName } from './reservedDomain';
 import { RequestValidationError } from './validationError';
 
 export type QueryArrayFormat = 'repeat' | 'brackets' | 'indices' | 'comma';
 
 export type QueryPairs = Array<[string, string]>;
-
-const RESERVED_DOMAIN = /^__domain/i;
 
 /** Flattens `{name: value}` entries (arrays allowed) into ordered pairs, per the array format. */
 export function flattenQuery(entries: Array<[string, unknown]>, arrayFormat: QueryArrayFormat): QueryPairs {
@@ -35,7 +34,7 @@ export function flattenQuery(entries: Array<[string, unknown]>, arrayFormat: Que
  */
 export function assertNoReservedDomain(pairs: QueryPairs, parameter: string): void {
 	for (const [name] of pairs) {
-		if (RESERVED_DOMAIN.test(name.trim())) {
+		if (isReservedDomainName(name)) {
 			throw new RequestValidationError(
 				parameter,
 				`The query parameter "${name}" is reserved by Unified.to; set the upstream domain with the "Domain" option instead`,

@@ -80,6 +80,8 @@ export function createPagedUpstream(data: { items: number }): (request: Upstream
 				// Ignores every paging parameter: always the first page and the same cursor.
 				return json(200, { data: slice(0, 10), meta: { next_cursor: encodeCursor(10) }, total: data.items });
 			case 'v2/items/unsafe-next':
+				// A hostile upstream: the next link is whatever the test asks for, in the body or a Link header.
+				if (query.get('via') === 'link') return json(200, slice(0, 5), { link: `<${query.get('next') ?? ''}>; rel="next"` });
 				return json(200, { items: slice(0, 5), links: { next: query.get('next') ?? '/v2/../../admin' } });
 			default:
 				return undefined;

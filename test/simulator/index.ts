@@ -42,6 +42,8 @@ export interface Simulator {
 	faults: FaultInjector;
 	/** Every passthrough request, in arrival order. */
 	log: PassthroughLogEntry[];
+	/** The raw query of every connection list request (the picker, an external xref lookup), in arrival order. */
+	lookups: string[];
 	/** Passthrough requests being handled right now, and the most seen at once. */
 	stats: { inFlight: number; maxInFlight: number };
 	resetStats(): void;
@@ -98,6 +100,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const connections = seedConnections(options.extraConnections ?? 0);
 	const faults = new FaultInjector();
 	const log: PassthroughLogEntry[] = [];
+	const lookups: string[] = [];
 	const stats = { inFlight: 0, maxInFlight: 0 };
 	const upstreams: Record<string, Upstream> = {
 		acme: withPagedItems(acmeUpstream, createPagedUpstream({ items: options.acmeItems ?? 1000 })),
@@ -248,6 +251,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		}
 		request.resume();
 		if (request.method === 'GET' && url.pathname === '/unified/connection') {
+			lookups.push(url.search.replace(/^\?/, ''));
 			send(response, listConnections(url, connections), { 'x-response-time': '1ms' });
 			return;
 		}
@@ -276,9 +280,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		connections,
 		faults,
 		log,
+		lookups,
 		stats,
 		resetStats() {
 			log.length = 0;
+			lookups.length = 0;
 			stats.maxInFlight = stats.inFlight;
 			faults.clear();
 		},

@@ -71,7 +71,7 @@ export class UnifiedPassthrough implements INodeType {
 		// An agent learns more from the upstream's error body than from a failed run, so a tool never fails.
 		const toolMode = isToolMode(this);
 		// The saved parameters are the same for every item: judged once, refused per item before anything is sent.
-		const modelRouting = modelRoutingError(this.getNode().parameters);
+		const modelRouting = modelRoutingError(this.getNode().parameters, toolMode);
 		// Once per execution, like Concurrency: the lookups share the first item's proxy and TLS settings.
 		const resolveXref = cachedXrefResolver(unifiedXrefLookup(credentials, signal, firstOptions));
 

@@ -156,3 +156,59 @@ describe('the connection, when the model could choose it', () => {
 		expect(fixture.sim.log).toEqual([]);
 	});
 });
+
+describe('the tenant, when the tool\'s input item carries the model\'s arguments (n8n 2.x)', () => {
+	const agentInput = { chatInput: 'list my contacts', tenantId: 'customer-42' };
+	const crm = { connectionCategory: 'crm' };
+
+	it('n8n merges the model\'s arguments over the agent\'s input: $json.tenantId is whatever the model sends', async () => {
+		// The path is not guarded, so it shows what each expression reads in a tool run.
+		const result = await callTool(
+			{ connection: connectionById('conn_acme'), method: 'GET', path: "=/echo/{{ $json.tenantId }}/{{ $('Chat').item.json.tenantId }}" },
+			[{ tenantId: 'customer-99' }],
+			agentInput,
+		);
+		expect(answers(result)[0][0].path).toBe('echo/customer-99/customer-42');
+	});
+
+	it.each([
+		'={{ $json.tenantId }}',
+		'={{$json["tenantId"]}}',
+		'=customer-{{ $json.tenantId.split("-")[1] }}',
+		'={{ $input.item.json.tenantId }}',
+		'={{ $input.first().json.tenantId }}',
+		'={{ $data.tenantId }}',
+		'={{ $items()[0].json.tenantId }}',
+		'={{ $item(0).$json.tenantId }}',
+		'={{ $\\u006Ason.tenantId }}',
+	])('a connection reading the tool input (%s) is refused before the lookup', async (value) => {
+		const result = await callTool({ ...contacts, connection: byXref(value), options: crm }, [{ tenantId: 'customer-99' }], agentInput);
+		const [[answer]] = answers(result);
+		expect(answer.error).toMatch(/^Parameter "connection": The connection reads \$\w+, which the AI model's arguments overwrite when the node runs as a tool/);
+		expect(answer.error).toContain("$('Webhook').item.json.tenantId");
+		expect(fixture.sim.lookups).toEqual([]);
+		expect(fixture.sim.log).toEqual([]);
+	});
+
+	it('reading the tenant from an earlier node keeps the agent\'s tenant, whatever the model sends', async () => {
+		const result = await callTool(
+			{ ...contacts, connection: byXref("={{ $('Chat').item.json.tenantId }}"), options: crm },
+			[{ tenantId: 'customer-99' }, {}],
+			agentInput,
+		);
+		expect(answers(result).map((answer) => answer[0].results)).toEqual([expect.any(Array), expect.any(Array)]);
+		// One lookup per tool call (each is its own run of the node), both for the agent's tenant.
+		expect(fixture.sim.lookups).toEqual([expect.stringContaining('external_xref=customer-42'), expect.stringContaining('external_xref=customer-42')]);
+		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual(['conn_hubspot', 'conn_hubspot']);
+	});
+
+	it('with "Allow Model to Choose Connection" on, $json.tenantId is accepted: the model choosing is then the point', async () => {
+		const result = await callTool(
+			{ ...contacts, connection: byXref('={{ $json.tenantId }}'), options: { ...crm, allowModelConnection: true } },
+			[{ tenantId: 'customer-99' }],
+			agentInput,
+		);
+		expect(result.status).toBe('success');
+		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual(['conn_salesforce']);
+	});
+});

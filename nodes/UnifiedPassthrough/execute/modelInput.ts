@@ -8,6 +8,13 @@
 // reference such as `($fromAI)('x')` calls it as well.
 const FROM_AI = /(?<![\w$])\$fromai(?![\w$])/i;
 
+// What reads the tool's input item. In n8n 2.x the engine builds that item as { ...the agent's input item,
+// ...the model's arguments } (n8n-core requests-response.ts, prepareRequestedNodesForExecution), so the model can
+// overwrite any of its fields by sending an argument of that name. `$('Node').item.json` reads another node's
+// output and is not matched. `$parameter` and `$evaluateExpression` are matched because they can reach the same
+// values one step removed.
+const TOOL_INPUT = /(?<![\w$])\$(json|input|data|binary|items?|tool|parameter|evaluateExpression)(?![\w$])/i;
+
 function isExpression(value: unknown): value is string {
 	return typeof value === 'string' && value.startsWith('=');
 }
@@ -32,7 +39,16 @@ function expressionsIn(value: unknown): string[] {
 	return [];
 }
 
-/** Whether an expression in `raw` (a string, or nested inside a resource locator or collection) calls $fromAI. */
-export function callsFromAi(raw: unknown): boolean {
-	return expressionsIn(raw).some((expression) => FROM_AI.test(expression));
+/**
+ * The first model-controlled source that an expression in `raw` (a string, or nested inside a resource locator or
+ * collection) reads, as written there ("$fromAI", "$json"...): `$fromAI` always; the tool's input item only when
+ * the node runs as a tool.
+ */
+export function modelSourceIn(raw: unknown, toolMode: boolean): string | undefined {
+	for (const expression of expressionsIn(raw)) {
+		if (FROM_AI.test(expression)) return '$fromAI';
+		const toolInput = toolMode ? TOOL_INPUT.exec(expression) : null;
+		if (toolInput) return toolInput[0];
+	}
+	return undefined;
 }

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { RequestValidationError } from '../request/validationError';
-import { callsFromAi } from './modelInput';
+import { modelSourceIn } from './modelInput';
 
 /** The options that decide where the call goes, and what a model setting them could do. */
 const ROUTING_OPTIONS = [
@@ -16,6 +16,12 @@ const TENANT_ADVICE =
 	'Give a fixed connection, or read the customer from an earlier node, e.g. {{ $(\'Webhook\').item.json.tenantId }}; ' +
 	`to let the model choose on purpose, turn on the "${ALLOW_MODEL_CONNECTION_LABEL}" option`;
 
+function setBy(source: string): string {
+	return source === '$fromAI'
+		? 'is filled by the AI model ($fromAI)'
+		: `reads ${source}, which the AI model's arguments overwrite when the node runs as a tool`;
+}
+
 function asCollection(value: unknown): INodeParameters {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as INodeParameters) : {};
 }
@@ -25,13 +31,14 @@ function asCollection(value: unknown): INodeParameters {
  * set it; undefined when there is none. Judged from the parameters as saved: once n8n has evaluated them, a value
  * the model wrote looks like any other.
  */
-export function modelRoutingError(parameters: INodeParameters): RequestValidationError | undefined {
+export function modelRoutingError(parameters: INodeParameters, toolMode: boolean): RequestValidationError | undefined {
 	const options = asCollection(parameters.options);
 	for (const option of ROUTING_OPTIONS) {
-		if (callsFromAi(options[option.name])) {
+		const source = modelSourceIn(options[option.name], toolMode);
+		if (source) {
 			return new RequestValidationError(
 				`options.${option.name}`,
-				`The "${option.label}" option is filled by the AI model ($fromAI), but ${option.risk}. Give it a fixed value.`,
+				`The "${option.label}" option ${setBy(source)}, but ${option.risk}. Give it a fixed value.`,
 			);
 		}
 	}
@@ -41,10 +48,11 @@ export function modelRoutingError(parameters: INodeParameters): RequestValidatio
 		return new RequestValidationError('options.allowModelConnection', 'Switch it on or off in the editor: it must be a plain on/off value, not an expression');
 	}
 	if (optIn === true) return undefined;
-	if (callsFromAi(parameters.connection)) {
+	const source = modelSourceIn(parameters.connection, toolMode);
+	if (source) {
 		return new RequestValidationError(
 			'connection',
-			`The connection is filled by the AI model ($fromAI), so the model would choose whose account is called. ${TENANT_ADVICE}.`,
+			`The connection ${setBy(source)}, so the model would choose whose account is called. ${TENANT_ADVICE}.`,
 		);
 	}
 	return undefined;

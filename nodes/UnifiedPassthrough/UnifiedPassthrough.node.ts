@@ -15,6 +15,7 @@ import { optionsProperty } from './description/options';
 import { requestProperties } from './description/request';
 import { n8nBinaryResolver } from './execute/binaryInput';
 import { cachedXrefResolver, resolveConnectionId, unifiedXrefLookup, type ConnectionParameter } from './execute/connection';
+import { modelRoutingError } from './execute/modelRouting';
 import { errorItem, toNodeError } from './execute/nodeErrors';
 import { resolveItemOptions, resolveExecutionSettings, type RawOptions } from './execute/options';
 import { runItem } from './execute/runItem';
@@ -69,6 +70,8 @@ export class UnifiedPassthrough implements INodeType {
 		const continueOnFail = this.continueOnFail();
 		// An agent learns more from the upstream's error body than from a failed run, so a tool never fails.
 		const toolMode = isToolMode(this);
+		// The saved parameters are the same for every item: judged once, refused per item before anything is sent.
+		const modelRouting = modelRoutingError(this.getNode().parameters, toolMode);
 		// Once per execution, like Concurrency: the lookups share the first item's proxy and TLS settings.
 		const resolveXref = cachedXrefResolver(unifiedXrefLookup(credentials, signal, firstOptions));
 
@@ -79,6 +82,7 @@ export class UnifiedPassthrough implements INodeType {
 		await Promise.all(
 			items.map(async (_item, itemIndex) => {
 				try {
+					if (modelRouting) throw modelRouting;
 					const read: ParameterReader = <T>(name: string, fallback: T) =>
 						this.getNodeParameter(name, itemIndex, fallback) as T;
 					const rawOptions = read<RawOptions & { connectionCategory?: string; optimizeResponse?: { settings?: OptimizeSettings } }>(

@@ -44,6 +44,8 @@ export interface Simulator {
 	log: PassthroughLogEntry[];
 	/** Every request the simulator received, any route, as its raw request line: "GET /unified/connection?limit=1". */
 	received: string[];
+	/** The raw query of every connection list request (the picker, an external xref lookup), in arrival order. */
+	lookups: string[];
 	/** Passthrough requests being handled right now, and the most seen at once. */
 	stats: { inFlight: number; maxInFlight: number };
 	resetStats(): void;
@@ -101,6 +103,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const faults = new FaultInjector();
 	const log: PassthroughLogEntry[] = [];
 	const received: string[] = [];
+	const lookups: string[] = [];
 	const stats = { inFlight: 0, maxInFlight: 0 };
 	const upstreams: Record<string, Upstream> = {
 		acme: withPagedItems(acmeUpstream, createPagedUpstream({ items: options.acmeItems ?? 1000 })),
@@ -252,6 +255,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		}
 		request.resume();
 		if (request.method === 'GET' && url.pathname === '/unified/connection') {
+			lookups.push(url.search.replace(/^\?/, ''));
 			send(response, listConnections(url, connections), { 'x-response-time': '1ms' });
 			return;
 		}
@@ -281,10 +285,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		faults,
 		log,
 		received,
+		lookups,
 		stats,
 		resetStats() {
 			log.length = 0;
 			received.length = 0;
+			lookups.length = 0;
 			stats.maxInFlight = stats.inFlight;
 			faults.clear();
 		},

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { paginationOption } from './pagination';
-import { connectionCategoryOption, optimizeResponseOption } from './toolOptions';
+import { allowModelConnectionOption, connectionCategoryOption, optimizeResponseOption } from './toolOptions';
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
@@ -12,6 +12,7 @@ export const optionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		allowModelConnectionOption,
 		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
@@ -27,6 +28,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'mycompany.my.salesforce.com',
+			// Not offered to an AI Agent's tool: the model (or whoever injects its prompt) must not pick the host.
+			displayOptions: { hide: { '@tool': [true] } },
 			description: 'Overrides the integration\'s API host for this call (Unified\'s reserved __domain parameter), e.g. a Salesforce sandbox. The connection\'s credentials are sent to that host, so it can only be set here, never through the path or query.',
 		},
 		{
@@ -48,6 +51,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'allowUnauthorizedCerts',
 			type: 'boolean',
 			default: false,
+			displayOptions: { hide: { '@tool': [true] } },
 			// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-ignore-ssl-issues
 			description: 'Whether to connect even if the TLS certificate cannot be verified; only meaningful with a custom base URL in the credential',
 		},
@@ -73,6 +77,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'http://myproxy:3128',
+			displayOptions: { hide: { '@tool': [true] } },
 			description: 'An explicit HTTP(S) proxy. When empty, the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables apply.',
 		},
 		{

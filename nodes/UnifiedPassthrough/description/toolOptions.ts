@@ -1,5 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/**
+ * The opt-in for a multi-tenant agent: without it, a connection the model could set is refused. Shown only on a
+ * tool; `noDataExpression` keeps the editor from offering "let the model define this parameter" on it.
+ */
+export const allowModelConnectionOption: INodeProperties = {
+	displayName: 'Allow Model to Choose Connection',
+	name: 'allowModelConnection',
+	type: 'boolean',
+	default: false,
+	noDataExpression: true,
+	displayOptions: { show: { '@tool': [true] } },
+	description: 'Whether the AI model may pick the connection (with $fromAI, or through a field of the tool\'s input item), so one agent serves several customers. Off: such a connection is refused, since a prompt could then reach another customer\'s account.',
+};
+
 /** Narrows the "By External Xref" lookup when a customer has several connections. */
 export const connectionCategoryOption: INodeProperties = {
 	displayName: 'Connection Category',

@@ -1,0 +1,66 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+import { describe, expect, it } from 'vitest';
+
+import { PaginationError } from '../../nodes/UnifiedPassthrough/pagination/error';
+import { LoopGuard } from '../../nodes/UnifiedPassthrough/pagination/loopGuard';
+
+const MiB = 1024 * 1024;
+
+/** A full garbage collection, so heapUsed counts only what is still referenced. */
+function collectGarbage(): void {
+	setFlagsFromString('--expose-gc');
+	(runInNewContext('gc') as () => void)();
+}
+
+function heapAfterCollection(): number {
+	collectGarbage();
+	return process.memoryUsage().heapUsed;
+}
+
+/**
+ * A fresh, flat string per page on the JS heap, as a parsed cursor is. Half a MiB: Node keeps strings decoded
+ * from a Buffer of about 1 MB or more outside the heap, where heapUsed would not see them.
+ */
+function bigCursor(page: number, size = MiB / 2): string {
+	const bytes = Buffer.alloc(size, 'c');
+	bytes.write(`${page}:`);
+	return bytes.toString('utf8');
+}
+
+describe('loop guard keys', () => {
+	it('keeps a digest per cursor, not the cursor: 128 cursors of 0.5 MiB add far less than 64 MiB', () => {
+		const guard = new LoopGuard();
+		guard.checkKey(1, bigCursor(1));
+		const start = heapAfterCollection();
+		for (let page = 2; page <= 129; page++) guard.checkKey(page, bigCursor(page));
+		const grown = heapAfterCollection() - start;
+		// Keeping the cursors would hold 64 MiB; digests are a few KiB. The bound leaves room for noise.
+		expect(grown).toBeLessThan(16 * MiB);
+	});
+
+	it('still recognizes a huge cursor handed out again, and quotes only its start', () => {
+		const guard = new LoopGuard();
+		guard.checkKey(1, bigCursor(1));
+		guard.checkKey(2, bigCursor(2));
+		let error: unknown;
+		try {
+			guard.checkKey(3, bigCursor(1));
+		} catch (caught) {
+			error = caught;
+		}
+		expect(error).toBeInstanceOf(PaginationError);
+		const message = (error as Error).message;
+		expect(message).toMatch(/^Pagination stopped: page 3 returned the same next cursor or URL as page 1 \("1:c{78}\.\.\."\)/);
+		expect(message.length).toBeLessThan(300);
+	});
+
+	it('tells apart cursors that differ only in their last character', () => {
+		const guard = new LoopGuard();
+		const base = 'c'.repeat(MiB);
+		guard.checkKey(1, `${base}a`);
+		expect(() => guard.checkKey(2, `${base}b`)).not.toThrow();
+		expect(() => guard.checkKey(3, `${base}a`)).toThrow(/as page 1/);
+	});
+});

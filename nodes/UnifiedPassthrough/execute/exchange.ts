@@ -2,6 +2,7 @@ import type { RequestSpec } from '../request/types';
 import { RequestValidationError } from '../request/validationError';
 import { readResponse, type BinaryStore, type ReadOptions, type ReadResponse } from '../response/readResponse';
 import { PassthroughFailure } from '../shared/failure';
+import { localFailure } from '../shared/localFailure';
 import { sleep } from '../shared/sleep';
 import { seconds } from '../shared/values';
 import type { RequestLimiter } from '../transport/limiter';
@@ -55,12 +56,13 @@ export async function exchange<TBinary>(
 			if (isAbort(error, context.signal)) throw error;
 			const decision = decideNetworkRetry(error, spec.method, attempt, context.retry, context.random);
 			if (!decision.retry) {
-				const failure = networkFailure(error, {
-					connectionId: context.send.connectionId,
-					path: spec.path,
-					headersTimeoutMs: context.send.headersTimeoutMs,
-					bodyTimeoutMs: context.send.bodyTimeoutMs,
-				});
+				const where = { connectionId: context.send.connectionId, path: spec.path };
+				const failure =
+					networkFailure(error, {
+						...where,
+						headersTimeoutMs: context.send.headersTimeoutMs,
+						bodyTimeoutMs: context.send.bodyTimeoutMs,
+					}) ?? localFailure(error, where);
 				failure.message += attemptsNote(attempt, waitedMs);
 				throw failure;
 			}

@@ -1,5 +1,6 @@
 import type { HttpMethod } from '../request/types';
-import { errorCode, wasNeverSent } from './networkError';
+import { errorCode } from '../shared/errorCode';
+import { wasNeverSent } from './networkError';
 
 export interface RetrySettings {
 	maxRetries: number;
@@ -20,6 +21,33 @@ export type RetryDecision =
 	| { retry: false; askedMs?: number };
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+
+/**
+ * Network failures that a new attempt may not meet: the connection failed, dropped or went silent. Any other
+ * error fails the same way every time: a TLS certificate, response headers over the size limit, a malformed
+ * response, and every local failure (a full disk, a string too long for Node.js...), which is no network
+ * error at all. ENOTFOUND is kept: nothing was sent, and resolvers also answer it for a passing outage.
+ */
+const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'EADDRNOTAVAIL',
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'UND_ERR_SOCKET',
+	'UND_ERR_CLOSED',
+	'UND_ERR_CONNECT_TIMEOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
+	'UND_ERR_BODY_TIMEOUT',
+	'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+]);
 const BACKOFF_BASE_MS = 500;
 const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /;
 
@@ -92,9 +120,7 @@ export function decideNetworkRetry(
 ): RetryDecision {
 	if (attempt > settings.maxRetries) return { retry: false };
 	const code = errorCode(error);
-	if (code === undefined || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED' || code === 'UND_ERR_INVALID_ARG') {
-		return { retry: false };
-	}
+	if (code === undefined || !TRANSIENT_NETWORK_CODES.has(code)) return { retry: false };
 	// A request that never left cannot have been processed; anything else is ambiguous for POST/PATCH.
 	if (!wasNeverSent(error) && !mayRepeat(method, settings)) return { retry: false };
 	return { retry: true, waitMs: backoffMs(attempt - 1, settings.maxWaitMs, random) };

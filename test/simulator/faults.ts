@@ -9,7 +9,8 @@ export type FaultKind =
 	| 'reset' // send headers and part of the body, then destroy the socket
 	| 'slowHeaders' // wait `delayMs` before answering
 	| 'slowBody' // send headers, then stall `delayMs` mid-body
-	| 'badJson'; // claim application/json, send something else
+	| 'badJson' // claim application/json, send something else
+	| 'hugeHeaders'; // answer 200 with a header of `headerBytes` bytes (default 32 KiB), over the client's limit
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -20,6 +21,8 @@ export interface FaultRule {
 	retryAfterDate?: number;
 	retryAfterMs?: number;
 	delayMs?: number;
+	/** Size of the padding header of `hugeHeaders`. */
+	headerBytes?: number;
 	/** Applies to the first `times` matching requests (per key); unlimited when absent. */
 	times?: number;
 	/** Lets this many matching requests through first (e.g. a 429 on page 3 of a pagination). */
@@ -54,6 +57,7 @@ function parseHeader(value: string): FaultRule | undefined {
 		retryAfterDate: number('retryAfterDate'),
 		retryAfterMs: number('retryAfterMs'),
 		delayMs: number('delayMs'),
+		headerBytes: number('headerBytes'),
 		times: number('times'),
 		key: fields.key,
 	};

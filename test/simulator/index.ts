@@ -225,6 +225,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				await sleep(fault.delayMs ?? 1000);
 				if (!response.destroyed) response.end('done"}'.padEnd(90, ' '));
 				return true;
+			case 'hugeHeaders':
+				request.resume();
+				send(response, json(200, { ok: true }, { 'x-padding': 'x'.repeat(fault.headerBytes ?? 32 * 1024) }), timing);
+				return true;
 			case 'badJson':
 				request.resume();
 				send(response, { status: 200, headers: { 'content-type': 'application/json' }, body: '{"truncated": ' }, timing);

@@ -17,7 +17,7 @@ import { n8nBinaryResolver } from './execute/binaryInput';
 import { cachedXrefResolver, resolveConnectionId, unifiedXrefLookup, type ConnectionParameter } from './execute/connection';
 import { modelRoutingError } from './execute/modelRouting';
 import { errorItem, toNodeError } from './execute/nodeErrors';
-import { resolveItemOptions, resolveExecutionSettings, type RawOptions } from './execute/options';
+import { resolveItemOptions, resolveExecutionSettings, type ExecutionSettings, type RawOptions } from './execute/options';
 import { runItem } from './execute/runItem';
 import { isToolMode, optimizeForModel, type OptimizeSettings } from './execute/toolMode';
 import { searchConnections } from './methods/listSearch';
@@ -60,7 +60,12 @@ export class UnifiedPassthrough implements INodeType {
 		}
 
 		const firstOptions = this.getNodeParameter('options', 0, {}) as RawOptions;
-		const settings = resolveExecutionSettings(firstOptions);
+		let settings: ExecutionSettings;
+		try {
+			settings = resolveExecutionSettings(firstOptions);
+		} catch (error) {
+			throw toNodeError(this.getNode(), error, 0, secret);
+		}
 		const stop = new AbortController();
 		const cancel = typeof this.getExecutionCancelSignal === 'function' ? this.getExecutionCancelSignal() : undefined;
 		const signal = cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal;

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { MAX_TIMER_MS } from '../shared/sleep';
 import { paginationOption } from './pagination';
 import { allowModelConnectionOption, connectionCategoryOption, optimizeResponseOption } from './toolOptions';
 
@@ -97,7 +98,7 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Request Interval (Ms)',
 			name: 'requestInterval',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
 			default: 0,
 			description: 'The least time between two request starts, across all items (and pages)',
 		},
@@ -137,7 +138,7 @@ export const optionsProperty: INodeProperties = {
 							displayName: 'Max Wait (Ms)',
 							name: 'maxWaitMs',
 							type: 'number',
-							typeOptions: { minValue: 0 },
+							typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
 							default: 60000,
 							description: 'The longest single wait. When the server asks to wait longer (Retry-After), the item fails at once, saying how long was asked.',
 						},
@@ -163,7 +164,7 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Timeout (Ms)',
 			name: 'timeout',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: MAX_TIMER_MS },
 			default: DEFAULT_TIMEOUT_MS,
 			description: 'How long to wait for the response headers. A body that stalls for this long (at most 60 s) also fails.',
 		},

@@ -1,7 +1,9 @@
 import { DEFAULT_TIMEOUT_MS } from '../description/options';
 import { resolvePagination, type PaginationSettings } from '../pagination/settings';
 import type { QueryArrayFormat } from '../request/query';
+import { RequestValidationError } from '../request/validationError';
 import type { ResponseFormat } from '../response/contentType';
+import { MAX_TIMER_MS } from '../shared/sleep';
 import { DEFAULT_RETRY, parseRetryOn, type RetrySettings } from '../transport/retryPolicy';
 
 /** The `options` collection as the user left it; absent options mean their defaults. */
@@ -53,9 +55,21 @@ function positive(value: unknown, fallback: number): number {
 	return Number.isFinite(number) && number > 0 ? number : fallback;
 }
 
+/**
+ * Refuses a time option beyond what a Node.js timer holds (about 24.8 days): past it, a timer fires after 1 ms,
+ * so a huge Max Wait or Request Interval would mean no wait at all.
+ */
+function assertTimerRange(value: unknown, parameter: string, label: string): void {
+	if (Number(value) > MAX_TIMER_MS) {
+		throw new RequestValidationError(parameter, `"${label}" is ${String(value)} ms; the most it can be is ${MAX_TIMER_MS} ms (about 24.8 days)`);
+	}
+}
+
 export function resolveItemOptions(raw: RawOptions): ItemOptions {
-	const headersTimeoutMs = positive(raw.timeout, DEFAULT_TIMEOUT_MS);
 	const retry = raw.retry?.settings;
+	assertTimerRange(raw.timeout, 'options.timeout', 'Timeout (Ms)');
+	assertTimerRange(retry?.maxWaitMs, 'options.retry.maxWaitMs', 'Max Wait (Ms)');
+	const headersTimeoutMs = positive(raw.timeout, DEFAULT_TIMEOUT_MS);
 	return {
 		responseFormat: raw.responseFormat ?? 'autodetect',
 		outputPropertyName: (raw.outputPropertyName ?? '').trim() || 'data',
@@ -87,6 +101,7 @@ export interface ExecutionSettings {
 }
 
 export function resolveExecutionSettings(raw: RawOptions): ExecutionSettings {
+	assertTimerRange(raw.requestInterval, 'options.requestInterval', 'Request Interval (Ms)');
 	return {
 		concurrency: Math.max(1, Math.floor(positive(raw.concurrency, 5))),
 		requestIntervalMs: Math.max(0, Number(raw.requestInterval ?? 0) || 0),

@@ -1,6 +1,7 @@
 import { assertNoReservedDomain } from '../request/query';
 import type { HttpMethod } from '../request/types';
 import { RequestValidationError } from '../request/validationError';
+import { unsafeSegment } from '../shared/jsonPath';
 import { cursorStrategy, linkHeaderStrategy, nextUrlStrategy, offsetStrategy } from './strategies';
 import type { PageStrategy, PaginationMode, ParameterLocation } from './types';
 
@@ -44,6 +45,16 @@ function required(value: string, label: string, mode: string): string {
 	return value;
 }
 
+/** Body parameters are written as dotted paths into the JSON body: a prototype key there would be dropped. */
+function assertSafeBodyNames(settings: PaginationSettings): void {
+	for (const name of ['cursorParameter', 'offsetParameter', 'limitParameter'] as const) {
+		const segment = unsafeSegment(settings[name]);
+		if (segment !== undefined) {
+			throw new RequestValidationError(PARAMETER, `Pagination "${name}" ("${settings[name]}") has the part "${segment}", which cannot be written into a JSON body`);
+		}
+	}
+}
+
 /** The pagination settings of one item, or undefined when pagination is off. */
 export function resolvePagination(raw: Record<string, unknown> | undefined): PaginationSettings | undefined {
 	if (!raw) return undefined;
@@ -84,6 +95,7 @@ export function resolvePagination(raw: Record<string, unknown> | undefined): Pag
 		[settings.cursorParameter, settings.offsetParameter, settings.limitParameter].map((name) => [name, '']),
 		PARAMETER,
 	);
+	if (parameterIn === 'body') assertSafeBodyNames(settings);
 	return settings;
 }
 

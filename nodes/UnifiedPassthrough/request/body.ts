@@ -1,4 +1,4 @@
-import { withPath } from '../shared/jsonPath';
+import { unsafeSegment, withPath } from '../shared/jsonPath';
 import { parseJsonParameter, rowsToPairs, stringifyValue, type NameValueRow } from './keyValue';
 import type { BodySource } from './types';
 import { RequestValidationError } from './validationError';
@@ -20,6 +20,16 @@ export function fixed(payload: string, contentType: string): BodySource {
 	return { contentType, length: Buffer.byteLength(payload), open: () => payload };
 }
 
+/** A field the body would silently lack is an error: `a.__proto__.b` cannot be written as a nested key. */
+function assertSafeFieldName(name: string): void {
+	const segment = unsafeSegment(name);
+	if (segment === undefined) return;
+	throw new RequestValidationError(
+		'bodyParameters',
+		`The body field "${name}" has the part "${segment}", which a dotted name cannot create (it is an object's prototype key); send this body with Specify Body "Using JSON" instead`,
+	);
+}
+
 export function buildJsonBody(parameters: BodyParameters): BodySource {
 	let value: unknown;
 	if (parameters.specifyBody === 'json') {
@@ -28,7 +38,10 @@ export function buildJsonBody(parameters: BodyParameters): BodySource {
 	} else {
 		// Dotted names build nested objects, like n8n's HTTP Request node (v4) does for key/value JSON bodies.
 		let object: Record<string, unknown> = {};
-		for (const [name, rowValue] of rowsToPairs(parameters.bodyParameters)) object = withPath(object, name, rowValue);
+		for (const [name, rowValue] of rowsToPairs(parameters.bodyParameters)) {
+			assertSafeFieldName(name);
+			object = withPath(object, name, rowValue);
+		}
 		value = object;
 	}
 	return fixed(JSON.stringify(value), 'application/json; charset=utf-8');

@@ -56,6 +56,13 @@ describe('loop guard keys', () => {
 		expect(message.length).toBeLessThan(300);
 	});
 
+	it('tells apart cursors that differ only in a lone surrogate (the same bytes in UTF-8)', () => {
+		const guard = new LoopGuard();
+		guard.checkKey(1, JSON.parse('"c\\ud800"') as string);
+		expect(() => guard.checkKey(2, JSON.parse('"c\\udfff"') as string)).not.toThrow();
+		expect(() => guard.checkKey(3, JSON.parse('"c\\ud800"') as string)).toThrow(/as page 1/);
+	});
+
 	it('tells apart cursors that differ only in their last character', () => {
 		const guard = new LoopGuard();
 		const base = 'c'.repeat(MiB);

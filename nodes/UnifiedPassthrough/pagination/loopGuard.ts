@@ -7,9 +7,12 @@ export function pageFingerprint(body: unknown): string {
 	return createHash('sha1').update(JSON.stringify(body) ?? '').digest('base64');
 }
 
-/** A fixed-size stand-in for a cursor or next URL: an upstream's cursors may be megabytes each. */
+/**
+ * A fixed-size stand-in for a cursor or next URL: an upstream's cursors may be megabytes each. Hashed as UTF-16
+ * code units, which is lossless: as UTF-8, two cursors differing only in a lone surrogate would look the same.
+ */
 function keyDigest(key: string): string {
-	return createHash('sha256').update(key).digest('base64');
+	return createHash('sha256').update(key, 'utf16le').digest('base64');
 }
 
 function preview(key: string): string {

@@ -59,7 +59,7 @@ function isStringTooLong(error: unknown): boolean {
 }
 
 function detailOf(error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
+	const message = String(error instanceof Error ? error.message : error);
 	return message.length > MAX_DETAIL_LENGTH ? `${message.slice(0, MAX_DETAIL_LENGTH)}...` : message;
 }
 

@@ -90,9 +90,10 @@ describe('buildJsonBody', () => {
 		...overrides,
 	});
 
-	it('nests dotted key/value names and ignores prototype keys', async () => {
-		const body = buildJsonBody(parameters({ bodyParameters: [{ name: 'properties.email', value: 'a@x' }, { name: '__proto__.polluted', value: 1 }, { name: 'archived', value: false }] }));
+	it('nests dotted key/value names and refuses prototype keys', async () => {
+		const body = buildJsonBody(parameters({ bodyParameters: [{ name: 'properties.email', value: 'a@x' }, { name: 'archived', value: false }] }));
 		expect(await body.open()).toBe('{"properties":{"email":"a@x"},"archived":false}');
+		expect(() => buildJsonBody(parameters({ bodyParameters: [{ name: '__proto__.polluted', value: 1 }] }))).toThrow(/"__proto__.polluted"/);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { gzipSync, deflateSync, brotliCompressSync } from 'node:zlib';
+import { pipeline, Readable } from 'node:stream';
+import { brotliCompressSync, constants, createBrotliCompress, createDeflate, createGzip, deflateSync, gzipSync } from 'node:zlib';
 
 import { fileChunk } from '../data';
 import { json, type Reply, type Upstream, type UpstreamRequest } from '../types';
@@ -104,6 +104,49 @@ function encoded(request: UpstreamRequest): Reply {
 	return { status: 200, headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body };
 }
 
+/**
+ * `padded?size=N|endless&encoding=gzip|deflate|br|identity&type=...`: `{"padded":true}` followed by spaces up to
+ * `size` decoded bytes (valid JSON of any size), compressed on the fly, or never ending. Spaces compress about
+ * 1000:1 with gzip and 3000:1 with brotli: a few KB on the wire become hundreds of MB (a decompression bomb).
+ */
+function padded(request: UpstreamRequest): Reply {
+	const sizeParameter = request.query.get('size') ?? '1024';
+	const size = sizeParameter === 'endless' ? Infinity : Number(sizeParameter);
+	const encoding = request.query.get('encoding') ?? 'identity';
+	const head = Buffer.from('{"padded":true}');
+	const spaces = Buffer.alloc(64 * 1024, 0x20);
+	let sent = 0;
+	const source = new Readable({
+		read() {
+			if (sent >= size) {
+				this.push(null);
+				return;
+			}
+			const chunk = sent === 0 ? head : spaces;
+			const length = Math.min(chunk.length, size - sent);
+			sent += length;
+			this.push(length === chunk.length ? chunk : chunk.subarray(0, length));
+		},
+	});
+	const encoder =
+		encoding === 'gzip'
+			? createGzip({ level: 9 })
+			: encoding === 'deflate'
+				? createDeflate({ level: 9 })
+				: encoding === 'br'
+					? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 1 } })
+					: undefined;
+	// The client may stop reading at any point: stop generating then, or an endless body would run forever.
+	request.signal.addEventListener('abort', () => source.destroy(), { once: true });
+	const headers: Record<string, string> = { 'content-type': request.query.get('type') ?? 'application/json' };
+	if (!encoder) {
+		if (Number.isFinite(size)) headers['content-length'] = String(size);
+		return { status: 200, headers, body: source };
+	}
+	headers['content-encoding'] = encoding;
+	return { status: 200, headers, body: pipeline(source, encoder, () => undefined) };
+}
+
 function charsetText(request: UpstreamRequest): Reply {
 	const charset = request.query.get('charset') ?? 'latin1';
 	const text = 'Café crème, déjà vu: Zoë & Jürgen';
@@ -145,6 +188,7 @@ export const acmeUpstream: Upstream = async (request) => {
 	if (file && method === 'GET') return download(request, file[1]);
 	if (path === 'files/upload') return upload(request);
 	if (path === 'encoded') return encoded(request);
+	if (path === 'padded') return padded(request);
 	if (path === 'text/charset') return charsetText(request);
 	if (path === 'text/csv') return { status: 200, headers: { 'content-type': 'text/csv' }, body: 'id,name\ncus_001,Ada Lovelace\n' };
 	if (path === 'text/xml') return { status: 200, headers: { 'content-type': 'application/xml' }, body: '<customers><customer id="cus_001"/></customers>' };

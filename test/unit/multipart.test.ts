@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 
 import { describe, expect, it } from 'vitest';
 
 import { escapeDispositionValue, multipartBody, type MultipartPart } from '../../nodes/UnifiedPassthrough/request/multipart';
-import { readAll } from '../../nodes/UnifiedPassthrough/response/readBody';
 
 const sha256 = (data: Buffer | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 async function bodyBytes(parts: MultipartPart[], boundary?: string) {
 	const source = multipartBody(parts, boundary);
-	const bytes = await readAll((await source.open()) as Readable);
+	const bytes = await buffer((await source.open()) as Readable);
 	return { source, bytes };
 }
 
@@ -57,8 +57,8 @@ describe('multipartBody', () => {
 	it('opens fresh file streams on every open (one per attempt)', async () => {
 		let opened = 0;
 		const source = multipartBody([{ name: 'f', file: { mimeType: 'application/octet-stream', length: file.length, open: () => (opened++, Readable.from([file])) } }]);
-		const first = await readAll((await source.open()) as Readable);
-		const second = await readAll((await source.open()) as Readable);
+		const first = await buffer((await source.open()) as Readable);
+		const second = await buffer((await source.open()) as Readable);
 		expect(opened).toBe(2);
 		expect(second.equals(first)).toBe(true);
 	});
@@ -66,7 +66,7 @@ describe('multipartBody', () => {
 	it('has no length when a file length is unknown, and names a nameless file "file"', async () => {
 		const source = multipartBody([{ name: 'f', file: { mimeType: '', open: () => Buffer.from('x') } }], 'B');
 		expect(source.length).toBeUndefined();
-		const bytes = await readAll((await source.open()) as Readable);
+		const bytes = await buffer((await source.open()) as Readable);
 		expect(bytes.toString()).toContain('filename="file"\r\nContent-Type: application/octet-stream\r\n');
 	});
 

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { charsetOf, classifyResponse, isBinaryMediaType } from '../../nodes/UnifiedPassthrough/response/contentType';
 import { decodeText } from '../../nodes/UnifiedPassthrough/response/decodeText';
 import { fileNameFromContentDisposition, fileNameFromPath } from '../../nodes/UnifiedPassthrough/response/fileName';
-import { decodedStream, readAll } from '../../nodes/UnifiedPassthrough/response/readBody';
+import { decodedStream } from '../../nodes/UnifiedPassthrough/response/readBody';
 
 describe('classifyResponse', () => {
 	it.each([
@@ -91,6 +92,6 @@ describe('decodedStream', () => {
 		[undefined, payload],
 		['gzip, br', brotliCompressSync(gzipSync(payload))],
 	])('undoes %s', async (encoding, body) => {
-		expect((await readAll(decodedStream(Readable.from([body]), encoding))).equals(payload)).toBe(true);
+		expect((await buffer(decodedStream(Readable.from([body]), encoding))).equals(payload)).toBe(true);
 	});
 });

@@ -1,7 +1,9 @@
 import { DEFAULT_TIMEOUT_MS } from '../description/options';
+import { DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_RESPONSE_SIZE_MB } from '../description/responseLimits';
 import { resolvePagination, type PaginationSettings } from '../pagination/settings';
 import type { QueryArrayFormat } from '../request/query';
 import type { ResponseFormat } from '../response/contentType';
+import { MEGABYTE } from '../shared/values';
 import { DEFAULT_RETRY, parseRetryOn, type RetrySettings } from '../transport/retryPolicy';
 
 /** The `options` collection as the user left it; absent options mean their defaults. */
@@ -20,6 +22,8 @@ export interface RawOptions {
 	domain?: string;
 	proxy?: string;
 	allowUnauthorizedCerts?: boolean;
+	maxResponseSize?: number;
+	maxCompressionRatio?: number;
 }
 
 export interface ItemOptions {
@@ -37,6 +41,10 @@ export interface ItemOptions {
 	domain: string;
 	proxy: string;
 	allowUnauthorizedCerts: boolean;
+	/** "Max Response Size" in bytes. */
+	maxBodyBytes: number;
+	/** 0 when the check is off. */
+	maxCompressionRatio: number;
 }
 
 /** A body may stay silent this long between chunks (or the headers timeout, when that is shorter). */
@@ -51,6 +59,11 @@ function count(value: unknown, fallback: number): number {
 function positive(value: unknown, fallback: number): number {
 	const number = Number(value);
 	return Number.isFinite(number) && number > 0 ? number : fallback;
+}
+
+function nonNegative(value: unknown, fallback: number): number {
+	const number = Number(value);
+	return Number.isFinite(number) && number >= 0 ? number : fallback;
 }
 
 export function resolveItemOptions(raw: RawOptions): ItemOptions {
@@ -77,6 +90,9 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 		domain: raw.domain ?? '',
 		proxy: raw.proxy ?? '',
 		allowUnauthorizedCerts: raw.allowUnauthorizedCerts === true,
+		// Never unbounded: a value that is not a positive number (0, text, Infinity) means the default.
+		maxBodyBytes: Math.floor(positive(raw.maxResponseSize, DEFAULT_MAX_RESPONSE_SIZE_MB) * MEGABYTE),
+		maxCompressionRatio: nonNegative(raw.maxCompressionRatio, DEFAULT_MAX_COMPRESSION_RATIO),
 	};
 }
 

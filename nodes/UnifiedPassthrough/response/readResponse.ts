@@ -5,9 +5,11 @@ import { PassthroughFailure } from '../shared/failure';
 import { redactHeaders, redactSecret } from '../shared/redact';
 import type { RawResponse } from '../transport/send';
 import { charsetOf, classifyResponse, isJsonMediaType, mediaTypeOf, type BodyKind, type ResponseFormat } from './contentType';
-import { decodedStream, readAll } from './readBody';
+import { decodedStream, readHead, readWithin } from './readBody';
 import { decodeText } from './decodeText';
+import { guardedDecodedStream } from './expansionGuard';
 import { fileNameFromContentDisposition, fileNameFromPath } from './fileName';
+import { compressionRatioExceeded, responseTooLarge } from './limitFailures';
 
 export interface ReadOptions {
 	format: ResponseFormat;
@@ -17,6 +19,10 @@ export interface ReadOptions {
 	path: string;
 	/** Also return a hash of the body bytes (pagination's identical-page guard), computed while they are at hand. */
 	fingerprint?: boolean;
+	/** The largest JSON or text body, decoded; a larger one fails the item ("Max Response Size"). */
+	maxBodyBytes: number;
+	/** For files: the most decoded bytes per byte received; 0 turns the check off ("Max Compression Ratio"). */
+	maxCompressionRatio: number;
 }
 
 /** Stores a streamed file body (n8n's prepareBinaryData) and returns what to put under `binary`. */
@@ -59,16 +65,37 @@ export async function readResponse<TBinary>(
 		await raw.body.dump().catch(() => undefined);
 		return { ...base, kind };
 	}
-	const stream = decodedStream(raw.body, headerValue(headers['content-encoding']));
+	const contentEncoding = headerValue(headers['content-encoding']);
 	if (kind === 'binary') {
 		const fileName =
 			fileNameFromContentDisposition(headerValue(headers['content-disposition'])) ?? fileNameFromPath(options.path);
 		const mimeType = mediaTypeOf(contentType) || 'application/octet-stream';
-		return { ...base, kind, binary: await storeBinary(stream, fileName, mimeType) };
+		const guarded = guardedDecodedStream(raw.body, contentEncoding, options.maxCompressionRatio);
+		const ratioFailure = () => {
+			const exceeded = guarded.exceeded();
+			return exceeded && compressionRatioExceeded(options.maxCompressionRatio, exceeded.receivedBytes, exceeded.decodedBytes, statusCode);
+		};
+		let binary: TBinary;
+		try {
+			binary = await storeBinary(guarded.stream, fileName, mimeType);
+		} catch (error) {
+			throw ratioFailure() || error;
+		}
+		const failure = ratioFailure();
+		if (failure) throw failure;
+		return { ...base, kind, binary };
 	}
 
-	// An error body is read for its message only: a huge one (an HTML error page of a proxy) is cut short.
-	const bytes = await readAll(stream, success ? undefined : MAX_ERROR_BODY_BYTES);
+	const stream = decodedStream(raw.body, contentEncoding);
+	let bytes: Buffer;
+	if (success) {
+		const whole = await readWithin(stream, options.maxBodyBytes);
+		if (!whole) throw responseTooLarge(options.maxBodyBytes, statusCode);
+		bytes = whole;
+	} else {
+		// An error body is read for its message only: a huge one (an HTML error page of a proxy) is cut short.
+		bytes = (await readHead(stream, Math.min(options.maxBodyBytes, MAX_ERROR_BODY_BYTES))).bytes;
+	}
 	const text = redactSecret(decodeText(bytes, charsetOf(contentType)), options.secret);
 	if (options.fingerprint) base.fingerprint = createHash('sha1').update(bytes).digest('base64');
 	if (kind === 'text') return { ...base, kind, body: text };

@@ -105,7 +105,7 @@ function encoded(request: UpstreamRequest): Reply {
 }
 
 /**
- * `padded?size=N|endless&encoding=gzip|deflate|br|identity&type=...`: `{"padded":true}` followed by spaces up to
+ * `padded?size=N|endless&encoding=gzip|deflate|br|identity&type=...&status=200`: `{"padded":true}` followed by spaces up to
  * `size` decoded bytes (valid JSON of any size), compressed on the fly, or never ending. Spaces compress about
  * 1000:1 with gzip and 3000:1 with brotli: a few KB on the wire become hundreds of MB (a decompression bomb).
  */
@@ -139,12 +139,13 @@ function padded(request: UpstreamRequest): Reply {
 	// The client may stop reading at any point: stop generating then, or an endless body would run forever.
 	request.signal.addEventListener('abort', () => source.destroy(), { once: true });
 	const headers: Record<string, string> = { 'content-type': request.query.get('type') ?? 'application/json' };
+	const status = Number(request.query.get('status') ?? 200);
 	if (!encoder) {
 		if (Number.isFinite(size)) headers['content-length'] = String(size);
-		return { status: 200, headers, body: source };
+		return { status, headers, body: source };
 	}
 	headers['content-encoding'] = encoding;
-	return { status: 200, headers, body: pipeline(source, encoder, () => undefined) };
+	return { status, headers, body: pipeline(source, encoder, () => undefined) };
 }
 
 function charsetText(request: UpstreamRequest): Reply {

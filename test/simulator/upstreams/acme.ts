@@ -85,6 +85,8 @@ async function upload(request: UpstreamRequest): Promise<Reply> {
 		const data = body.subarray(headerEnd + 4, next - 2);
 		const disposition = /content-disposition:([^\r\n]*)/i.exec(headerText)?.[1] ?? '';
 		parts.push({
+			// Every header line of the part, as sent: a test can see that nothing was injected.
+			headers: headerText.split('\r\n'),
 			name: /\bname="([^"]*)"/i.exec(disposition)?.[1],
 			filename: /\bfilename="([^"]*)"/i.exec(disposition)?.[1],
 			contentType: /content-type:\s*([^\r\n]*)/i.exec(headerText)?.[1],

@@ -59,7 +59,11 @@ function download(request: UpstreamRequest, name: string): Reply {
 	});
 	const headers: Record<string, string> = { 'content-type': type, 'content-length': String(size) };
 	if (request.query.get('disposition') !== 'none') {
-		headers['content-disposition'] = request.query.get('disposition') ?? `attachment; filename="${name}"`;
+		const disposition = request.query.get('disposition') ?? `attachment; filename="${name}"`;
+		// `rawUtf8=1` sends the header's UTF-8 bytes as they are (Node writes header strings one byte per character).
+		headers['content-disposition'] = request.query.get('rawUtf8') === '1' ? Buffer.from(disposition, 'utf8').toString('latin1') : disposition;
+		// Node refuses a non-ASCII Content-Disposition next to a Content-Length (nodejs/node#46528): send it chunked.
+		if (/[^\x20-\x7e]/.test(headers['content-disposition'])) delete headers['content-length'];
 	}
 	return { status: 200, headers, body: stream };
 }

@@ -1,3 +1,5 @@
+import type { Reply } from './types';
+
 /**
  * Fault injection, outside the normal paths: a test adds rules through `simulator.faults` (or sends an
  * `x-sim-fault` header, which the node forwards like any custom header) and the simulator misbehaves on the
@@ -9,7 +11,8 @@ export type FaultKind =
 	| 'reset' // send headers and part of the body, then destroy the socket
 	| 'slowHeaders' // wait `delayMs` before answering
 	| 'slowBody' // send headers, then stall `delayMs` mid-body
-	| 'badJson'; // claim application/json, send something else
+	| 'badJson' // claim application/json, send something else
+	| 'reply'; // answer with `reply` as it is (a misbehaving server: a key echoed in some encoding, odd headers)
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -20,6 +23,8 @@ export interface FaultRule {
 	retryAfterDate?: number;
 	retryAfterMs?: number;
 	delayMs?: number;
+	/** For `reply`: the answer (a function when each request needs a fresh body stream). */
+	reply?: Reply | (() => Reply);
 	/** Applies to the first `times` matching requests (per key); unlimited when absent. */
 	times?: number;
 	/** Lets this many matching requests through first (e.g. a 429 on page 3 of a pagination). */

@@ -225,6 +225,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				await sleep(fault.delayMs ?? 1000);
 				if (!response.destroyed) response.end('done"}'.padEnd(90, ' '));
 				return true;
+			case 'reply':
+				request.resume();
+				send(response, typeof fault.reply === 'function' ? fault.reply() : (fault.reply ?? { status: 200 }), { 'x-response-time': '1ms' });
+				return true;
 			case 'badJson':
 				request.resume();
 				send(response, { status: 200, headers: { 'content-type': 'application/json' }, body: '{"truncated": ' }, timing);

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 
 import { PassthroughFailure } from '../shared/failure';
-import { redactHeaders, redactSecret } from '../shared/redact';
+import { jsonMayHideSecret, redactCutOffSecret, redactHeaders, redactSecret, redactSecretDeep } from '../shared/redact';
 import type { RawResponse } from '../transport/send';
 import { charsetOf, classifyResponse, isJsonMediaType, mediaTypeOf, type BodyKind, type ResponseFormat } from './contentType';
 import { decodedStream, readHead, readWithin } from './readBody';
 import { decodeText } from './decodeText';
-import { guardedDecodedStream } from './expansionGuard';
-import { fileNameFromContentDisposition, fileNameFromPath } from './fileName';
-import { compressionRatioExceeded, responseTooLarge } from './limitFailures';
+import { responseTooLarge } from './limitFailures';
+import { readFile, type BinaryStore } from './readFile';
+
+export type { BinaryStore } from './readFile';
 
 export interface ReadOptions {
 	format: ResponseFormat;
@@ -24,9 +24,6 @@ export interface ReadOptions {
 	/** For files: the most decoded bytes per byte received; 0 turns the check off ("Max Compression Ratio"). */
 	maxCompressionRatio: number;
 }
-
-/** Stores a streamed file body (n8n's prepareBinaryData) and returns what to put under `binary`. */
-export type BinaryStore<TBinary> = (stream: Readable, fileName: string | undefined, mimeType: string) => Promise<TBinary>;
 
 export interface ReadResponse<TBinary> {
 	statusCode: number;
@@ -67,41 +64,35 @@ export async function readResponse<TBinary>(
 	}
 	const contentEncoding = headerValue(headers['content-encoding']);
 	if (kind === 'binary') {
-		const fileName =
-			fileNameFromContentDisposition(headerValue(headers['content-disposition'])) ?? fileNameFromPath(options.path);
-		const mimeType = mediaTypeOf(contentType) || 'application/octet-stream';
-		const guarded = guardedDecodedStream(raw.body, contentEncoding, options.maxCompressionRatio);
-		const ratioFailure = () => {
-			const exceeded = guarded.exceeded();
-			return exceeded && compressionRatioExceeded(options.maxCompressionRatio, exceeded.receivedBytes, exceeded.decodedBytes, statusCode);
+		const file = {
+			statusCode,
+			contentType,
+			contentEncoding,
+			contentDisposition: headerValue(headers['content-disposition']),
+			body: raw.body,
 		};
-		let binary: TBinary;
-		try {
-			binary = await storeBinary(guarded.stream, fileName, mimeType);
-		} catch (error) {
-			throw ratioFailure() || error;
-		}
-		const failure = ratioFailure();
-		if (failure) throw failure;
-		return { ...base, kind, binary };
+		return { ...base, kind, binary: await readFile(file, options, storeBinary) };
 	}
 
 	const stream = decodedStream(raw.body, contentEncoding);
 	let bytes: Buffer;
+	let cut = false;
 	if (success) {
 		const whole = await readWithin(stream, options.maxBodyBytes);
 		if (!whole) throw responseTooLarge(options.maxBodyBytes, statusCode);
 		bytes = whole;
 	} else {
 		// An error body is read for its message only: a huge one (an HTML error page of a proxy) is cut short.
-		bytes = (await readHead(stream, Math.min(options.maxBodyBytes, MAX_ERROR_BODY_BYTES))).bytes;
+		({ bytes, truncated: cut } = await readHead(stream, Math.min(options.maxBodyBytes, MAX_ERROR_BODY_BYTES)));
 	}
-	const text = redactSecret(decodeText(bytes, charsetOf(contentType)), options.secret);
+	let text = redactSecret(decodeText(bytes, charsetOf(contentType)), options.secret);
+	if (cut) text = redactCutOffSecret(text, options.secret);
 	if (options.fingerprint) base.fingerprint = createHash('sha1').update(bytes).digest('base64');
 	if (kind === 'text') return { ...base, kind, body: text };
 	if (text.trim() === '') return { ...base, kind: 'json', body: {} };
 	try {
-		return { ...base, kind: 'json', body: JSON.parse(text) as unknown };
+		const body = JSON.parse(text) as unknown;
+		return { ...base, kind: 'json', body: jsonMayHideSecret(text, options.secret) ? redactSecretDeep(body, options.secret) : body };
 	} catch (error) {
 		const declaredJson = isJsonMediaType(mediaTypeOf(contentType));
 		if (!success || options.neverError) return { ...base, kind: 'text', body: text };

@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+
 import type { INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
@@ -58,5 +60,25 @@ describe('Max Response Size (maxResponseSize)', () => {
 		const result = await padded('size=endless&status=500&type=text/html', { retry: { settings: { maxRetries: 0 } } });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^Upstream returned 500 Internal Server Error/);
+	});
+});
+
+describe('content encodings', () => {
+	const layered = (layers: number) => {
+		let body = Buffer.from('{"layers": true}');
+		for (let layer = 0; layer < layers; layer++) body = gzipSync(body);
+		return { status: 200, headers: { 'content-type': 'application/json', 'content-encoding': Array(layers).fill('gzip').join(', ') }, body };
+	};
+
+	it('undoes up to three, and refuses more (each is a decoder with its own window in memory)', async () => {
+		fixture.sim.faults.add({ kind: 'reply', reply: layered(3), times: 1 });
+		const three = await padded('size=1');
+		expect(three.output('Passthrough')![0].json).toEqual({ layers: true });
+
+		fixture.sim.faults.add({ kind: 'reply', reply: layered(4) });
+		const four = await padded('size=1');
+		expect(four.status).toBe('error');
+		expect(four.error?.message).toContain('at most 3 encodings are undone');
+		expect(fixture.sim.log).toHaveLength(2);
 	});
 });

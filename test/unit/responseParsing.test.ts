@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { charsetOf, classifyResponse, isBinaryMediaType } from '../../nodes/UnifiedPassthrough/response/contentType';
 import { decodeText } from '../../nodes/UnifiedPassthrough/response/decodeText';
 import { fileNameFromContentDisposition, fileNameFromPath, headerTextAsUtf8, sanitizeFileName } from '../../nodes/UnifiedPassthrough/response/fileName';
-import { decodedStream } from '../../nodes/UnifiedPassthrough/response/readBody';
+import { decodableEncodings, decodedStream } from '../../nodes/UnifiedPassthrough/response/readBody';
 
 describe('classifyResponse', () => {
 	it.each([
@@ -181,5 +181,17 @@ describe('decodedStream', () => {
 		['gzip, br', brotliCompressSync(gzipSync(payload))],
 	])('undoes %s', async (encoding, body) => {
 		expect((await buffer(decodedStream(Readable.from([body]), encoding))).equals(payload)).toBe(true);
+	});
+});
+
+describe('decodableEncodings', () => {
+	it('lists the encodings to undo, last applied first, and skips unknown ones', () => {
+		expect(decodableEncodings('gzip, br')).toEqual(['br', 'gzip']);
+		expect(decodableEncodings(' GZIP ,x-gzip, identity, compress, deflate')).toEqual(['deflate', 'x-gzip', 'gzip']);
+		expect(decodableEncodings(undefined)).toEqual([]);
+	});
+
+	it('is not fooled by names of object properties', () => {
+		expect(decodableEncodings('constructor, __proto__, toString, hasOwnProperty')).toEqual([]);
 	});
 });

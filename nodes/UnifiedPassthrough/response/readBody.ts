@@ -2,23 +2,26 @@ import { pipeline, type Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
-function decoderFor(encoding: string): Transform | undefined {
-	if (encoding === 'gzip' || encoding === 'x-gzip') return createGunzip();
-	if (encoding === 'deflate') return createInflate();
-	if (encoding === 'br') return createBrotliDecompress();
-	return undefined;
-}
+const DECODERS: Record<string, () => Transform> = {
+	gzip: createGunzip,
+	'x-gzip': createGunzip,
+	deflate: createInflate,
+	br: createBrotliDecompress,
+};
 
-/** The decoders `Content-Encoding` (gzip, deflate, br) asks for, in the order to apply them; unknown encodings are skipped. */
-export function contentDecoders(contentEncoding: string | undefined): Transform[] {
+/** The encodings of a `Content-Encoding` header that are undone (gzip, deflate, br), in the order to undo them. */
+export function decodableEncodings(contentEncoding: string | undefined): string[] {
 	return (contentEncoding ?? '')
 		.toLowerCase()
 		.split(',')
 		.map((part) => part.trim())
-		.filter((part) => part && part !== 'identity')
-		.reverse()
-		.map(decoderFor)
-		.filter((decoder): decoder is Transform => decoder !== undefined);
+		.filter((part) => Object.prototype.hasOwnProperty.call(DECODERS, part))
+		.reverse();
+}
+
+/** The decoders `Content-Encoding` asks for, in the order to apply them; unknown encodings are skipped. */
+export function contentDecoders(contentEncoding: string | undefined): Transform[] {
+	return decodableEncodings(contentEncoding).map((encoding) => DECODERS[encoding]());
 }
 
 /** `first` piped through `rest`, as one stream; destroying the result destroys them all (and closes the socket). */

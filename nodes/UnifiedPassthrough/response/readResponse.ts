@@ -4,9 +4,9 @@ import { PassthroughFailure } from '../shared/failure';
 import { jsonMayHideSecret, redactCutOffSecret, redactHeaders, redactSecret, redactSecretDeep } from '../shared/redact';
 import type { RawResponse } from '../transport/send';
 import { charsetOf, classifyResponse, isJsonMediaType, mediaTypeOf, type BodyKind, type ResponseFormat } from './contentType';
-import { decodedStream, readHead, readWithin } from './readBody';
+import { decodableEncodings, decodedStream, readHead, readWithin } from './readBody';
 import { decodeText } from './decodeText';
-import { responseTooLarge } from './limitFailures';
+import { responseTooLarge, tooManyContentEncodings } from './limitFailures';
 import { readFile, type BinaryStore } from './readFile';
 
 export type { BinaryStore } from './readFile';
@@ -42,6 +42,9 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 
 const MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
+/** One is what servers send; a few more are tolerated. Each is a decoder with its own window in memory. */
+const MAX_CONTENT_ENCODINGS = 3;
+
 export function isSuccessStatus(statusCode: number): boolean {
 	return statusCode >= 200 && statusCode < 300;
 }
@@ -63,6 +66,10 @@ export async function readResponse<TBinary>(
 		return { ...base, kind };
 	}
 	const contentEncoding = headerValue(headers['content-encoding']);
+	if (decodableEncodings(contentEncoding).length > MAX_CONTENT_ENCODINGS) {
+		raw.body.destroy();
+		throw tooManyContentEncodings(contentEncoding!, MAX_CONTENT_ENCODINGS, statusCode);
+	}
 	if (kind === 'binary') {
 		const file = {
 			statusCode,

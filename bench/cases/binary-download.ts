@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 
 import type { BenchCase } from '../run';
+import { simulatorProcess } from '../support/simulatorProcess';
 import { useFilesystemBinaryData } from '../../test/harness/binaryStore';
 import { runWorkflow } from '../../test/harness/engine';
 import { connectionById, passthroughWorkflow } from '../../test/harness/workflow';
@@ -24,29 +23,6 @@ async function fileSha256(path: string): Promise<string> {
 	const hash = createHash('sha256');
 	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
 	return hash.digest('hex');
-}
-
-/** The simulator in its own process, so only the n8n side's memory is measured. */
-async function simulatorProcess(): Promise<{ baseUrl: string; apiKey: string; close(): Promise<void> }> {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../test/simulator/cli.ts'), '--port', '0'], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			if (/API key:/.test(output)) resolve();
-		});
-	});
-	return {
-		baseUrl: /Base URL:\s+(\S+)/.exec(output)![1],
-		apiKey: /API key:\s+(\S+)/.exec(output)![1],
-		close: async () => {
-			child.removeAllListeners('exit');
-			child.kill();
-		},
-	};
 }
 
 export const benchCase: BenchCase = {

@@ -1,3 +1,5 @@
+import type { Reply } from './types';
+
 /**
  * Fault injection, outside the normal paths: a test adds rules through `simulator.faults` (or sends an
  * `x-sim-fault` header, which the node forwards like any custom header) and the simulator misbehaves on the
@@ -10,7 +12,8 @@ export type FaultKind =
 	| 'slowHeaders' // wait `delayMs` before answering
 	| 'slowBody' // send headers, then stall `delayMs` mid-body
 	| 'badJson' // claim application/json, send something else
-	| 'hugeHeaders'; // answer 200 with a header of `headerBytes` bytes (default 32 KiB), over the client's limit
+	| 'hugeHeaders' // answer 200 with a header of `headerBytes` bytes (default 32 KiB), over the client's limit
+	| 'reply'; // answer with `reply` as it is (a misbehaving server: a key echoed in some encoding, odd headers)
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -23,6 +26,8 @@ export interface FaultRule {
 	delayMs?: number;
 	/** Size of the padding header of `hugeHeaders`. */
 	headerBytes?: number;
+	/** For `reply`: the answer (a function when each request needs a fresh body stream). */
+	reply?: Reply | (() => Reply);
 	/** Applies to the first `times` matching requests (per key); unlimited when absent. */
 	times?: number;
 	/** Lets this many matching requests through first (e.g. a 429 on page 3 of a pagination). */

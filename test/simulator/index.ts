@@ -229,6 +229,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				request.resume();
 				send(response, json(200, { ok: true }, { 'x-padding': 'x'.repeat(fault.headerBytes ?? 32 * 1024) }), timing);
 				return true;
+			case 'reply':
+				request.resume();
+				send(response, typeof fault.reply === 'function' ? fault.reply() : (fault.reply ?? { status: 200 }), { 'x-response-time': '1ms' });
+				return true;
 			case 'badJson':
 				request.resume();
 				send(response, { status: 200, headers: { 'content-type': 'application/json' }, body: '{"truncated": ' }, timing);

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_TIMER_MS } from '../shared/sleep';
 import { paginationOption } from './pagination';
+import { maxCompressionRatioOption, maxResponseSizeOption } from './responseLimits';
 import { allowModelConnectionOption, connectionCategoryOption, optimizeResponseOption } from './toolOptions';
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -56,6 +57,8 @@ export const optionsProperty: INodeProperties = {
 			// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-ignore-ssl-issues
 			description: 'Whether to connect even if the TLS certificate cannot be verified; only meaningful with a custom base URL in the credential',
 		},
+		maxCompressionRatioOption,
+		maxResponseSizeOption,
 		{
 			displayName: 'Never Error',
 			name: 'neverError',

@@ -1,9 +1,11 @@
 import { DEFAULT_TIMEOUT_MS } from '../description/options';
+import { DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_RESPONSE_SIZE_MB, MAX_RESPONSE_SIZE_MB } from '../description/responseLimits';
 import { resolvePagination, type PaginationSettings } from '../pagination/settings';
 import type { QueryArrayFormat } from '../request/query';
 import { RequestValidationError } from '../request/validationError';
 import type { ResponseFormat } from '../response/contentType';
 import { MAX_TIMER_MS } from '../shared/sleep';
+import { MEGABYTE } from '../shared/values';
 import { DEFAULT_RETRY, parseRetryOn, type RetrySettings } from '../transport/retryPolicy';
 
 /** The `options` collection as the user left it; absent options mean their defaults. */
@@ -22,6 +24,8 @@ export interface RawOptions {
 	domain?: string;
 	proxy?: string;
 	allowUnauthorizedCerts?: boolean;
+	maxResponseSize?: number;
+	maxCompressionRatio?: number;
 }
 
 export interface ItemOptions {
@@ -39,6 +43,10 @@ export interface ItemOptions {
 	domain: string;
 	proxy: string;
 	allowUnauthorizedCerts: boolean;
+	/** "Max Response Size" in bytes. */
+	maxBodyBytes: number;
+	/** 0 when the check is off. */
+	maxCompressionRatio: number;
 }
 
 /** A body may stay silent this long between chunks (or the headers timeout, when that is shorter). */
@@ -65,10 +73,21 @@ function assertTimerRange(value: unknown, parameter: string, label: string): voi
 	}
 }
 
+function nonNegative(value: unknown, fallback: number): number {
+	const number = Number(value);
+	return Number.isFinite(number) && number >= 0 ? number : fallback;
+}
+
 export function resolveItemOptions(raw: RawOptions): ItemOptions {
 	const retry = raw.retry?.settings;
 	assertTimerRange(raw.timeout, 'options.timeout', 'Timeout (Ms)');
 	assertTimerRange(retry?.maxWaitMs, 'options.retry.maxWaitMs', 'Max Wait (Ms)');
+	if (Number(raw.maxResponseSize) > MAX_RESPONSE_SIZE_MB) {
+		throw new RequestValidationError(
+			'options.maxResponseSize',
+			`"Max Response Size (MB)" is ${String(raw.maxResponseSize)}; the most it can be is ${MAX_RESPONSE_SIZE_MB} (the largest string Node.js holds). For a larger body, set "Response Format" to "File"`,
+		);
+	}
 	const headersTimeoutMs = positive(raw.timeout, DEFAULT_TIMEOUT_MS);
 	return {
 		responseFormat: raw.responseFormat ?? 'autodetect',
@@ -91,6 +110,9 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 		domain: raw.domain ?? '',
 		proxy: raw.proxy ?? '',
 		allowUnauthorizedCerts: raw.allowUnauthorizedCerts === true,
+		// Never unbounded: a value that is not a positive number (0, text, Infinity) means the default.
+		maxBodyBytes: Math.floor(positive(raw.maxResponseSize, DEFAULT_MAX_RESPONSE_SIZE_MB) * MEGABYTE),
+		maxCompressionRatio: nonNegative(raw.maxCompressionRatio, DEFAULT_MAX_COMPRESSION_RATIO),
 	};
 }
 

@@ -18,7 +18,7 @@ export interface ItemRun {
 	read: ParameterReader;
 	buildBinaryBody?: BinaryBodyBuilder;
 	exchange: Omit<ExchangeContext<IBinaryData>, 'retry' | 'read'> & {
-		read: Omit<ExchangeContext<IBinaryData>['read'], 'format' | 'neverError'>;
+		read: Omit<ExchangeContext<IBinaryData>['read'], 'format' | 'neverError' | 'maxBodyBytes' | 'maxCompressionRatio'>;
 	};
 }
 
@@ -70,6 +70,8 @@ export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 				...run.exchange.read,
 				format: options.responseFormat,
 				neverError: options.neverError,
+				maxBodyBytes: options.maxBodyBytes,
+				maxCompressionRatio: options.maxCompressionRatio,
 				fingerprint: options.pagination !== undefined,
 			},
 		});

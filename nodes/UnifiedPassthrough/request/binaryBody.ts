@@ -1,6 +1,7 @@
 import type { BodyParameters } from './body';
 import type { BinaryBodyBuilder } from './buildRequest';
 import { rowName, stringifyValue, type NameValueRow } from './keyValue';
+import { safeMimeType } from './mimeType';
 import { multipartBody, type FileSource, type MultipartPart } from './multipart';
 import { RequestValidationError } from './validationError';
 
@@ -27,7 +28,7 @@ export function createBinaryBodyBuilder(resolve: BinaryResolver): BinaryBodyBuil
 	return async (parameters: BodyParameters) => {
 		if (parameters.contentType === 'binaryData') {
 			const file = await resolve(propertyName(parameters.inputDataFieldName, 'inputDataFieldName'), 'inputDataFieldName');
-			return { contentType: file.mimeType || 'application/octet-stream', length: file.length, open: () => file.open() };
+			return { contentType: safeMimeType(file.mimeType), length: file.length, open: () => file.open() };
 		}
 		const parts: MultipartPart[] = [];
 		for (const row of parameters.bodyParameters as MultipartRow[]) {

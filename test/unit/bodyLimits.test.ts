@@ -148,7 +148,11 @@ describe('resolveItemOptions: response limits', () => {
 		expect(resolveItemOptions({ maxResponseSize: 0.5 }).maxBodyBytes).toBe(MB / 2);
 	});
 
-	it.each([0, -1, Number.NaN, Infinity, 'lots', null])('never lifts the size limit: %j means the default', (value) => {
+	it.each([501, Infinity])('refuses a size limit above one V8 string: %s', (value) => {
+		expect(() => resolveItemOptions({ maxResponseSize: value })).toThrow(/the most it can be is 500/);
+	});
+
+	it.each([0, -1, Number.NaN, 'lots', null])('never lifts the size limit: %j means the default', (value) => {
 		expect(resolveItemOptions({ maxResponseSize: value as number }).maxBodyBytes).toBe(DEFAULT_MAX_RESPONSE_SIZE_MB * MB);
 	});
 

@@ -19,7 +19,6 @@ export default defineConfig({
 	test: {
 		include: [
 			'test/engine/examples.test.ts',
-			'test/engine/smoke.test.ts',
 			'test/engine/connectionPicker.test.ts',
 			'test/engine/externalXref.test.ts',
 			'test/engine/toolMode.test.ts',

@@ -23,7 +23,7 @@ import { isToolMode, optimizeForModel, type OptimizeSettings } from './execute/t
 import { searchConnections } from './methods/listSearch';
 import { createBinaryBodyBuilder } from './request/binaryBody';
 import type { ParameterReader } from './request/buildRequest';
-import { apiBaseUrl, CredentialConfigError, type UnifiedCredentials } from './shared/baseUrl';
+import { apiBaseUrl, type UnifiedCredentials } from './shared/baseUrl';
 import { getDispatcher } from './transport/dispatcher';
 import { RequestLimiter } from './transport/limiter';
 
@@ -56,7 +56,7 @@ export class UnifiedPassthrough implements INodeType {
 		try {
 			baseUrl = apiBaseUrl(credentials);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), (error as CredentialConfigError).message);
+			throw new NodeOperationError(this.getNode(), (error as Error).message);
 		}
 
 		const firstOptions = this.getNodeParameter('options', 0, {}) as RawOptions;

@@ -43,8 +43,9 @@ describe('request bodies arrive upstream as sent', () => {
 		expect(received.bodyText).toBe('channel=C1&text=a%26b%3Dc+%C3%BC');
 	});
 
-	it('form-urlencoded as a raw string is sent as written', async () => {
-		const received = await echo({ sendBody: true, contentType: 'form-urlencoded', specifyBody: 'json', body: 'grant_type=client_credentials&scope=a%20b' });
+	// "string" is n8n's own value ("Using Single Field"); "json" is what 0.1.0 saved for it.
+	it.each(['string', 'json'])('form-urlencoded as a single field (specifyBody %s) is sent as written', async (specifyBody) => {
+		const received = await echo({ sendBody: true, contentType: 'form-urlencoded', specifyBody, body: 'grant_type=client_credentials&scope=a%20b' });
 		expect(received.contentType).toBe('application/x-www-form-urlencoded');
 		expect(received.bodyText).toBe('grant_type=client_credentials&scope=a%20b');
 	});

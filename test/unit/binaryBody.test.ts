@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 
 import type { BodyParameters } from '../../nodes/UnifiedPassthrough/request/body';
 import { createBinaryBodyBuilder, type BinaryResolver } from '../../nodes/UnifiedPassthrough/request/binaryBody';
-import { RequestValidationError } from '../../nodes/UnifiedPassthrough/request/validationError';
+import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
 
 const files: Record<string, Buffer> = { data: Buffer.from('%PDF-1.7 fake'), photo: Buffer.from([0x89, 0x50, 0x4e, 0x47]) };
 const mimeTypes: Record<string, string> = { data: 'application/pdf', photo: 'image/png' };
 
 const resolver: BinaryResolver = async (propertyName, parameter) => {
 	const file = files[propertyName];
-	if (!file) throw new RequestValidationError(parameter, `no binary property "${propertyName}"`);
+	if (!file) throw new ParameterError(parameter, `no binary property "${propertyName}"`);
 	return { fileName: `${propertyName}.bin`, mimeType: mimeTypes[propertyName], length: file.length, open: () => Readable.from([file]) };
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildJsonBody, type BodyParameters } from '../../nodes/UnifiedPassthrough/request/body';
-import { RequestValidationError } from '../../nodes/UnifiedPassthrough/request/validationError';
+import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
 import { unsafeSegment, withPath } from '../../nodes/UnifiedPassthrough/shared/jsonPath';
 
 const keyValueBody = (names: string[]): BodyParameters => ({
@@ -31,7 +31,7 @@ describe('unsafeSegment', () => {
 
 describe('key/value JSON bodies', () => {
 	it('fail on a field whose dotted name has a prototype key, naming the field', () => {
-		expect(() => buildJsonBody(keyValueBody(['ok', 'a.__proto__.polluted']))).toThrow(RequestValidationError);
+		expect(() => buildJsonBody(keyValueBody(['ok', 'a.__proto__.polluted']))).toThrow(ParameterError);
 		expect(() => buildJsonBody(keyValueBody(['a.__proto__.polluted']))).toThrow(/The body field "a.__proto__.polluted" has the part "__proto__"/);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});

@@ -11,7 +11,7 @@ import type { PageView } from '../../nodes/UnifiedPassthrough/pagination/types';
 import { upstreamLinkToTarget } from '../../nodes/UnifiedPassthrough/pagination/upstreamLink';
 import { fixed } from '../../nodes/UnifiedPassthrough/request/body';
 import type { RequestSpec } from '../../nodes/UnifiedPassthrough/request/types';
-import { RequestValidationError } from '../../nodes/UnifiedPassthrough/request/validationError';
+import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
 
 const get = (path: string, query: Array<[string, string]> = []): RequestSpec => ({ method: 'GET', path, query, headers: {} });
 
@@ -100,7 +100,7 @@ describe('settings', () => {
 		expect(resolvePagination({ mode: 'hubspot' })).toMatchObject({ maxPages: 100, output: 'records' });
 		expect(() => resolvePagination({ mode: 'cursor' })).toThrow(/Cursor Path/);
 		expect(() => resolvePagination({ mode: 'nextUrl' })).toThrow(/Next URL Path/);
-		expect(() => resolvePagination({ mode: 'hubspot', maxPages: -1 })).toThrow(RequestValidationError);
+		expect(() => resolvePagination({ mode: 'hubspot', maxPages: -1 })).toThrow(ParameterError);
 		expect(() => resolvePagination({ mode: 'cursor', cursorPath: 'n', cursorParameter: '__domain' })).toThrow(/reserved/);
 	});
 });

@@ -24,8 +24,8 @@ describe('summarizeHttpError', () => {
 
 	it('tells Unified errors from upstream errors by shape and the X-EndApi-Response-Time header', () => {
 		const body = { statusCode: 401, error: 'Unauthorized', message: 'Invalid token' };
-		expect(summarizeHttpError({ ...context, statusCode: 401, headers: {}, body })).toMatchObject({ fromUnified: true, message: 'Unified.to returned 401 Unauthorized: Invalid token' });
-		expect(summarizeHttpError({ ...context, statusCode: 401, headers: { 'x-endapi-response-time': '3ms' }, body })).toMatchObject({ fromUnified: false });
+		expect(summarizeHttpError({ ...context, statusCode: 401, headers: {}, body })).toMatchObject({ message: 'Unified.to returned 401 Unauthorized: Invalid token' });
+		expect(summarizeHttpError({ ...context, statusCode: 401, headers: { 'x-endapi-response-time': '3ms' }, body })).toMatchObject({ message: 'Upstream returned 401 Unauthorized: Invalid token' });
 	});
 
 	it('gives a status line when the body has no message', () => {

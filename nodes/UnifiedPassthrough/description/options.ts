@@ -3,7 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { MAX_TIMER_MS } from '../shared/sleep';
 import { paginationOption } from './pagination';
 import { maxCompressionRatioOption, maxResponseSizeOption } from './responseLimits';
-import { allowModelConnectionOption, connectionCategoryOption, optimizeResponseOption } from './toolOptions';
+import { connectionCategoryOption } from './connection';
+import { allowModelConnectionOption, optimizeResponseOption } from './toolOptions';
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
 

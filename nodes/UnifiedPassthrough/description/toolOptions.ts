@@ -14,16 +14,6 @@ export const allowModelConnectionOption: INodeProperties = {
 	description: 'Whether the AI model may pick the connection (with $fromAI, or through a field of the tool\'s input item), so one agent serves several customers. Off: such a connection is refused, since a prompt could then reach another customer\'s account.',
 };
 
-/** Narrows the "By External Xref" lookup when a customer has several connections. */
-export const connectionCategoryOption: INodeProperties = {
-	displayName: 'Connection Category',
-	name: 'connectionCategory',
-	type: 'string',
-	default: '',
-	placeholder: 'crm',
-	description: 'Only for the connection\'s "By External Xref" mode: the Unified.to category (crm, messaging, storage, accounting...) that picks one connection when the customer has several',
-};
-
 /** Shown only when the node is an AI Agent's tool: keeps large JSON responses within the model's context. */
 export const optimizeResponseOption: INodeProperties = {
 	displayName: 'Optimize Response for AI',

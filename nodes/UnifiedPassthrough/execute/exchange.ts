@@ -1,5 +1,5 @@
 import type { RequestSpec } from '../request/types';
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 import { readResponse, type BinaryStore, type ReadOptions, type ReadResponse } from '../response/readResponse';
 import { PassthroughFailure } from '../shared/failure';
 import { localFailure } from '../shared/localFailure';
@@ -52,7 +52,7 @@ export async function exchange<TBinary>(
 				readResponse(await send(spec, context.send), readOptions, context.storeBinary),
 			);
 		} catch (error) {
-			if (error instanceof PassthroughFailure || error instanceof RequestValidationError) throw error;
+			if (error instanceof PassthroughFailure || error instanceof ParameterError) throw error;
 			if (isAbort(error, context.signal)) throw error;
 			const decision = decideNetworkRetry(error, spec.method, attempt, context.retry, context.random);
 			if (!decision.retry) {
@@ -90,7 +90,6 @@ export async function exchange<TBinary>(
 					description: 'Raise "Max Wait" under Retry to wait that long, or run the workflow later.',
 					statusCode: response.statusCode,
 					body: response.body,
-					headers: response.headers,
 				},
 			);
 		}

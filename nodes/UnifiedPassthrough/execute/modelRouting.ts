@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 import { modelSourceIn } from './modelInput';
 
 /** The options that decide where the call goes, and what a model setting them could do. */
@@ -31,12 +31,12 @@ function asCollection(value: unknown): INodeParameters {
  * set it; undefined when there is none. Judged from the parameters as saved: once n8n has evaluated them, a value
  * the model wrote looks like any other.
  */
-export function modelRoutingError(parameters: INodeParameters, toolMode: boolean): RequestValidationError | undefined {
+export function modelRoutingError(parameters: INodeParameters, toolMode: boolean): ParameterError | undefined {
 	const options = asCollection(parameters.options);
 	for (const option of ROUTING_OPTIONS) {
 		const source = modelSourceIn(options[option.name], toolMode);
 		if (source) {
-			return new RequestValidationError(
+			return new ParameterError(
 				`options.${option.name}`,
 				`The "${option.label}" option ${setBy(source)}, but ${option.risk}. Give it a fixed value.`,
 			);
@@ -45,12 +45,12 @@ export function modelRoutingError(parameters: INodeParameters, toolMode: boolean
 
 	const optIn = options.allowModelConnection;
 	if (optIn !== undefined && typeof optIn !== 'boolean') {
-		return new RequestValidationError('options.allowModelConnection', 'Switch it on or off in the editor: it must be a plain on/off value, not an expression');
+		return new ParameterError('options.allowModelConnection', 'Switch it on or off in the editor: it must be a plain on/off value, not an expression');
 	}
 	if (optIn === true) return undefined;
 	const source = modelSourceIn(parameters.connection, toolMode);
 	if (source) {
-		return new RequestValidationError(
+		return new ParameterError(
 			'connection',
 			`The connection ${setBy(source)}, so the model would choose whose account is called. ${TENANT_ADVICE}.`,
 		);

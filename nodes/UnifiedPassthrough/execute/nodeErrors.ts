@@ -1,19 +1,19 @@
 import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 import { PassthroughFailure } from '../shared/failure';
 import { redactSecret, redactSecretDeep } from '../shared/redact';
 
 /** The message a user reads; a parameter problem names the parameter. The key is redacted from everything. */
 export function userMessage(error: unknown, secret: string): string {
 	const message = redactSecret((error as Error).message ?? String(error), secret);
-	return error instanceof RequestValidationError ? `Parameter "${error.parameter}": ${message}` : message;
+	return error instanceof ParameterError ? `Parameter "${error.parameter}": ${message}` : message;
 }
 
 /** The error that fails the node: NodeOperationError for parameters, NodeApiError for what the API answered. */
 export function toNodeError(node: INode, error: unknown, itemIndex: number, secret: string): NodeApiError | NodeOperationError {
 	const message = userMessage(error, secret);
-	if (error instanceof RequestValidationError) {
+	if (error instanceof ParameterError) {
 		return new NodeOperationError(node, message, {
 			itemIndex,
 			description: `Fix the "${error.parameter}" parameter of item ${itemIndex}; no request was sent.`,

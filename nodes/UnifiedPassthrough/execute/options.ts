@@ -2,7 +2,7 @@ import { DEFAULT_TIMEOUT_MS } from '../description/options';
 import { DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_RESPONSE_SIZE_MB, MAX_RESPONSE_SIZE_MB } from '../description/responseLimits';
 import { resolvePagination, type PaginationSettings } from '../pagination/settings';
 import type { QueryArrayFormat } from '../request/query';
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 import type { ResponseFormat } from '../response/contentType';
 import { MAX_TIMER_MS } from '../shared/sleep';
 import { MEGABYTE } from '../shared/values';
@@ -69,7 +69,7 @@ function positive(value: unknown, fallback: number): number {
  */
 function assertTimerRange(value: unknown, parameter: string, label: string): void {
 	if (Number(value) > MAX_TIMER_MS) {
-		throw new RequestValidationError(parameter, `"${label}" is ${String(value)} ms; the most it can be is ${MAX_TIMER_MS} ms (about 24.8 days)`);
+		throw new ParameterError(parameter, `"${label}" is ${String(value)} ms; the most it can be is ${MAX_TIMER_MS} ms (about 24.8 days)`);
 	}
 }
 
@@ -83,7 +83,7 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 	assertTimerRange(raw.timeout, 'options.timeout', 'Timeout (Ms)');
 	assertTimerRange(retry?.maxWaitMs, 'options.retry.maxWaitMs', 'Max Wait (Ms)');
 	if (Number(raw.maxResponseSize) > MAX_RESPONSE_SIZE_MB) {
-		throw new RequestValidationError(
+		throw new ParameterError(
 			'options.maxResponseSize',
 			`"Max Response Size (MB)" is ${String(raw.maxResponseSize)}; the most it can be is ${MAX_RESPONSE_SIZE_MB} (the largest string Node.js holds). For a larger body, set "Response Format" to "File"`,
 		);

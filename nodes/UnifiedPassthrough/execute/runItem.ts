@@ -38,7 +38,6 @@ export function assertUsable(response: ExchangeResult<IBinaryData>, options: Ite
 			description: summary.description,
 			statusCode: response.statusCode,
 			body: response.body,
-			headers: response.headers,
 		});
 	}
 	if (options.failOnBodyError && response.kind === 'json') {
@@ -48,7 +47,6 @@ export function assertUsable(response: ExchangeResult<IBinaryData>, options: Ite
 				description: bodyError.description,
 				statusCode: response.statusCode,
 				body: response.body,
-				headers: response.headers,
 			});
 		}
 	}

@@ -1,6 +1,6 @@
 import { assertNoReservedDomain } from '../request/query';
 import type { HttpMethod } from '../request/types';
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 import { unsafeSegment } from '../shared/jsonPath';
 import { cursorStrategy, linkHeaderStrategy, nextUrlStrategy, offsetStrategy } from './strategies';
 import type { PageStrategy, PaginationMode, ParameterLocation } from './types';
@@ -35,13 +35,13 @@ function text(raw: Record<string, unknown>, name: string, fallback: string): str
 function integer(raw: Record<string, unknown>, name: string, fallback: number, min: number): number {
 	const value = raw[name] === undefined || raw[name] === '' ? fallback : Number(raw[name]);
 	if (!Number.isInteger(value) || value < min) {
-		throw new RequestValidationError(PARAMETER, `Pagination "${name}" must be a whole number of at least ${min}`);
+		throw new ParameterError(PARAMETER, `Pagination "${name}" must be a whole number of at least ${min}`);
 	}
 	return value;
 }
 
 function required(value: string, label: string, mode: string): string {
-	if (!value) throw new RequestValidationError(PARAMETER, `Pagination mode "${mode}" needs "${label}"`);
+	if (!value) throw new ParameterError(PARAMETER, `Pagination mode "${mode}" needs "${label}"`);
 	return value;
 }
 
@@ -50,7 +50,7 @@ function assertSafeBodyNames(settings: PaginationSettings): void {
 	for (const name of ['cursorParameter', 'offsetParameter', 'limitParameter'] as const) {
 		const segment = unsafeSegment(settings[name]);
 		if (segment !== undefined) {
-			throw new RequestValidationError(PARAMETER, `Pagination "${name}" ("${settings[name]}") has the part "${segment}", which cannot be written into a JSON body`);
+			throw new ParameterError(PARAMETER, `Pagination "${name}" ("${settings[name]}") has the part "${segment}", which cannot be written into a JSON body`);
 		}
 	}
 }
@@ -59,15 +59,15 @@ function assertSafeBodyNames(settings: PaginationSettings): void {
 export function resolvePagination(raw: Record<string, unknown> | undefined): PaginationSettings | undefined {
 	if (!raw) return undefined;
 	const mode = text(raw, 'mode', 'off') as PaginationMode;
-	if (!MODES.includes(mode)) throw new RequestValidationError(PARAMETER, `Unknown pagination mode "${mode}"`);
+	if (!MODES.includes(mode)) throw new ParameterError(PARAMETER, `Unknown pagination mode "${mode}"`);
 	if (mode === 'off') return undefined;
 	const output = text(raw, 'output', 'records');
 	if (output !== 'records' && output !== 'pages') {
-		throw new RequestValidationError(PARAMETER, `Pagination output must be "records" or "pages", not "${output}"`);
+		throw new ParameterError(PARAMETER, `Pagination output must be "records" or "pages", not "${output}"`);
 	}
 	const parameterIn = text(raw, 'parameterIn', 'query');
 	if (parameterIn !== 'query' && parameterIn !== 'body') {
-		throw new RequestValidationError(PARAMETER, `Pagination "parameterIn" must be "query" or "body", not "${parameterIn}"`);
+		throw new ParameterError(PARAMETER, `Pagination "parameterIn" must be "query" or "body", not "${parameterIn}"`);
 	}
 	const settings: PaginationSettings = {
 		mode,

@@ -1,5 +1,5 @@
 import { stringifyValue } from './keyValue';
-import { RequestValidationError } from './validationError';
+import { ParameterError } from '../shared/parameterError';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Tab is allowed inside a header value; every other control character could split or smuggle a header.
@@ -50,16 +50,16 @@ export function buildHeaders(entries: Array<[string, unknown]>, parameter: strin
 	for (const [rawName, rawValue] of entries) {
 		const name = rawName.trim();
 		if (!TOKEN.test(name)) {
-			throw new RequestValidationError(parameter, `The header name "${name}" is not a valid HTTP header name`);
+			throw new ParameterError(parameter, `The header name "${name}" is not a valid HTTP header name`);
 		}
 		const lower = name.toLowerCase();
 		const reason = forbiddenReason(lower);
 		if (reason) {
-			throw new RequestValidationError(parameter, `The header "${name}" cannot be set: ${reason}`);
+			throw new ParameterError(parameter, `The header "${name}" cannot be set: ${reason}`);
 		}
 		const value = stringifyValue(rawValue);
 		if (BAD_VALUE.test(value)) {
-			throw new RequestValidationError(
+			throw new ParameterError(
 				parameter,
 				`The value of header "${name}" contains a line break or control character`,
 			);

@@ -1,5 +1,5 @@
 import { assertSafePath, SCHEME } from './pathSafety';
-import { RequestValidationError } from './validationError';
+import { ParameterError } from '../shared/parameterError';
 
 export { SCHEME } from './pathSafety';
 
@@ -37,23 +37,23 @@ function encodeSegment(segment: string): string {
  */
 export function splitAndEncodePath(input: unknown): SplitPath {
 	if (typeof input !== 'string') {
-		throw new RequestValidationError('path', 'Path must be a string, e.g. /crm/v3/objects/contacts');
+		throw new ParameterError('path', 'Path must be a string, e.g. /crm/v3/objects/contacts');
 	}
 	const raw = input.trim();
 	if (SCHEME.test(raw) || raw.startsWith('//')) {
-		throw new RequestValidationError(
+		throw new ParameterError(
 			'path',
 			'Path must be relative to the integration\'s API root (e.g. /crm/v3/objects/contacts), not an absolute URL',
 		);
 	}
 	if (raw.includes('#')) {
-		throw new RequestValidationError('path', 'Path must not contain a "#" fragment');
+		throw new ParameterError('path', 'Path must not contain a "#" fragment');
 	}
 	const questionMark = raw.indexOf('?');
 	const pathPart = (questionMark === -1 ? raw : raw.slice(0, questionMark)).replace(/^\/+/, '');
 	const queryPart = questionMark === -1 ? '' : raw.slice(questionMark + 1);
 	if (pathPart === '') {
-		throw new RequestValidationError('path', 'Path is empty: give the upstream path, e.g. /crm/v3/objects/contacts');
+		throw new ParameterError('path', 'Path is empty: give the upstream path, e.g. /crm/v3/objects/contacts');
 	}
 	const path = pathPart.split('/').map(encodeSegment).join('/');
 	// Checked as it will be sent: what the user typed and what goes on the wire can differ ("%" becomes "%25").

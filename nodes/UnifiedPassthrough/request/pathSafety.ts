@@ -1,6 +1,6 @@
 import { decodeEscapes } from './percentEscapes';
 import { isReservedDomainName } from './reservedDomain';
-import { RequestValidationError } from './validationError';
+import { ParameterError } from '../shared/parameterError';
 
 /** A URL scheme at the start: "https:", "mailto:"... */
 export const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
@@ -19,7 +19,7 @@ const MAX_LAYERS = 4;
  */
 function decodeLayer(text: string, parameter: string): string {
 	return decodeEscapes(text, (run) => {
-		throw new RequestValidationError(
+		throw new ParameterError(
 			parameter,
 			`Path has percent-escapes that are not UTF-8 ("${run.slice(0, 24)}"); write a literal "%" as "%25"`,
 		);
@@ -51,7 +51,7 @@ function reservedPathParameter(segment: string): string | undefined {
 
 function checkLayer(layer: string, decoded: boolean, parameter: string): void {
 	const fail = (message: string) => {
-		throw new RequestValidationError(parameter, message);
+		throw new ParameterError(parameter, message);
 	};
 	if (CONTROL_CHARS.test(layer)) fail('Path must not contain control characters');
 	if (layer.includes('\\')) fail('Path must not contain a backslash');
@@ -84,5 +84,5 @@ export function assertSafePath(wirePath: string, parameter = 'path'): void {
 		if (next === layer) return;
 		layer = next;
 	}
-	throw new RequestValidationError(parameter, 'Path is percent-encoded too many times');
+	throw new ParameterError(parameter, 'Path is percent-encoded too many times');
 }

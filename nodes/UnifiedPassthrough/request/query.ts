@@ -1,6 +1,6 @@
 import { stringifyValue } from './keyValue';
 import { isReservedDomainName } from './reservedDomain';
-import { RequestValidationError } from './validationError';
+import { ParameterError } from '../shared/parameterError';
 
 export type QueryArrayFormat = 'repeat' | 'brackets' | 'indices' | 'comma';
 
@@ -35,7 +35,7 @@ export function flattenQuery(entries: Array<[string, unknown]>, arrayFormat: Que
 export function assertNoReservedDomain(pairs: QueryPairs, parameter: string): void {
 	for (const [name] of pairs) {
 		if (isReservedDomainName(name)) {
-			throw new RequestValidationError(
+			throw new ParameterError(
 				parameter,
 				`The query parameter "${name}" is reserved by Unified.to; set the upstream domain with the "Domain" option instead`,
 			);

@@ -1,7 +1,7 @@
 import { assertSafePath } from '../request/pathSafety';
 import { encodeQuery } from '../request/query';
 import type { RequestSpec } from '../request/types';
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 
 /**
  * The URL a passthrough call is sent to, parsed exactly as undici parses it (WHATWG URL, which resolves dot
@@ -18,7 +18,7 @@ export function passthroughUrl(baseUrl: string, connectionId: string, spec: Pick
 	const inside =
 		url.origin === base.origin && url.username === '' && url.password === '' && url.hash === '' && url.pathname.startsWith(expectedPrefix);
 	if (!inside) {
-		throw new RequestValidationError('path', `The request would leave this connection's passthrough (${expectedPrefix}); not sent`);
+		throw new ParameterError('path', `The request would leave this connection's passthrough (${expectedPrefix}); not sent`);
 	}
 	assertSafePath(url.pathname.slice(expectedPrefix.length));
 	return url;

@@ -4,10 +4,13 @@ import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib'
 
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_RESPONSE_SIZE_MB } from '../../nodes/UnifiedPassthrough/description/responseLimits';
 import { resolveItemOptions } from '../../nodes/UnifiedPassthrough/execute/options';
 import { EXPANSION_ALLOWANCE_BYTES, guardedDecodedStream } from '../../nodes/UnifiedPassthrough/response/expansionGuard';
 import { readHead, readWithin } from '../../nodes/UnifiedPassthrough/response/readBody';
+import { DEFAULTS } from '../../nodes/UnifiedPassthrough/shared/defaults';
+
+const DEFAULT_MAX_RESPONSE_SIZE_MB = DEFAULTS.maxResponseSizeMb;
+const DEFAULT_MAX_COMPRESSION_RATIO = DEFAULTS.maxCompressionRatio;
 
 const MB = 1024 * 1024;
 

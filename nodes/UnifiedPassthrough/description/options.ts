@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULTS } from '../shared/defaults';
 import { MAX_TIMER_MS } from '../shared/sleep';
 import { paginationOption } from './pagination';
 import { maxCompressionRatioOption, maxResponseSizeOption } from './responseLimits';
 import { connectionCategoryOption } from './connection';
 import { allowModelConnectionOption, optimizeResponseOption } from './toolOptions';
-
-export const DEFAULT_TIMEOUT_MS = 300_000;
 
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',
@@ -21,7 +20,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 64 },
-			default: 5,
+			default: DEFAULTS.concurrency,
 			description: 'The most requests in flight at once across all items of this execution (a true limit, unlike batching). Outputs keep the input order.',
 		},
 		connectionCategoryOption,
@@ -103,7 +102,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'requestInterval',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
-			default: 0,
+			default: DEFAULTS.requestIntervalMs,
 			description: 'The least time between two request starts, across all items (and pages)',
 		},
 		{
@@ -135,7 +134,7 @@ export const optionsProperty: INodeProperties = {
 							name: 'maxRetries',
 							type: 'number',
 							typeOptions: { minValue: 0, maxValue: 10 },
-							default: 3,
+							default: DEFAULTS.retry.maxRetries,
 							description: 'Retries after the first attempt; 0 turns retrying off',
 						},
 						{
@@ -143,21 +142,21 @@ export const optionsProperty: INodeProperties = {
 							name: 'maxWaitMs',
 							type: 'number',
 							typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
-							default: 60000,
+							default: DEFAULTS.retry.maxWaitMs,
 							description: 'The longest single wait. When the server asks to wait longer (Retry-After), the item fails at once, saying how long was asked.',
 						},
 						{
 							displayName: 'Retry Non-Idempotent Requests',
 							name: 'retryNonIdempotent',
 							type: 'boolean',
-							default: false,
+							default: DEFAULTS.retry.retryNonIdempotent,
 							description: 'Whether POST and PATCH are also retried after a 5xx or a dropped connection. Off by default: the first attempt may have been processed, and a duplicate record is worse than an error. A 429 is always retried.',
 						},
 						{
 							displayName: 'Retry On Status Codes',
 							name: 'retryOn',
 							type: 'string',
-							default: '429,502,503,504',
+							default: DEFAULTS.retry.retryOn.join(','),
 							description: 'Comma-separated HTTP statuses that are retried',
 						},
 					],
@@ -169,7 +168,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_TIMER_MS },
-			default: DEFAULT_TIMEOUT_MS,
+			default: DEFAULTS.timeoutMs,
 			description: 'How long to wait for the response headers. A body that stalls for this long (at most 60 s) also fails.',
 		},
 	],

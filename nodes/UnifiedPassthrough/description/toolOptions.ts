@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULTS } from '../shared/defaults';
+
 /**
  * The opt-in for a multi-tenant agent: without it, a connection the model could set is refused. Shown only on a
  * tool; `noDataExpression` keeps the editor from offering "let the model define this parameter" on it.
@@ -40,7 +42,7 @@ export const optimizeResponseOption: INodeProperties = {
 					name: 'maxRecords',
 					type: 'number',
 					typeOptions: { minValue: 1 },
-					default: 50,
+					default: DEFAULTS.toolMaxRecords,
 					description: 'The most records the agent receives per call',
 				},
 				{

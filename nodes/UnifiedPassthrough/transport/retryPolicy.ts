@@ -1,4 +1,5 @@
 import type { HttpMethod } from '../request/types';
+import { DEFAULTS } from '../shared/defaults';
 import { errorCode } from '../shared/errorCode';
 import { wasNeverSent } from './networkError';
 
@@ -9,12 +10,7 @@ export interface RetrySettings {
 	retryNonIdempotent: boolean;
 }
 
-export const DEFAULT_RETRY: RetrySettings = {
-	maxRetries: 3,
-	retryOn: new Set([429, 502, 503, 504]),
-	maxWaitMs: 60_000,
-	retryNonIdempotent: false,
-};
+export const DEFAULT_RETRY: RetrySettings = { ...DEFAULTS.retry, retryOn: new Set(DEFAULTS.retry.retryOn) };
 
 export type RetryDecision =
 	| { retry: true; waitMs: number }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { resolveExecutionSettings, resolveItemOptions } from '../../nodes/UnifiedPassthrough/execute/options';
 import { resolvePagination } from '../../nodes/UnifiedPassthrough/pagination/settings';
-import { DEFAULTS } from '../../nodes/UnifiedPassthrough/shared/defaults';
+import { DEFAULT_TOOL_MAX_RECORDS } from '../../nodes/UnifiedPassthrough/shared/defaults';
 import { loadPackage } from '../harness/engine';
 
 // What the editor shows for an option and what an execution does when the option is absent must be the same.
@@ -38,7 +38,7 @@ describe('each default is defined once: the description shows what the runtime a
 		expect(shown.requestInterval).toBe(execution.requestIntervalMs);
 		expect(Number(shown.maxResponseSize) * 1024 * 1024).toBe(item.maxBodyBytes);
 		expect(shown.maxCompressionRatio).toBe(item.maxCompressionRatio);
-		expect(shown['optimizeResponse.maxRecords']).toBe(DEFAULTS.toolMaxRecords);
+		expect(shown['optimizeResponse.maxRecords']).toBe(DEFAULT_TOOL_MAX_RECORDS);
 	});
 
 	it('pagination: max pages, page size, first offset and first page', async () => {

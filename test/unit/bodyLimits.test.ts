@@ -7,10 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveItemOptions } from '../../nodes/UnifiedPassthrough/execute/options';
 import { EXPANSION_ALLOWANCE_BYTES, guardedDecodedStream } from '../../nodes/UnifiedPassthrough/response/expansionGuard';
 import { readHead, readWithin } from '../../nodes/UnifiedPassthrough/response/readBody';
-import { DEFAULTS } from '../../nodes/UnifiedPassthrough/shared/defaults';
-
-const DEFAULT_MAX_RESPONSE_SIZE_MB = DEFAULTS.maxResponseSizeMb;
-const DEFAULT_MAX_COMPRESSION_RATIO = DEFAULTS.maxCompressionRatio;
+import { DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_RESPONSE_SIZE_MB } from '../../nodes/UnifiedPassthrough/shared/defaults';
 
 const MB = 1024 * 1024;
 

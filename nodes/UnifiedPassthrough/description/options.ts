@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULTS } from '../shared/defaults';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_MAX_WAIT_MS, DEFAULT_REQUEST_INTERVAL_MS, DEFAULT_RETRY_ON, DEFAULT_TIMEOUT_MS } from '../shared/defaults';
 import { MAX_TIMER_MS } from '../shared/sleep';
 import { paginationOption } from './pagination';
 import { maxCompressionRatioOption, maxResponseSizeOption } from './responseLimits';
@@ -20,7 +20,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 64 },
-			default: DEFAULTS.concurrency,
+			default: DEFAULT_CONCURRENCY,
 			description: 'The most requests in flight at once across all items of this execution (a true limit, unlike batching). Outputs keep the input order.',
 		},
 		connectionCategoryOption,
@@ -102,7 +102,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'requestInterval',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
-			default: DEFAULTS.requestIntervalMs,
+			default: DEFAULT_REQUEST_INTERVAL_MS,
 			description: 'The least time between two request starts, across all items (and pages)',
 		},
 		{
@@ -134,7 +134,7 @@ export const optionsProperty: INodeProperties = {
 							name: 'maxRetries',
 							type: 'number',
 							typeOptions: { minValue: 0, maxValue: 10 },
-							default: DEFAULTS.retry.maxRetries,
+							default: DEFAULT_MAX_RETRIES,
 							description: 'Retries after the first attempt; 0 turns retrying off',
 						},
 						{
@@ -142,21 +142,21 @@ export const optionsProperty: INodeProperties = {
 							name: 'maxWaitMs',
 							type: 'number',
 							typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
-							default: DEFAULTS.retry.maxWaitMs,
+							default: DEFAULT_MAX_WAIT_MS,
 							description: 'The longest single wait. When the server asks to wait longer (Retry-After), the item fails at once, saying how long was asked.',
 						},
 						{
 							displayName: 'Retry Non-Idempotent Requests',
 							name: 'retryNonIdempotent',
 							type: 'boolean',
-							default: DEFAULTS.retry.retryNonIdempotent,
+							default: false,
 							description: 'Whether POST and PATCH are also retried after a 5xx or a dropped connection. Off by default: the first attempt may have been processed, and a duplicate record is worse than an error. A 429 is always retried.',
 						},
 						{
 							displayName: 'Retry On Status Codes',
 							name: 'retryOn',
 							type: 'string',
-							default: DEFAULTS.retry.retryOn.join(','),
+							default: DEFAULT_RETRY_ON,
 							description: 'Comma-separated HTTP statuses that are retried',
 						},
 					],
@@ -168,7 +168,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_TIMER_MS },
-			default: DEFAULTS.timeoutMs,
+			default: DEFAULT_TIMEOUT_MS,
 			description: 'How long to wait for the response headers. A body that stalls for this long (at most 60 s) also fails.',
 		},
 	],

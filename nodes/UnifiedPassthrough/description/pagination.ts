@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULTS } from '../shared/defaults';
+import { DEFAULT_FIRST_OFFSET, DEFAULT_FIRST_PAGE, DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from '../shared/defaults';
 
 const show = (...mode: string[]) => ({ show: { mode } });
 
@@ -37,7 +37,7 @@ export const paginationOption: INodeProperties = {
 					name: 'firstOffset',
 					type: 'number',
 					typeOptions: { minValue: 0 },
-					default: DEFAULTS.pagination.firstOffset,
+					default: DEFAULT_FIRST_OFFSET,
 					displayOptions: { show: { mode: ['offset'], offsetType: ['offset'] } },
 					description: 'The offset of the first page',
 				},
@@ -46,7 +46,7 @@ export const paginationOption: INodeProperties = {
 					name: 'firstPage',
 					type: 'number',
 					typeOptions: { minValue: 0 },
-					default: DEFAULTS.pagination.firstPage,
+					default: DEFAULT_FIRST_PAGE,
 					displayOptions: { show: { mode: ['offset'], offsetType: ['page'] } },
 					description: 'The number of the first page (usually 1, sometimes 0)',
 				},
@@ -55,7 +55,7 @@ export const paginationOption: INodeProperties = {
 					name: 'maxPages',
 					type: 'number',
 					typeOptions: { minValue: 0 },
-					default: DEFAULTS.pagination.maxPages,
+					default: DEFAULT_MAX_PAGES,
 					description: 'The most pages read per item; 0 means no limit',
 				},
 				{
@@ -117,7 +117,7 @@ export const paginationOption: INodeProperties = {
 					name: 'pageSize',
 					type: 'number',
 					typeOptions: { minValue: 1 },
-					default: DEFAULTS.pagination.pageSize,
+					default: DEFAULT_PAGE_SIZE,
 					displayOptions: show('offset'),
 				},
 				{

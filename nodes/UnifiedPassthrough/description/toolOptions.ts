@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULTS } from '../shared/defaults';
+import { DEFAULT_TOOL_MAX_RECORDS } from '../shared/defaults';
 
 /**
  * The opt-in for a multi-tenant agent: without it, a connection the model could set is refused. Shown only on a
@@ -42,7 +42,7 @@ export const optimizeResponseOption: INodeProperties = {
 					name: 'maxRecords',
 					type: 'number',
 					typeOptions: { minValue: 1 },
-					default: DEFAULTS.toolMaxRecords,
+					default: DEFAULT_TOOL_MAX_RECORDS,
 					description: 'The most records the agent receives per call',
 				},
 				{

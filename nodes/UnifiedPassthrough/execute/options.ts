@@ -3,7 +3,7 @@ import { resolvePagination, type PaginationSettings } from '../pagination/settin
 import type { QueryArrayFormat } from '../request/query';
 import { ParameterError } from '../shared/parameterError';
 import type { ResponseFormat } from '../response/contentType';
-import { DEFAULTS } from '../shared/defaults';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_RESPONSE_SIZE_MB, DEFAULT_REQUEST_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../shared/defaults';
 import { MAX_TIMER_MS } from '../shared/sleep';
 import { MEGABYTE } from '../shared/values';
 import { DEFAULT_RETRY, parseRetryOn, type RetrySettings } from '../transport/retryPolicy';
@@ -88,7 +88,7 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 			`"Max Response Size (MB)" is ${String(raw.maxResponseSize)}; the most it can be is ${MAX_RESPONSE_SIZE_MB} (the largest string Node.js holds). For a larger body, set "Response Format" to "File"`,
 		);
 	}
-	const headersTimeoutMs = positive(raw.timeout, DEFAULTS.timeoutMs);
+	const headersTimeoutMs = positive(raw.timeout, DEFAULT_TIMEOUT_MS);
 	return {
 		responseFormat: raw.responseFormat ?? 'autodetect',
 		outputPropertyName: (raw.outputPropertyName ?? '').trim() || 'data',
@@ -111,8 +111,8 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 		proxy: raw.proxy ?? '',
 		allowUnauthorizedCerts: raw.allowUnauthorizedCerts === true,
 		// Never unbounded: a value that is not a positive number (0, text, Infinity) means the default.
-		maxBodyBytes: Math.floor(positive(raw.maxResponseSize, DEFAULTS.maxResponseSizeMb) * MEGABYTE),
-		maxCompressionRatio: nonNegative(raw.maxCompressionRatio, DEFAULTS.maxCompressionRatio),
+		maxBodyBytes: Math.floor(positive(raw.maxResponseSize, DEFAULT_MAX_RESPONSE_SIZE_MB) * MEGABYTE),
+		maxCompressionRatio: nonNegative(raw.maxCompressionRatio, DEFAULT_MAX_COMPRESSION_RATIO),
 	};
 }
 
@@ -125,7 +125,7 @@ export interface ExecutionSettings {
 export function resolveExecutionSettings(raw: RawOptions): ExecutionSettings {
 	assertTimerRange(raw.requestInterval, 'options.requestInterval', 'Request Interval (Ms)');
 	return {
-		concurrency: Math.max(1, Math.floor(positive(raw.concurrency, DEFAULTS.concurrency))),
-		requestIntervalMs: Math.max(0, Number(raw.requestInterval ?? DEFAULTS.requestIntervalMs) || 0),
+		concurrency: Math.max(1, Math.floor(positive(raw.concurrency, DEFAULT_CONCURRENCY))),
+		requestIntervalMs: Math.max(0, Number(raw.requestInterval ?? DEFAULT_REQUEST_INTERVAL_MS) || 0),
 	};
 }

@@ -1,6 +1,6 @@
 import { assertNoReservedDomain } from '../request/query';
 import type { HttpMethod } from '../request/types';
-import { DEFAULTS } from '../shared/defaults';
+import { DEFAULT_FIRST_OFFSET, DEFAULT_FIRST_PAGE, DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from '../shared/defaults';
 import { ParameterError } from '../shared/parameterError';
 import { unsafeSegment } from '../shared/jsonPath';
 import { cursorStrategy, linkHeaderStrategy, nextUrlStrategy, offsetStrategy } from './strategies';
@@ -72,7 +72,7 @@ export function resolvePagination(raw: Record<string, unknown> | undefined): Pag
 	}
 	const settings: PaginationSettings = {
 		mode,
-		maxPages: integer(raw, 'maxPages', DEFAULTS.pagination.maxPages, 0),
+		maxPages: integer(raw, 'maxPages', DEFAULT_MAX_PAGES, 0),
 		output,
 		recordsPath: text(raw, 'recordsPath', ''),
 		cursorPath: text(raw, 'cursorPath', ''),
@@ -82,9 +82,9 @@ export function resolvePagination(raw: Record<string, unknown> | undefined): Pag
 		offsetType: text(raw, 'offsetType', 'offset') === 'page' ? 'page' : 'offset',
 		offsetParameter: text(raw, 'offsetParameter', 'offset'),
 		limitParameter: text(raw, 'limitParameter', 'limit'),
-		pageSize: integer(raw, 'pageSize', DEFAULTS.pagination.pageSize, 1),
-		firstOffset: integer(raw, 'firstOffset', DEFAULTS.pagination.firstOffset, 0),
-		firstPage: integer(raw, 'firstPage', DEFAULTS.pagination.firstPage, 0),
+		pageSize: integer(raw, 'pageSize', DEFAULT_PAGE_SIZE, 1),
+		firstOffset: integer(raw, 'firstOffset', DEFAULT_FIRST_OFFSET, 0),
+		firstPage: integer(raw, 'firstPage', DEFAULT_FIRST_PAGE, 0),
 	};
 	if (mode === 'cursor') {
 		required(settings.cursorPath, 'Cursor Path', mode);

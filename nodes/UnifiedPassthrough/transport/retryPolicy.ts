@@ -1,5 +1,5 @@
 import type { HttpMethod } from '../request/types';
-import { DEFAULTS } from '../shared/defaults';
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_WAIT_MS, DEFAULT_RETRY_NON_IDEMPOTENT, DEFAULT_RETRY_ON } from '../shared/defaults';
 import { errorCode } from '../shared/errorCode';
 import { wasNeverSent } from './networkError';
 
@@ -10,7 +10,6 @@ export interface RetrySettings {
 	retryNonIdempotent: boolean;
 }
 
-export const DEFAULT_RETRY: RetrySettings = { ...DEFAULTS.retry, retryOn: new Set(DEFAULTS.retry.retryOn) };
 
 export type RetryDecision =
 	| { retry: true; waitMs: number }
@@ -54,6 +53,13 @@ export function parseRetryOn(value: unknown): Set<number> {
 		.filter((code) => Number.isInteger(code) && code >= 100 && code <= 599);
 	return new Set(codes);
 }
+
+export const DEFAULT_RETRY: RetrySettings = {
+	maxRetries: DEFAULT_MAX_RETRIES,
+	retryOn: parseRetryOn(DEFAULT_RETRY_ON),
+	maxWaitMs: DEFAULT_MAX_WAIT_MS,
+	retryNonIdempotent: DEFAULT_RETRY_NON_IDEMPOTENT,
+};
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
 	const value = headers[name];

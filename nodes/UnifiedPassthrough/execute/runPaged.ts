@@ -30,13 +30,13 @@ export async function runPaged(
 	settings: PaginationSettings,
 	options: ItemOptions,
 	itemIndex: number,
-	fetch: (spec: RequestSpec) => Promise<ExchangeResult<IBinaryData>>,
+	fetchPage: (spec: RequestSpec) => Promise<ExchangeResult<IBinaryData>>,
 ): Promise<INodeExecutionData[]> {
 	assertPageable(options, settings);
 	const pairedItem = { item: itemIndex };
 	const output: INodeExecutionData[] = [];
 	await paginate(spec, settings, {
-		fetch,
+		fetchPage,
 		onPage(page) {
 			if (settings.output === 'pages' || !page.records) {
 				const body = page.response.body;

@@ -15,10 +15,10 @@ export interface ItemRun {
 	itemIndex: number;
 	connectionId: string;
 	options: ItemOptions;
-	read: ParameterReader;
+	readParameter: ParameterReader;
 	buildBinaryBody?: BinaryBodyBuilder;
-	exchange: Omit<ExchangeContext<IBinaryData>, 'retry' | 'read'> & {
-		read: Omit<ExchangeContext<IBinaryData>['read'], 'format' | 'neverError' | 'maxBodyBytes' | 'maxCompressionRatio'>;
+	exchange: Omit<ExchangeContext<IBinaryData>, 'retry' | 'reading'> & {
+		reading: Omit<ExchangeContext<IBinaryData>['reading'], 'format' | 'neverError' | 'maxBodyBytes' | 'maxCompressionRatio'>;
 	};
 }
 
@@ -56,7 +56,7 @@ export function assertUsable(response: ExchangeResult<IBinaryData>, options: Ite
 export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 	const { options } = run;
 	const spec = await buildRequest(
-		run.read,
+		run.readParameter,
 		{ queryArrayFormat: options.queryArrayFormat, domain: options.domain },
 		run.buildBinaryBody,
 	);
@@ -64,8 +64,8 @@ export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 		const response = await exchange(request, {
 			...run.exchange,
 			retry: options.retry,
-			read: {
-				...run.exchange.read,
+			reading: {
+				...run.exchange.reading,
 				format: options.responseFormat,
 				neverError: options.neverError,
 				maxBodyBytes: options.maxBodyBytes,

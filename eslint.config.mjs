@@ -62,10 +62,10 @@ export default tseslint.config(
 		},
 	},
 	{
-		// The pure modules (request building, transport, response parsing) have no n8n node to attach an error
-		// to: they throw plain values (RequestValidationError, PassthroughFailure) that the node file converts
-		// into NodeOperationError / NodeApiError with the item index (see UnifiedPassthrough.node.ts).
-		files: ['nodes/**/{request,response,transport,execute,pagination,shared}/**/*.ts'],
+		// The pure modules (request building, dispatch, transport, response parsing) have no n8n node to attach an
+		// error to: they throw plain values (ParameterError, PassthroughFailure) that the runtime converts into
+		// NodeOperationError / NodeApiError with the item index, once (runtime/runUnits.ts, execute/nodeErrors.ts).
+		files: ['nodes/**/{request,response,transport,dispatch,execute,pagination,runtime,shared}/**/*.ts'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
 );

@@ -73,12 +73,7 @@ export function unifiedXrefLookup(
 	dispatcherSettings?: DispatcherSettings,
 ): XrefLookup {
 	return async (externalXref, category) =>
-		await listConnections(
-			credentials,
-			{ limit: 100, offset: 0, externalXref, categories: category ? [category] : [] },
-			signal,
-			dispatcherSettings,
-		);
+		await listConnections({ credentials, signal, dispatcherSettings }, { limit: 100, offset: 0, externalXref, categories: category ? [category] : [] });
 }
 
 /** The connection id for one item, whatever mode the locator is in. */

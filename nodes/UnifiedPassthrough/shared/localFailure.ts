@@ -1,10 +1,6 @@
+import { callTarget, type CallTarget } from './callTarget';
 import { errorCode } from './errorCode';
 import { PassthroughFailure } from './failure';
-
-export interface LocalFailureContext {
-	connectionId: string;
-	path: string;
-}
 
 interface Explanation {
 	message: string;
@@ -67,10 +63,10 @@ function detailOf(error: unknown): string {
  * A failure of the n8n machine itself while one call ran (disk full, a string too long, a bug), named as such
  * with the connection and path. The caller's secret redaction still applies to the message.
  */
-export function localFailure(error: unknown, context: LocalFailureContext): PassthroughFailure {
+export function localFailure(error: unknown, context: CallTarget): PassthroughFailure {
 	const code = errorCode(error) ?? (isStringTooLong(error) ? 'ERR_STRING_TOO_LONG' : undefined);
 	const { message, description } = explain(code, detailOf(error));
-	return new PassthroughFailure(`${message} (connection ${context.connectionId}, path ${context.path})`, {
+	return new PassthroughFailure(`${message} (${callTarget(context)})`, {
 		description,
 		code,
 	});

@@ -1,12 +1,11 @@
 import { maxHeaderSize } from 'node:http';
 
 import { errorCode } from '../shared/errorCode';
+import { callTarget, type CallTarget } from '../shared/callTarget';
 import { PassthroughFailure } from '../shared/failure';
 import { seconds } from '../shared/values';
 
-export interface NetworkErrorContext {
-	connectionId: string;
-	path: string;
+export interface NetworkErrorContext extends CallTarget {
 	headersTimeoutMs: number;
 	bodyTimeoutMs: number;
 }
@@ -172,7 +171,7 @@ export function networkFailure(error: unknown, context: NetworkErrorContext): Pa
 	const code = errorCode(error);
 	const explanation = code === undefined ? undefined : explain(code, context);
 	if (!explanation) return undefined;
-	return new PassthroughFailure(`${explanation.message} (connection ${context.connectionId}, path ${context.path})`, {
+	return new PassthroughFailure(`${explanation.message} (${callTarget(context)})`, {
 		description: explanation.description,
 		code,
 	});

@@ -6,14 +6,13 @@ import { cachedXrefResolver, unifiedXrefLookup } from '../execute/connection';
 import { toNodeError } from '../execute/nodeErrors';
 import { resolveExecutionSettings, type ExecutionSettings } from '../execute/options';
 import type { BinaryStore } from '../response/readResponse';
-import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
+import { apiBaseUrl } from '../shared/baseUrl';
 import { RequestLimiter } from '../transport/limiter';
 import type { RuntimeHost } from './host';
 import { runUnits, type FailurePolicy, type WorkUnit } from './runUnits';
 
 /** Everything one execution of any of the package's nodes shares: built once from the n8n context. */
 export interface Runtime {
-	credentials: UnifiedCredentials;
 	baseUrl: string;
 	/** The API key: sent only as the Authorization header, redacted from everything else. */
 	secret: string;
@@ -54,7 +53,6 @@ export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
 	const policy: FailurePolicy = { continueOnFail: host.continueOnFail, toolMode: host.toolMode };
 
 	return {
-		credentials,
 		baseUrl,
 		secret,
 		signal,

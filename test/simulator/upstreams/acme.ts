@@ -15,8 +15,6 @@ const customers = [
 	{ id: 'cus_003', name: 'Katherine Johnson', email: 'katherine@example.com' },
 ];
 
-let created = 0;
-
 function customHeaders(request: UpstreamRequest): Record<string, string> {
 	const standard = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'user-agent', 'accept', 'content-type', 'keep-alive']);
 	return Object.fromEntries(
@@ -161,16 +159,22 @@ function charsetText(request: UpstreamRequest): Reply {
 	return { status: 200, headers: { 'content-type': `text/plain; charset=${charset === 'latin1' ? 'iso-8859-1' : charset}` }, body };
 }
 
-export const acmeUpstream: Upstream = async (request) => {
-	const { method, path } = request;
-	if (path === 'v2/customers' || path === 'v2/customers/') {
-		if (method === 'GET') return json(200, customers);
-		if (method === 'POST') {
+/** One per simulator: each counts its own created customers (`cus_new_1`, `cus_new_2`...). */
+export function createAcmeUpstream(): Upstream {
+	let created = 0;
+	return async (request) => {
+		if ((request.path === 'v2/customers' || request.path === 'v2/customers/') && request.method === 'POST') {
 			const input = JSON.parse((await request.body()).toString('utf8') || '{}') as Record<string, unknown>;
 			created++;
 			return json(201, { id: `cus_new_${created}`, ...input, apiVersion: request.headers['x-api-version'] ?? null });
 		}
-	}
+		return statelessRoutes(request);
+	};
+}
+
+async function statelessRoutes(request: UpstreamRequest): Promise<Reply> {
+	const { method, path } = request;
+	if ((path === 'v2/customers' || path === 'v2/customers/') && method === 'GET') return json(200, customers);
 	const customer = /^v2\/customers\/([^/]+)$/.exec(path);
 	if (customer) {
 		const found = customers.find((entry) => entry.id === customer[1]);
@@ -206,4 +210,4 @@ export const acmeUpstream: Upstream = async (request) => {
 		return json(status, { error: { code: `status_${status}`, message: `Acme says ${status}` } });
 	}
 	return json(404, { error: { code: 'not_found', message: `Acme has no endpoint ${method} /${path}` } });
-};
+}

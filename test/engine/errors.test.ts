@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import { runWorkflow } from '../harness/engine';
 import { jsonOf, useSimulator } from '../harness/fixture';
 import { connectionById, passthroughWorkflow } from '../harness/workflow';
 
@@ -12,9 +11,9 @@ function expectNoKey(value: unknown): void {
 
 describe('errors the user sees', () => {
 	it('a wrong API key: Unified 401, and the advice names the API key and region', async () => {
-		const result = await runWorkflow(
+		const result = await fixture.runWorkflow(
 			passthroughWorkflow([{}], { parameters: { connection: connectionById('conn_acme'), path: 'v2/customers' } }),
-			{ credentials: { apiKey: 'wrong-key-0123456789', baseUrl: fixture.sim.baseUrl } },
+			{ credentials: { apiKey: 'wrong-key-0123456789' } },
 		);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('Unified.to returned 401 Unauthorized: Invalid or missing API token');

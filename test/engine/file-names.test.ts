@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import type { RunResult } from '../harness/engine';
 import { useSimulator } from '../harness/fixture';
 import { connectionById } from '../harness/workflow';
 
@@ -7,12 +8,15 @@ import { connectionById } from '../harness/workflow';
 // names written by later nodes, and in e-mails. It must not carry a path, "..", control characters or bidi tricks.
 const fixture = useSimulator();
 
-async function downloadedName(disposition: string, extra = ''): Promise<string | undefined> {
-	const result = await fixture.run({
-		connection: connectionById('conn_acme'),
-		method: 'GET',
-		path: `files/download/fallback.pdf?size=10&type=application/pdf&disposition=${encodeURIComponent(disposition)}${extra}`,
-	});
+/** A download whose Content-Disposition is `disposition`; `extra` adds to the query (`&rawUtf8=1`). */
+const download = (disposition: string, extra = '') => ({
+	connection: connectionById('conn_acme'),
+	method: 'GET',
+	path: `files/download/fallback.pdf?size=10&type=application/pdf&disposition=${encodeURIComponent(disposition)}${extra}`,
+});
+
+/** The downloaded file's name, from a run that must have succeeded. */
+function downloadedName(result: RunResult): string | undefined {
 	expect(result.error).toBeUndefined();
 	const binary = result.output('Passthrough')![0].binary!.data;
 	expect(binary.directory).toBeUndefined();
@@ -21,11 +25,11 @@ async function downloadedName(disposition: string, extra = ''): Promise<string |
 
 describe('file names from Content-Disposition', () => {
 	it('reads a raw UTF-8 filename= as UTF-8', async () => {
-		expect(await downloadedName('attachment; filename="Übersicht 報告.pdf"', '&rawUtf8=1')).toBe('Übersicht 報告.pdf');
+		expect(downloadedName(await fixture.run(download('attachment; filename="Übersicht 報告.pdf"', '&rawUtf8=1')))).toBe('Übersicht 報告.pdf');
 	});
 
 	it('keeps a latin1 filename= as latin1', async () => {
-		expect(await downloadedName('attachment; filename="Müller.pdf"')).toBe('Müller.pdf');
+		expect(downloadedName(await fixture.run(download('attachment; filename="Müller.pdf"')))).toBe('Müller.pdf');
 	});
 
 	it.each([
@@ -39,13 +43,13 @@ describe('file names from Content-Disposition', () => {
 		['a Windows path', 'attachment; filename="..\\\\..\\\\boot.ini"', '', 'boot.ini'],
 		['fullwidth slashes', `attachment; filename*=UTF-8''..%EF%BC%8F..%EF%BC%8Fx.pdf`, '', 'x.pdf'],
 	])('removes %s', async (_label, disposition, extra, name) => {
-		expect(await downloadedName(disposition, extra)).toBe(name);
+		expect(downloadedName(await fixture.run(download(disposition, extra)))).toBe(name);
 	});
 
 	it.each(['attachment; filename=".."', 'attachment; filename="."', `attachment; filename*=UTF-8''%2E%2E`, `attachment; filename*=UTF-8''%EF%BC%8E%EF%BC%8E`, 'attachment; filename="x/.."'])(
 		'falls back to the path\'s name for %s',
 		async (disposition) => {
-			expect(await downloadedName(disposition)).toBe('fallback.pdf');
+			expect(downloadedName(await fixture.run(download(disposition)))).toBe('fallback.pdf');
 		},
 	);
 });

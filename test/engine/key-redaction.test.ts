@@ -35,10 +35,12 @@ function expectNoKey(result: RunResult): void {
 	expect(seen).not.toContain(key().slice(0, 12));
 }
 
-async function answered(reply: FaultRule['reply'], parameters: Record<string, unknown> = {}, settings = {}) {
+/** Makes the upstream answer every call with `reply`. */
+function upstreamAnswers(reply: FaultRule['reply']): void {
 	fixture.sim.faults.add({ kind: 'reply', reply });
-	return await fixture.run({ connection: connectionById('conn_acme'), method: 'GET', path: 'v2/customers', ...parameters }, [{}], settings);
 }
+
+const getCustomers = (parameters: Record<string, unknown> = {}) => ({ connection: connectionById('conn_acme'), method: 'GET', path: 'v2/customers', ...parameters });
 
 const jsonReply = (status: number, text: string) => ({ status, headers: { 'content-type': 'application/json' }, body: text });
 
@@ -46,7 +48,8 @@ describe('the API key echoed in JSON escapes', () => {
 	it('is redacted from string values and object keys of a 200 body', async () => {
 		const body = `{"token": "${escapeFirst(key())}", "all": "${escapeAll(key())}", "mid": "x${key().slice(0, 5)}${unicodeEscape(key()[5])}${key().slice(6)}y",
 			"${escapeFirst(key())}": "as a key", "nested": [[{"deep": ["Bearer ${escapeAll(key())}"]}]], "__proto__": "${escapeFirst(key())}"}`;
-		const result = await answered(jsonReply(200, body));
+		upstreamAnswers(jsonReply(200, body));
+		const result = await fixture.run(getCustomers());
 		expect(result.error).toBeUndefined();
 		expectNoKey(result);
 		const json = result.output('Passthrough')![0].json;
@@ -56,19 +59,22 @@ describe('the API key echoed in JSON escapes', () => {
 
 	it('is redacted from a Unified 401 body, the error built from it, and the error item', async () => {
 		const body = `{"statusCode": 401, "error": "Unauthorized", "message": "Invalid token ${escapeAll(key())}"}`;
-		const failed = await answered(jsonReply(401, body));
+		upstreamAnswers(jsonReply(401, body));
+		const failed = await fixture.run(getCustomers());
 		expect(failed.status).toBe('error');
 		expect(failed.error?.message).toContain('Unified.to returned 401 Unauthorized: Invalid token **hidden**');
 		expectNoKey(failed);
 
-		const continued = await answered(jsonReply(401, body), {}, { onError: 'continueRegularOutput' });
+		upstreamAnswers(jsonReply(401, body));
+		const continued = await fixture.run(getCustomers(), [{}], { onError: 'continueRegularOutput' });
 		expect(continued.output('Passthrough')![0].json).toMatchObject({ statusCode: 401, body: { message: 'Invalid token **hidden**' } });
 		expectNoKey(continued);
 	});
 
 	it('is redacted from an upstream error array (Salesforce shape), with neverError too', async () => {
 		const body = `[{"errorCode": "INVALID_SESSION_ID", "message": "session ${escapeFirst(key())}"}]`;
-		const result = await answered(jsonReply(400, body), { options: { neverError: true, fullResponse: true } });
+		upstreamAnswers(jsonReply(400, body));
+		const result = await fixture.run(getCustomers({ options: { neverError: true, fullResponse: true } }));
 		expect(result.output('Passthrough')![0].json.body).toEqual([{ errorCode: 'INVALID_SESSION_ID', message: 'session **hidden**' }]);
 		expectNoKey(result);
 	});
@@ -76,36 +82,37 @@ describe('the API key echoed in JSON escapes', () => {
 
 describe('the API key elsewhere in a response', () => {
 	it('is redacted from a file name given percent-encoded in filename*', async () => {
-		const result = await answered({
+		upstreamAnswers({
 			status: 200,
 			headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename*=UTF-8''${percentEncodeAll(key())}.pdf` },
 			body: 'x',
 		});
+		const result = await fixture.run(getCustomers());
 		expect(result.output('Passthrough')![0].binary!.data.fileName).toBe('**hidden**.pdf');
 		expectNoKey(result);
 	});
 
 	it('is redacted from a file name given in fullwidth letters (NFKC folds them into the key)', async () => {
-		const result = await answered({
+		upstreamAnswers({
 			status: 200,
 			headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fullwidth(key()))}.pdf` },
 			body: 'x',
 		});
+		const result = await fixture.run(getCustomers());
 		expect(result.output('Passthrough')![0].binary!.data.fileName).toBe('**hidden**.pdf');
 		expectNoKey(result);
 	});
 
 	it('is redacted from a MIME type given in capitals (lower-casing folds them into the key)', async () => {
-		const result = await answered({ status: 200, headers: { 'content-type': `application/x-${key().toUpperCase()}` }, body: 'x' }, { options: { responseFormat: 'file' } });
+		upstreamAnswers({ status: 200, headers: { 'content-type': `application/x-${key().toUpperCase()}` }, body: 'x' });
+		const result = await fixture.run(getCustomers({ options: { responseFormat: 'file' } }));
 		expect(result.output('Passthrough')![0].binary!.data.mimeType).toBe('application/x-**hidden**');
 		expectNoKey(result);
 	});
 
 	it('is redacted from header names and values', async () => {
-		const result = await answered(
-			{ status: 200, headers: { 'content-type': 'application/json', [`x-${key()}`]: 'name', 'x-echo': `Bearer ${key()}` }, body: '{}' },
-			{ options: { fullResponse: true } },
-		);
+		upstreamAnswers({ status: 200, headers: { 'content-type': 'application/json', [`x-${key()}`]: 'name', 'x-echo': `Bearer ${key()}` }, body: '{}' });
+		const result = await fixture.run(getCustomers({ options: { fullResponse: true } }));
 		expect(result.output('Passthrough')![0].json.headers).toMatchObject({ 'x-**hidden**': 'name', 'x-echo': 'Bearer **hidden**' });
 		expectNoKey(result);
 	});
@@ -113,7 +120,8 @@ describe('the API key elsewhere in a response', () => {
 	it('is not left half-visible when an error body is cut at 1 MB in the middle of the key', async () => {
 		const cutAt = 1024 * 1024;
 		const body = `${'x'.repeat(cutAt - 12)}${key()} and more`;
-		const result = await answered({ status: 500, headers: { 'content-type': 'text/plain' }, body }, { options: { retry: { settings: { maxRetries: 0 } } } }, { onError: 'continueRegularOutput' });
+		upstreamAnswers({ status: 500, headers: { 'content-type': 'text/plain' }, body });
+		const result = await fixture.run(getCustomers({ options: { retry: { settings: { maxRetries: 0 } } } }), [{}], { onError: 'continueRegularOutput' });
 		const item = result.output('Passthrough')![0].json as { body: string };
 		expect(item.body.endsWith('x**hidden**')).toBe(true);
 		expectNoKey(result);

@@ -25,19 +25,18 @@ function bytesStored(): number {
 		.reduce((total, stat) => total + stat.size, 0);
 }
 
-function download(query: string, options: INodeParameters = {}) {
-	return fixture.run({
-		connection: connectionById('conn_acme'),
-		method: 'GET',
-		path: `padded?type=application/octet-stream&${query}`,
-		options,
-	});
-}
+/** A file download from Acme's `padded` endpoint (see the simulator). */
+const download = (query: string, options: INodeParameters = {}): INodeParameters => ({
+	connection: connectionById('conn_acme'),
+	method: 'GET',
+	path: `padded?type=application/octet-stream&${query}`,
+	options,
+});
 
 describe('Max Compression Ratio (maxCompressionRatio) for files', () => {
 	it.each(['gzip', 'br', 'deflate'])('an endless %s bomb fails the item, naming the option, and leaves nothing on disk', async (encoding) => {
 		const before = bytesStored();
-		const result = await download(`size=endless&encoding=${encoding}`);
+		const result = await fixture.run(download(`size=endless&encoding=${encoding}`));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('expands more than 100 times, the "Max Compression Ratio" option');
 		expect(result.error?.description).toContain('raise "Max Compression Ratio" (maxCompressionRatio)');
@@ -48,10 +47,10 @@ describe('Max Compression Ratio (maxCompressionRatio) for files', () => {
 
 	it('stores a compressed file within the ratio whole (gzip of spaces is about 1000:1)', async () => {
 		const size = 20 * MB;
-		const refused = await download(`size=${size}&encoding=gzip`, { maxCompressionRatio: 900 });
+		const refused = await fixture.run(download(`size=${size}&encoding=gzip`, { maxCompressionRatio: 900 }));
 		expect(refused.error?.message).toContain('"Max Compression Ratio"');
 
-		const stored = await download(`size=${size}&encoding=gzip`, { maxCompressionRatio: 1100 });
+		const stored = await fixture.run(download(`size=${size}&encoding=gzip`, { maxCompressionRatio: 1100 }));
 		expect(stored.error).toBeUndefined();
 		const binary = stored.output('Passthrough')![0].binary!.data;
 		expect(binary.bytes).toBe(size);
@@ -60,13 +59,13 @@ describe('Max Compression Ratio (maxCompressionRatio) for files', () => {
 	});
 
 	it('0 turns the check off', async () => {
-		const result = await download(`size=${20 * MB}&encoding=br`, { maxCompressionRatio: 0 });
+		const result = await fixture.run(download(`size=${20 * MB}&encoding=br`, { maxCompressionRatio: 0 }));
 		expect(result.error).toBeUndefined();
 		expect(result.output('Passthrough')![0].binary!.data.bytes).toBe(20 * MB);
 	});
 
 	it('an uncompressed file is not limited by size', async () => {
-		const result = await download(`size=${3 * MB}`, { maxResponseSize: 1 });
+		const result = await fixture.run(download(`size=${3 * MB}`, { maxResponseSize: 1 }));
 		expect(result.error).toBeUndefined();
 		expect(result.output('Passthrough')![0].binary!.data.bytes).toBe(3 * MB);
 	});

@@ -12,40 +12,39 @@ const fixture = useSimulator();
 
 const MB = 1024 * 1024;
 
-function padded(query: string, options: INodeParameters = {}) {
-	return fixture.run({ connection: connectionById('conn_acme'), method: 'GET', path: `padded?${query}`, options });
-}
+/** Acme's `padded` endpoint: `{"padded":true}` and spaces, of any size and encoding (see the simulator). */
+const padded = (query: string, options: INodeParameters = {}): INodeParameters => ({ connection: connectionById('conn_acme'), method: 'GET', path: `padded?${query}`, options });
 
 describe('Max Response Size (maxResponseSize)', () => {
 	it('reads a JSON body of exactly the limit, and fails one byte over it, naming the option', async () => {
-		const exact = await padded(`size=${MB}`, { maxResponseSize: 1 });
+		const exact = await fixture.run(padded(`size=${MB}`, { maxResponseSize: 1 }));
 		expect(exact.error).toBeUndefined();
 		expect(exact.output('Passthrough')![0].json).toEqual({ padded: true });
 
-		const over = await padded(`size=${MB + 1}`, { maxResponseSize: 1 });
+		const over = await fixture.run(padded(`size=${MB + 1}`, { maxResponseSize: 1 }));
 		expect(over.status).toBe('error');
 		expect(over.error?.message).toContain('larger than 1 MB, the "Max Response Size" option');
 		expect(over.error?.description).toContain('Raise "Max Response Size" (maxResponseSize)');
 	});
 
 	it.each(['identity', 'gzip', 'br'])('stops reading an endless %s body at the limit, and does not retry', async (encoding) => {
-		const result = await padded(`size=endless&encoding=${encoding}`, {
+		const result = await fixture.run(padded(`size=endless&encoding=${encoding}`, {
 			maxResponseSize: 2,
 			retry: { settings: { maxRetries: 3, retryOn: '200,429', maxWaitMs: 10 } },
-		});
+		}));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('larger than 2 MB, the "Max Response Size" option');
 		expect(fixture.sim.log).toHaveLength(1);
 	});
 
 	it('refuses a limit above what one Node.js string holds, before any request', async () => {
-		const result = await padded('size=10', { maxResponseSize: 600 });
+		const result = await fixture.run(padded('size=10', { maxResponseSize: 600 }));
 		expect(result.error?.message).toMatch(/^Parameter "options.maxResponseSize": .*the most it can be is 500/);
 		expect(fixture.sim.received).toEqual([]);
 	});
 
 	it('bounds a brotli bomb with the default limit (128 MB), as text too', async () => {
-		const result = await padded('size=endless&encoding=br', { responseFormat: 'text' });
+		const result = await fixture.run(padded('size=endless&encoding=br', { responseFormat: 'text' }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('larger than 128 MB, the "Max Response Size" option');
 	});
@@ -63,7 +62,7 @@ describe('Max Response Size (maxResponseSize)', () => {
 	});
 
 	it('cuts an endless error body at 1 MB and still fails with the upstream status', async () => {
-		const result = await padded('size=endless&status=500&type=text/html', { retry: { settings: { maxRetries: 0 } } });
+		const result = await fixture.run(padded('size=endless&status=500&type=text/html', { retry: { settings: { maxRetries: 0 } } }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^Upstream returned 500 Internal Server Error/);
 	});
@@ -78,11 +77,11 @@ describe('content encodings', () => {
 
 	it('undoes up to three, and refuses more (each is a decoder with its own window in memory)', async () => {
 		fixture.sim.faults.add({ kind: 'reply', reply: layered(3), times: 1 });
-		const three = await padded('size=1');
+		const three = await fixture.run(padded('size=1'));
 		expect(three.output('Passthrough')![0].json).toEqual({ layers: true });
 
 		fixture.sim.faults.add({ kind: 'reply', reply: layered(4) });
-		const four = await padded('size=1');
+		const four = await fixture.run(padded('size=1'));
 		expect(four.status).toBe('error');
 		expect(four.error?.message).toContain('at most 3 encodings are undone');
 		expect(fixture.sim.log).toHaveLength(2);

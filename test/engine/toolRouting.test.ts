@@ -1,7 +1,7 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runWorkflow, type RunResult } from '../harness/engine';
+import type { RunResult } from '../harness/engine';
 import { useSimulator } from '../harness/fixture';
 import { startRecordingProxy, type RecordingProxy } from '../harness/proxy';
 import { startTlsFront, type TlsFront } from '../harness/tlsFront';
@@ -26,9 +26,7 @@ const byXref = (value: string) => ({ __rl: true, mode: 'externalXref', value });
 /** What n8n's editor writes when "let the model define this parameter" is clicked. */
 const modelDefined = (key: string, type = 'string') => `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`\`, '${type}') }}`;
 
-function callTool(parameters: INodeParameters, calls: IDataObject[], agentInput: IDataObject = { chatInput: 'hi' }): Promise<RunResult> {
-	return fixture.runWorkflow(agentToolWorkflow(agentInput, { parameters }, calls));
-}
+const chat = { chatInput: 'hi' };
 
 /** What the model got back from each call. */
 function answers(result: RunResult): IDataObject[][] {
@@ -38,24 +36,36 @@ function answers(result: RunResult): IDataObject[][] {
 
 describe('as an AI tool, Domain, Proxy and Ignore SSL Issues are not the model\'s', () => {
 	it('a model-defined Domain never reaches Unified.to as __domain', async () => {
-		const result = await callTool({ ...contacts, options: { domain: modelDefined('Domain') } }, [{ Domain: 'attacker.example' }]);
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(
+				chat,
+				{ parameters: { ...contacts, options: { domain: modelDefined('Domain') } } },
+				[{ Domain: 'attacker.example' }],
+			),
+		);
 		expect(answers(result)[0][0].results).toHaveLength(3);
 		expect(fixture.sim.log.map((entry) => entry.rawQuery)).toEqual(['']);
 	});
 
 	it('a model-defined Proxy is not used', async () => {
 		proxy.tunnels.length = 0;
-		const result = await callTool({ ...contacts, options: { proxy: modelDefined('Proxy') } }, [{ Proxy: proxy.url }]);
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(
+				chat,
+				{ parameters: { ...contacts, options: { proxy: modelDefined('Proxy') } } },
+				[{ Proxy: proxy.url }],
+			),
+		);
 		expect(answers(result)[0][0].results).toHaveLength(3);
 		expect(proxy.tunnels).toEqual([]);
 	});
 
 	it('a model-defined Ignore SSL Issues does not turn certificate checks off', async () => {
-		const result = await runWorkflow(
-			agentToolWorkflow({ chatInput: 'hi' }, { parameters: { ...contacts, options: { allowUnauthorizedCerts: modelDefined('Ignore_SSL_Issues', 'boolean') } } }, [
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(chat, { parameters: { ...contacts, options: { allowUnauthorizedCerts: modelDefined('Ignore_SSL_Issues', 'boolean') } } }, [
 				{ Ignore_SSL_Issues: true },
 			]),
-			{ credentials: { apiKey: fixture.sim.apiKey, baseUrl: tlsFront.baseUrl } },
+			{ credentials: { baseUrl: tlsFront.baseUrl } },
 		);
 		expect(answers(result)[0]).toEqual([{ error: expect.stringContaining('DEPTH_ZERO_SELF_SIGNED_CERT') }]);
 		expect(fixture.sim.log).toEqual([]);
@@ -118,7 +128,13 @@ describe('an option that decides where the call goes, filled by $fromAI, is refu
 
 describe('the connection, when the model could choose it', () => {
 	it('a model-defined connection ID is refused, nothing is sent, and the message says how to opt in', async () => {
-		const result = await callTool({ ...contacts, connection: { __rl: true, mode: 'id', value: modelDefined('Connection') } }, [{ Connection: 'conn_salesforce' }]);
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(
+				chat,
+				{ parameters: { ...contacts, connection: { __rl: true, mode: 'id', value: modelDefined('Connection') } } },
+				[{ Connection: 'conn_salesforce' }],
+			),
+		);
 		const [[answer]] = answers(result);
 		expect(answer.error).toContain('Parameter "connection": The connection is filled by the AI model ($fromAI), so the model would choose whose account is called');
 		expect(answer.error).toContain('"Allow Model to Choose Connection"');
@@ -126,7 +142,13 @@ describe('the connection, when the model could choose it', () => {
 	});
 
 	it('a model-defined external xref is refused before the lookup', async () => {
-		const result = await callTool({ ...contacts, connection: byXref("={{ $fromAI('customer') }}") }, [{ customer: 'customer-99' }]);
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(
+				chat,
+				{ parameters: { ...contacts, connection: byXref("={{ $fromAI('customer') }}") } },
+				[{ customer: 'customer-99' }],
+			),
+		);
 		expect(answers(result)[0][0].error).toContain('Parameter "connection"');
 		expect(fixture.sim.lookups).toEqual([]);
 		expect(fixture.sim.log).toEqual([]);
@@ -139,18 +161,24 @@ describe('the connection, when the model could choose it', () => {
 	});
 
 	it('with "Allow Model to Choose Connection" on, the model picks it (a multi-tenant agent)', async () => {
-		const result = await callTool(
-			{ ...contacts, connection: byXref("={{ $fromAI('customer') }}"), options: { allowModelConnection: true, connectionCategory: 'crm' } },
-			[{ customer: 'customer-42' }],
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(
+				chat,
+				{ parameters: { ...contacts, connection: byXref("={{ $fromAI('customer') }}"), options: { allowModelConnection: true, connectionCategory: 'crm' } } },
+				[{ customer: 'customer-42' }],
+			),
 		);
 		expect(answers(result)[0][0].results).toHaveLength(3);
 		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual(['conn_hubspot']);
 	});
 
 	it.each([["={{ $fromAI('allow', '', 'boolean') }}"], ['true']])('the opt-in cannot itself come from an expression or text (%s)', async (allowModelConnection) => {
-		const result = await callTool(
-			{ ...contacts, connection: connectionById("={{ $fromAI('c') }}"), options: { allowModelConnection } },
-			[{ c: 'conn_hubspot', allow: true }],
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(
+				chat,
+				{ parameters: { ...contacts, connection: connectionById("={{ $fromAI('c') }}"), options: { allowModelConnection } } },
+				[{ c: 'conn_hubspot', allow: true }],
+			),
 		);
 		expect(answers(result)[0][0].error).toContain('Parameter "options.allowModelConnection": Switch it on or off in the editor');
 		expect(fixture.sim.log).toEqual([]);
@@ -163,10 +191,12 @@ describe('the tenant, when the tool\'s input item carries the model\'s arguments
 
 	it('n8n merges the model\'s arguments over the agent\'s input: $json.tenantId is whatever the model sends', async () => {
 		// The path is not guarded, so it shows what each expression reads in a tool run.
-		const result = await callTool(
-			{ connection: connectionById('conn_acme'), method: 'GET', path: "=/echo/{{ $json.tenantId }}/{{ $('Chat').item.json.tenantId }}" },
-			[{ tenantId: 'customer-99' }],
-			agentInput,
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(
+				agentInput,
+				{ parameters: { connection: connectionById('conn_acme'), method: 'GET', path: "=/echo/{{ $json.tenantId }}/{{ $('Chat').item.json.tenantId }}" } },
+				[{ tenantId: 'customer-99' }],
+			),
 		);
 		expect(answers(result)[0][0].path).toBe('echo/customer-99/customer-42');
 	});
@@ -182,7 +212,13 @@ describe('the tenant, when the tool\'s input item carries the model\'s arguments
 		'={{ $item(0).$json.tenantId }}',
 		'={{ $\\u006Ason.tenantId }}',
 	])('a connection reading the tool input (%s) is refused before the lookup', async (value) => {
-		const result = await callTool({ ...contacts, connection: byXref(value), options: crm }, [{ tenantId: 'customer-99' }], agentInput);
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(
+				agentInput,
+				{ parameters: { ...contacts, connection: byXref(value), options: crm } },
+				[{ tenantId: 'customer-99' }],
+			),
+		);
 		const [[answer]] = answers(result);
 		expect(answer.error).toMatch(/^Parameter "connection": The connection reads \$\w+, which the AI model's arguments overwrite when the node runs as a tool/);
 		expect(answer.error).toContain("$('Webhook').item.json.tenantId");
@@ -191,10 +227,12 @@ describe('the tenant, when the tool\'s input item carries the model\'s arguments
 	});
 
 	it('reading the tenant from an earlier node keeps the agent\'s tenant, whatever the model sends', async () => {
-		const result = await callTool(
-			{ ...contacts, connection: byXref("={{ $('Chat').item.json.tenantId }}"), options: crm },
-			[{ tenantId: 'customer-99' }, {}],
-			agentInput,
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(
+				agentInput,
+				{ parameters: { ...contacts, connection: byXref("={{ $('Chat').item.json.tenantId }}"), options: crm } },
+				[{ tenantId: 'customer-99' }, {}],
+			),
 		);
 		expect(answers(result).map((answer) => answer[0].results)).toEqual([expect.any(Array), expect.any(Array)]);
 		// One lookup per tool call (each is its own run of the node), both for the agent's tenant.
@@ -203,10 +241,12 @@ describe('the tenant, when the tool\'s input item carries the model\'s arguments
 	});
 
 	it('with "Allow Model to Choose Connection" on, $json.tenantId is accepted: the model choosing is then the point', async () => {
-		const result = await callTool(
-			{ ...contacts, connection: byXref('={{ $json.tenantId }}'), options: { ...crm, allowModelConnection: true } },
-			[{ tenantId: 'customer-99' }],
-			agentInput,
+		const result = await fixture.runWorkflow(
+			agentToolWorkflow(
+				agentInput,
+				{ parameters: { ...contacts, connection: byXref('={{ $json.tenantId }}'), options: { ...crm, allowModelConnection: true } } },
+				[{ tenantId: 'customer-99' }],
+			),
 		);
 		expect(result.status).toBe('success');
 		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual(['conn_salesforce']);

@@ -1,6 +1,7 @@
 import type { IBinaryData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import type { RunResult, WorkflowDefinition } from '../harness/engine';
 import { useSimulator } from '../harness/fixture';
 import { connectionById, passthroughWorkflow } from '../harness/workflow';
 
@@ -16,7 +17,8 @@ interface UploadedPart {
 	size: number;
 }
 
-async function upload(file: Pick<IBinaryData, 'mimeType' | 'fileName'>, contentType: 'multipart-form-data' | 'binaryData') {
+/** An upload of a 5-byte binary with the given MIME type and file name, as multipart or the whole body. */
+function uploadWorkflow(file: Pick<IBinaryData, 'mimeType' | 'fileName'>, contentType: 'multipart-form-data' | 'binaryData'): WorkflowDefinition {
 	const workflow = passthroughWorkflow([{}], {
 		parameters: {
 			connection: connectionById('conn_acme'),
@@ -29,7 +31,11 @@ async function upload(file: Pick<IBinaryData, 'mimeType' | 'fileName'>, contentT
 		},
 	});
 	workflow.pinData = { Start: [{ json: {}, binary: { doc: { data: Buffer.from('hello').toString('base64'), ...file } } }] };
-	const result = await fixture.runWorkflow(workflow);
+	return workflow;
+}
+
+/** What the upload endpoint received, from a run that must have succeeded. */
+function uploaded(result: RunResult) {
 	expect(result.error).toBeUndefined();
 	return result.output('Passthrough')![0].json as { contentType: string; parts?: UploadedPart[] };
 }
@@ -50,7 +56,7 @@ const injectedTypes = [
 
 describe('multipart part headers', () => {
 	it.each(injectedTypes)('a MIME type %j becomes application/octet-stream', async (mimeType) => {
-		const { parts } = await upload({ mimeType, fileName: 'note.txt' }, 'multipart-form-data');
+		const { parts } = uploaded(await fixture.runWorkflow(uploadWorkflow({ mimeType, fileName: 'note.txt' }, 'multipart-form-data')));
 		expect(parts).toHaveLength(1);
 		expect(parts![0].headers).toEqual(['Content-Disposition: form-data; name="file"; filename="note.txt"', 'Content-Type: application/octet-stream']);
 		expect(parts![0].size).toBe(5);
@@ -59,7 +65,7 @@ describe('multipart part headers', () => {
 	it.each(['text/plain; charset=utf-8', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain; format="flowed; x"'])(
 		'a well-formed MIME type %j is kept',
 		async (mimeType) => {
-			const { parts } = await upload({ mimeType, fileName: 'note.txt' }, 'multipart-form-data');
+			const { parts } = uploaded(await fixture.runWorkflow(uploadWorkflow({ mimeType, fileName: 'note.txt' }, 'multipart-form-data')));
 			expect(parts![0].headers[1]).toBe(`Content-Type: ${mimeType}`);
 		},
 	);
@@ -71,7 +77,7 @@ describe('multipart part headers', () => {
 		['evil\u0000.txt', 'evil%00.txt'],
 		['evil\\', 'evil%5C'],
 	])('a file name %j stays inside its quotes', async (fileName, sent) => {
-		const { parts } = await upload({ mimeType: 'text/plain', fileName }, 'multipart-form-data');
+		const { parts } = uploaded(await fixture.runWorkflow(uploadWorkflow({ mimeType: 'text/plain', fileName }, 'multipart-form-data')));
 		expect(parts).toHaveLength(1);
 		expect(parts![0].headers).toEqual([`Content-Disposition: form-data; name="file"; filename="${sent}"`, 'Content-Type: text/plain']);
 	});
@@ -79,11 +85,11 @@ describe('multipart part headers', () => {
 
 describe('the whole body as binary (binaryData)', () => {
 	it.each(injectedTypes)('a MIME type %j is sent as application/octet-stream', async (mimeType) => {
-		const uploaded = await upload({ mimeType, fileName: 'note.txt' }, 'binaryData');
-		expect(uploaded).toMatchObject({ contentType: 'application/octet-stream', size: 5 });
+		const received = uploaded(await fixture.runWorkflow(uploadWorkflow({ mimeType, fileName: 'note.txt' }, 'binaryData')));
+		expect(received).toMatchObject({ contentType: 'application/octet-stream', size: 5 });
 	});
 
 	it('a well-formed MIME type is the Content-Type', async () => {
-		expect(await upload({ mimeType: 'image/png', fileName: 'a.png' }, 'binaryData')).toMatchObject({ contentType: 'image/png' });
+		expect(uploaded(await fixture.runWorkflow(uploadWorkflow({ mimeType: 'image/png', fileName: 'a.png' }, 'binaryData')))).toMatchObject({ contentType: 'image/png' });
 	});
 });

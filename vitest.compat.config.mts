@@ -24,6 +24,8 @@ export default defineConfig({
 			'test/engine/toolMode.test.ts',
 			'test/engine/description.test.ts',
 		],
+		// As in vitest.config.mts: no engine test on a dist/ older than the sources.
+		globalSetup: ['test/harness/checkDist.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',

@@ -70,3 +70,13 @@ describe('nextLink', () => {
 		expect(nextLink(header)).toBe('https://a/2');
 	});
 });
+
+describe('Link header parsing', () => {
+	it('finds rel=next among several links, headers, unquoted and multi-valued rels', () => {
+		expect(nextLink('<https://a/1>; rel="prev", <https://a/3>; rel="next"')).toBe('https://a/3');
+		expect(nextLink(['<https://a/1>; rel=first', '<https://a/2>; title="x, y"; rel=next'])).toBe('https://a/2');
+		expect(nextLink('</items?page=2>; rel="next last"')).toBe('/items?page=2');
+		expect(nextLink('<https://a/1>; rel="prev"')).toBeUndefined();
+		expect(nextLink(undefined)).toBeUndefined();
+	});
+});

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 
 import { PaginationError } from '../../nodes/UnifiedPassthrough/pagination/error';
-import { LoopGuard } from '../../nodes/UnifiedPassthrough/pagination/loopGuard';
+import { LoopGuard, pageFingerprint } from '../../nodes/UnifiedPassthrough/pagination/loopGuard';
 
 const MiB = 1024 * 1024;
 
@@ -69,5 +69,23 @@ describe('loop guard keys', () => {
 		guard.checkKey(1, `${base}a`);
 		expect(() => guard.checkKey(2, `${base}b`)).not.toThrow();
 		expect(() => guard.checkKey(3, `${base}a`)).toThrow(/as page 1/);
+	});
+});
+
+describe('loop guards', () => {
+	it('fails on a key handed out twice, naming both pages', () => {
+		const guard = new LoopGuard();
+		guard.checkKey(1, 'a');
+		guard.checkKey(2, 'b');
+		guard.checkKey(3, undefined);
+		expect(() => guard.checkKey(3, 'a')).toThrow(/page 3 returned the same next cursor or URL as page 1/);
+	});
+
+	it('fails on a page identical to the previous one, not on one seen earlier', () => {
+		const guard = new LoopGuard();
+		guard.checkPage(1, pageFingerprint({ items: [1] }));
+		guard.checkPage(2, pageFingerprint({ items: [2] }));
+		guard.checkPage(3, pageFingerprint({ items: [1] }));
+		expect(() => guard.checkPage(4, pageFingerprint({ items: [1] }))).toThrow(/page 4 is identical to page 3/);
 	});
 });

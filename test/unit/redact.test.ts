@@ -19,6 +19,7 @@ const unicodeEscape = (codeUnit: number, upper: boolean) => {
 	const hex = codeUnit.toString(16).padStart(4, '0');
 	return `\\u${upper ? hex.toUpperCase() : hex}`;
 };
+
 const SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\t': '\\t' };
 
 /** The key as a JSON string literal, with the code units at `positions` escaped in the given way. */
@@ -139,5 +140,21 @@ describe('redactCutOffSecret', () => {
 describe('redactHeaders', () => {
 	it('redacts header names too', () => {
 		expect(redactHeaders({ 'x-secret-key-1234': 'a', other: 'b' }, 'secret-key-1234')).toEqual({ 'x-**hidden**': 'a', other: 'b' });
+	});
+
+	it('redacts the key from header values and keeps the object when nothing matches', () => {
+		const clean = { 'x-a': '1' };
+		expect(redactHeaders(clean, 'secret-key')).toBe(clean);
+		expect(redactHeaders({ 'x-echo': 'Bearer secret-key', 'set-cookie': ['a=secret-key'] }, 'secret-key')).toEqual({
+			'x-echo': 'Bearer **hidden**',
+			'set-cookie': ['a=**hidden**'],
+		});
+	});
+});
+
+describe('redactSecret', () => {
+	it('replaces every occurrence, and leaves short or absent secrets alone', () => {
+		expect(redactSecret('key=abcd1234 and abcd1234', 'abcd1234')).toBe('key=**hidden** and **hidden**');
+		expect(redactSecret('abc', '')).toBe('abc');
 	});
 });

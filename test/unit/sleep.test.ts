@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { MAX_TIMER_MS, sleep } from '../../nodes/UnifiedPassthrough/shared/sleep';
-import { RequestLimiter } from '../../nodes/UnifiedPassthrough/transport/limiter';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -65,21 +64,5 @@ describe('sleep beyond one timer', () => {
 
 	it('ends at once for zero, negative and NaN', async () => {
 		for (const ms of [0, -5, Number.NaN]) expect(await settled(sleep(ms))).toBe(true);
-	});
-});
-
-describe('limiter spacing beyond one timer', () => {
-	it('keeps a 30-day Request Interval between two starts', async () => {
-		const limiter = new RequestLimiter(5, 30 * DAY_MS);
-		const starts: number[] = [];
-		const runs = [limiter.run(async () => void starts.push(Date.now())), limiter.run(async () => void starts.push(Date.now()))];
-		await vi.advanceTimersByTimeAsync(1);
-		expect(starts).toHaveLength(1);
-		await vi.advanceTimersByTimeAsync(MAX_TIMER_MS);
-		expect(starts).toHaveLength(1);
-		await vi.advanceTimersByTimeAsync(30 * DAY_MS);
-		await Promise.all(runs);
-		expect(starts).toHaveLength(2);
-		expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(30 * DAY_MS);
 	});
 });

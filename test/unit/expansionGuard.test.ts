@@ -4,10 +4,7 @@ import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib'
 
 import { describe, expect, it } from 'vitest';
 
-import { resolveItemOptions } from '../../nodes/UnifiedPassthrough/execute/options';
 import { EXPANSION_ALLOWANCE_BYTES, guardedDecodedStream } from '../../nodes/UnifiedPassthrough/response/expansionGuard';
-import { readHead, readWithin } from '../../nodes/UnifiedPassthrough/response/readBody';
-import { DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_RESPONSE_SIZE_MB } from '../../nodes/UnifiedPassthrough/shared/defaults';
 
 const MB = 1024 * 1024;
 
@@ -22,46 +19,6 @@ function endless(chunk: Buffer): { stream: Readable; produced: () => number } {
 	});
 	return { stream, produced: () => produced };
 }
-
-describe('readWithin and readHead', () => {
-	const body = Buffer.from('0123456789');
-
-	it('read a body of exactly maxBytes whole', async () => {
-		expect(await readWithin(Readable.from([body.subarray(0, 4), body.subarray(4)]), 10)).toEqual(body);
-		expect(await readHead(Readable.from([body]), 10)).toEqual({ bytes: body, truncated: false });
-	});
-
-	it('stop at maxBytes + 1 and destroy the stream; readHead keeps the first maxBytes', async () => {
-		const stream = Readable.from([body, Buffer.from('x')]);
-		expect(await readWithin(stream, 10)).toBeUndefined();
-		expect(stream.destroyed).toBe(true);
-		const again = Readable.from([body, Buffer.from('x')]);
-		expect(await readHead(again, 10)).toEqual({ bytes: body, truncated: true });
-		expect(again.destroyed).toBe(true);
-	});
-
-	it('cut a single chunk larger than the limit', async () => {
-		expect(await readHead(Readable.from([body]), 3)).toEqual({ bytes: Buffer.from('012'), truncated: true });
-		expect(await readWithin(Readable.from([body]), 3)).toBeUndefined();
-	});
-
-	it('end an endless stream after about maxBytes', async () => {
-		const source = endless(Buffer.alloc(64 * 1024, 0x20));
-		expect(await readWithin(source.stream, MB)).toBeUndefined();
-		expect(source.stream.destroyed).toBe(true);
-		// Readable's own read-ahead (highWaterMark) is the only slack.
-		expect(source.produced()).toBeLessThanOrEqual(MB / (64 * 1024) + 2);
-		const head = endless(Buffer.alloc(64 * 1024, 0x20));
-		expect((await readHead(head.stream, MB)).bytes.length).toBe(MB);
-	});
-
-	it('reject when the stream fails', async () => {
-		const stream = new Readable({ read() {} });
-		const read = readWithin(stream, 10);
-		stream.destroy(new Error('socket reset'));
-		await expect(read).rejects.toThrow('socket reset');
-	});
-});
 
 describe('guardedDecodedStream', () => {
 	const spaces = (size: number) => Buffer.alloc(size, 0x20);
@@ -131,36 +88,6 @@ describe('guardedDecodedStream', () => {
 		for (const encoding of [undefined, 'identity', 'compress']) {
 			const body = spaces(3 * MB);
 			expect((await buffer(guardedDecodedStream(Readable.from([body]), encoding, 1).stream)).equals(body)).toBe(true);
-		}
-	});
-});
-
-describe('resolveItemOptions: response limits', () => {
-	it('defaults to the description\'s values', () => {
-		expect(resolveItemOptions({})).toMatchObject({
-			maxBodyBytes: DEFAULT_MAX_RESPONSE_SIZE_MB * MB,
-			maxCompressionRatio: DEFAULT_MAX_COMPRESSION_RATIO,
-		});
-	});
-
-	it('reads Max Response Size in MB', () => {
-		expect(resolveItemOptions({ maxResponseSize: 1 }).maxBodyBytes).toBe(MB);
-		expect(resolveItemOptions({ maxResponseSize: 0.5 }).maxBodyBytes).toBe(MB / 2);
-	});
-
-	it.each([501, Infinity])('refuses a size limit above one V8 string: %s', (value) => {
-		expect(() => resolveItemOptions({ maxResponseSize: value })).toThrow(/the most it can be is 500/);
-	});
-
-	it.each([0, -1, Number.NaN, 'lots', null])('never lifts the size limit: %j means the default', (value) => {
-		expect(resolveItemOptions({ maxResponseSize: value as number }).maxBodyBytes).toBe(DEFAULT_MAX_RESPONSE_SIZE_MB * MB);
-	});
-
-	it('lets 0 turn the ratio check off, and falls back to the default for nonsense', () => {
-		expect(resolveItemOptions({ maxCompressionRatio: 0 }).maxCompressionRatio).toBe(0);
-		expect(resolveItemOptions({ maxCompressionRatio: 2000 }).maxCompressionRatio).toBe(2000);
-		for (const value of [-5, Number.NaN, 'x', Infinity]) {
-			expect(resolveItemOptions({ maxCompressionRatio: value as number }).maxCompressionRatio).toBe(DEFAULT_MAX_COMPRESSION_RATIO);
 		}
 	});
 });

@@ -1,64 +1,11 @@
-import { Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-
 import { describe, expect, it } from 'vitest';
 
-import { charsetOf, classifyResponse, isBinaryMediaType } from '../../nodes/UnifiedPassthrough/response/contentType';
-import { decodeText } from '../../nodes/UnifiedPassthrough/response/decodeText';
-import { fileNameFromContentDisposition, fileNameFromPath, headerTextAsUtf8, sanitizeFileName } from '../../nodes/UnifiedPassthrough/response/fileName';
-import { decodableEncodings, decodedStream } from '../../nodes/UnifiedPassthrough/response/readBody';
-
-describe('classifyResponse', () => {
-	it.each([
-		['application/json; charset=utf-8', 'json'],
-		['application/vnd.api+json', 'json'],
-		['image/png', 'binary'],
-		['application/pdf', 'binary'],
-		['application/octet-stream', 'binary'],
-		['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'binary'],
-		['audio/ogg', 'binary'],
-		['text/csv', 'text'],
-		['application/xml', 'text'],
-		['image/svg+xml', 'text'],
-		[undefined, 'text'],
-	])('autodetect %s -> %s', (contentType, kind) => {
-		expect(classifyResponse('autodetect', 200, contentType, true)).toBe(kind);
-	});
-
-	it('file format makes any success a file, errors stay readable, empty statuses are empty', () => {
-		expect(classifyResponse('file', 200, 'application/json', true)).toBe('binary');
-		expect(classifyResponse('file', 404, 'application/json', false)).toBe('json');
-		expect(classifyResponse('autodetect', 500, 'image/png', false)).toBe('text');
-		for (const status of [204, 205, 304]) expect(classifyResponse('autodetect', status, 'application/json', true)).toBe('empty');
-	});
-
-	it('knows office and archive types as binary', () => {
-		expect(isBinaryMediaType('application/vnd.ms-excel')).toBe(true);
-		expect(isBinaryMediaType('application/x-7z-compressed')).toBe(true);
-		expect(isBinaryMediaType('text/plain')).toBe(false);
-	});
-});
-
-describe('charset decoding', () => {
-	const text = 'Café crème, Zoë';
-
-	it('reads the charset parameter, quoted or not', () => {
-		expect(charsetOf('text/plain; charset="ISO-8859-1"')).toBe('iso-8859-1');
-		expect(charsetOf('text/plain;charset=utf-16le')).toBe('utf-16le');
-		expect(charsetOf('text/plain')).toBeUndefined();
-	});
-
-	it.each([
-		['iso-8859-1', Buffer.from(text, 'latin1')],
-		['utf-16le', Buffer.from(text, 'utf16le')],
-		['utf-8', Buffer.from(text, 'utf8')],
-		[undefined, Buffer.from(text, 'utf8')],
-		['no-such-charset', Buffer.from(text, 'utf8')],
-	])('decodes %s', (charset, bytes) => {
-		expect(decodeText(bytes, charset)).toBe(text);
-	});
-});
+import {
+	fileNameFromContentDisposition,
+	fileNameFromPath,
+	headerTextAsUtf8,
+	sanitizeFileName,
+} from '../../nodes/UnifiedPassthrough/response/fileName';
 
 describe('file names', () => {
 	const utf8AsHeader = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
@@ -166,32 +113,5 @@ describe('file names', () => {
 		expect(fileNameFromPath('files/%2E%2E')).toBeUndefined();
 		expect(fileNameFromPath('files/%E0%A4%A.txt')).toBe('%E0%A4%A.txt');
 		expect(fileNameFromPath('')).toBeUndefined();
-	});
-});
-
-describe('decodedStream', () => {
-	const payload = Buffer.from('{"hello": "wörld"}'.repeat(100));
-
-	it.each([
-		['gzip', gzipSync(payload)],
-		['deflate', deflateSync(payload)],
-		['br', brotliCompressSync(payload)],
-		['identity', payload],
-		[undefined, payload],
-		['gzip, br', brotliCompressSync(gzipSync(payload))],
-	])('undoes %s', async (encoding, body) => {
-		expect((await buffer(decodedStream(Readable.from([body]), encoding))).equals(payload)).toBe(true);
-	});
-});
-
-describe('decodableEncodings', () => {
-	it('lists the encodings to undo, last applied first, and skips unknown ones', () => {
-		expect(decodableEncodings('gzip, br')).toEqual(['br', 'gzip']);
-		expect(decodableEncodings(' GZIP ,x-gzip, identity, compress, deflate')).toEqual(['deflate', 'x-gzip', 'gzip']);
-		expect(decodableEncodings(undefined)).toEqual([]);
-	});
-
-	it('is not fooled by names of object properties', () => {
-		expect(decodableEncodings('constructor, __proto__, toString, hasOwnProperty')).toEqual([]);
 	});
 });

@@ -38,6 +38,8 @@ describe('connection by external xref', () => {
 		expect(result.error?.message).toContain('conn_hubspot (HubSpot: crm, martech)');
 		expect(result.error?.message).toContain('conn_slack (Slack: messaging)');
 		expect(result.error?.message).toContain('"Connection Category" option');
+		expect(fixture.sim.lookups).toEqual([expect.stringContaining('external_xref=customer-42')]);
+		expect(fixture.sim.log).toEqual([]);
 	});
 
 	it('narrows several matches by category', async () => {
@@ -55,5 +57,7 @@ describe('connection by external xref', () => {
 		const result = await fixture.run(get(byXref('customer-404'), '/v2/customers'), [{}], { onError: 'continueRegularOutput' });
 		expect(result.status).toBe('success');
 		expect(String(result.output('Passthrough')![0].json.error)).toContain('customer-404');
+		expect(fixture.sim.lookups).toEqual([expect.stringContaining('external_xref=customer-404')]);
+		expect(fixture.sim.log).toEqual([]);
 	});
 });

@@ -64,6 +64,7 @@ describe('the API key echoed in JSON escapes', () => {
 		expect(failed.status).toBe('error');
 		expect(failed.error?.message).toContain('Unified.to returned 401 Unauthorized: Invalid token **hidden**');
 		expectNoKey(failed);
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/v2/customers']);
 
 		upstreamAnswers(jsonReply(401, body));
 		const continued = await fixture.run(getCustomers(), [{}], { onError: 'continueRegularOutput' });

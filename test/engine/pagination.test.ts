@@ -214,6 +214,11 @@ describe('limits and output shapes', () => {
 		expect(items.map((item) => item.json.statusCode)).toEqual([200, 200, 200]);
 		expect((items[2].json.body as unknown[]).length).toBe(50);
 		expect(String((items[0].json.headers as Record<string, string>).link)).toContain('rel="next"');
+		expect(fixture.passthroughCalls()).toEqual([
+			'GET conn_acme/v2/items/link?per_page=500',
+			'GET conn_acme/v2/items/link?page=2&per_page=500',
+			'GET conn_acme/v2/items/link?page=3&per_page=500',
+		]);
 	});
 
 	it('recordsPath override', async () => {
@@ -234,6 +239,7 @@ describe('limits and output shapes', () => {
 		}));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('no list of records at "contacts"');
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_hubspot/crm/v3/objects/contacts']);
 	});
 
 	it('Full Response with records output is refused before any request', async () => {
@@ -294,6 +300,7 @@ describe('loop guards', () => {
 		expect(result.status).toBe('success');
 		expect(items).toHaveLength(1);
 		expect(String(items[0].json.error)).toContain('identical');
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/v2/items/identical', 'GET conn_acme/v2/items/identical?cursor=YXQ6MTA']);
 	});
 });
 
@@ -347,5 +354,9 @@ describe('items and failures', () => {
 		}));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/\(page 2\)/);
+		expect(fixture.passthroughCalls()).toEqual([
+			'GET conn_salesforce/services/data/v62.0/query?q=SELECT%20Id%20FROM%20Account',
+			...Array(4).fill('GET conn_salesforce/services/data/v62.0/query/01gRO0000016PIAYA2-2000'),
+		]);
 	});
 });

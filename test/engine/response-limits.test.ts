@@ -25,6 +25,7 @@ describe('Max Response Size (maxResponseSize)', () => {
 		expect(over.status).toBe('error');
 		expect(over.error?.message).toContain('larger than 1 MB, the "Max Response Size" option');
 		expect(over.error?.description).toContain('Raise "Max Response Size" (maxResponseSize)');
+		expect(fixture.passthroughCalls()).toEqual([`GET conn_acme/padded?size=${MB}`, `GET conn_acme/padded?size=${MB + 1}`]);
 	});
 
 	it.each(['identity', 'gzip', 'br'])('stops reading an endless %s body at the limit, and does not retry', async (encoding) => {
@@ -47,6 +48,7 @@ describe('Max Response Size (maxResponseSize)', () => {
 		const result = await fixture.run(padded('size=endless&encoding=br', { responseFormat: 'text' }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('larger than 128 MB, the "Max Response Size" option');
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/padded?size=endless&encoding=br']);
 	});
 
 	it('with continueOnFail the item becomes an error item and the others go on', async () => {
@@ -59,12 +61,14 @@ describe('Max Response Size (maxResponseSize)', () => {
 		expect(items[0].error).toContain('"Max Response Size"');
 		expect(items[0].statusCode).toBe(200);
 		expect(items[1]).toMatchObject({ id: 'cus_001' });
+		expect(fixture.passthroughCalls().sort()).toEqual(['GET conn_acme/padded?size=endless&encoding=gzip', 'GET conn_acme/v2/customers/cus_001']);
 	});
 
 	it('cuts an endless error body at 1 MB and still fails with the upstream status', async () => {
 		const result = await fixture.run(padded('size=endless&status=500&type=text/html', { retry: { settings: { maxRetries: 0 } } }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^Upstream returned 500 Internal Server Error/);
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/padded?size=endless&status=500&type=text%2Fhtml']);
 	});
 });
 

@@ -77,6 +77,7 @@ describe('text responses', () => {
 		const result = await fixture.run(get('/lying-json'));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('says it is JSON (application/json) but its body is not valid JSON');
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/lying-json']);
 	});
 
 	it('with neverError the lying JSON body comes back as text', async () => {
@@ -105,6 +106,7 @@ describe('body-level errors', () => {
 		const result = await fixture.run(slackCreate('conversations.create'));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('name_taken');
+		expect(fixture.passthroughCalls()).toEqual(['POST conn_slack/api/conversations.create', 'POST conn_slack/api/conversations.create']);
 	});
 
 	it('Slack missing_scope names the needed scope', async () => {

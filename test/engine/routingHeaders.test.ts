@@ -62,6 +62,7 @@ describe('headers that would change where or how Unified.to routes the call', ()
 		const result = await fixture.run({ ...echo, specifyHeaders: 'json', jsonHeaders: JSON.stringify(sent) });
 		expect(result.status).toBe('success');
 		expect(result.output('Passthrough')![0].json.headers).toMatchObject({ 'x-request-id': 'r-1', 'x-hostname-hint': 'a', 'x-forwarder-note': 'b', 'x-domain': 'c' });
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/echo']);
 	});
 
 	it('as an AI tool, model-written forwarding headers go back to the model as an error, and nothing is sent', async () => {

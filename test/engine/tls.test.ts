@@ -31,5 +31,6 @@ describe('options.allowUnauthorizedCerts', () => {
 		const result = await fixture.runWorkflow(throughFront({ allowUnauthorizedCerts: true }), { credentials: { baseUrl: front.baseUrl } });
 		expect(result.status).toBe('success');
 		expect(jsonOf(result.output('Passthrough'))).toEqual([expect.objectContaining({ id: 'cus_001' })]);
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/v2/customers/cus_001']);
 	});
 });

@@ -29,6 +29,7 @@ describe('as an AI Agent tool', () => {
 		expect(item.json.body).toEqual([{ message: 'Required fields are missing: [Name]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Name'] }]);
 		expect(String(item.json.error)).toContain('Required fields are missing');
 		expect(JSON.stringify(item)).not.toContain(fixture.sim.apiKey);
+		expect(fixture.passthroughCalls()).toEqual(['POST conn_salesforce/services/data/v62.0/sobjects/Account/']);
 	});
 
 	it('still fails the run in a normal workflow', async () => {
@@ -41,6 +42,7 @@ describe('as an AI Agent tool', () => {
 			jsonBody: '{}',
 		});
 		expect(result.status).toBe('error');
+		expect(fixture.passthroughCalls()).toEqual(['POST conn_salesforce/services/data/v62.0/sobjects/Account/']);
 	});
 
 	it('trims a large JSON response to the records and fields the model needs', async () => {
@@ -64,6 +66,7 @@ describe('as an AI Agent tool', () => {
 		const normal = await fixture.run(parameters);
 		const [page] = normal.output('Passthrough')!;
 		expect((page.json.results as unknown[]).length).toBe(25);
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_hubspot/crm/v3/objects/contacts?limit=25', 'GET conn_hubspot/crm/v3/objects/contacts?limit=25']);
 	});
 
 	it('says so when the records path finds nothing', async () => {

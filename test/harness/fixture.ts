@@ -25,6 +25,8 @@ export interface SimulatorFixture {
 	run(parameters: INodeParameters, items?: INodeExecutionData['json'][], settings?: Partial<INode>): Promise<RunResult>;
 	/** Runs any workflow with the simulator's base URL and key in the credential. */
 	runWorkflow(definition: WorkflowDefinition, overrides?: RunOverrides): Promise<RunResult>;
+	/** What the simulator's passthrough received since the test began, one line per request: "POST conn_acme/v2/customers?limit=5". */
+	passthroughCalls(): string[];
 }
 
 /**
@@ -60,6 +62,9 @@ export function useSimulator(options: SimulatorOptions = {}, fixtureOptions: Fix
 			});
 			fixtureOptions.afterEachRun?.(result, sim);
 			return result;
+		},
+		passthroughCalls() {
+			return simulator().log.map((entry) => `${entry.method} ${entry.connectionId}/${entry.path}${entry.rawQuery ? `?${entry.rawQuery}` : ''}`);
 		},
 	};
 }

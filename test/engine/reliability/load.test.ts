@@ -92,6 +92,7 @@ describe('nothing lost', () => {
 			}
 		});
 		expect(new Set(items.map((item) => item.fault.split(';key')[0])).size).toBeGreaterThanOrEqual(mix.length - 1);
+		expect(new Set(loggedIds())).toEqual(new Set(ids(200)));
 	});
 
 	it('without Continue On Fail, fails naming the item, and starts no request once the failure is known', async () => {

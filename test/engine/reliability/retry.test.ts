@@ -127,6 +127,7 @@ describe('timeouts and connection failures', () => {
 		}));
 		expect(result.status).toBe('error');
 		expect(errorMessage(result)).toContain('No response within 0.3 s (timeout) (connection conn_acme, path v2/customers)');
+		expect(attemptsAt('v2/customers')).toHaveLength(1);
 	});
 
 	it('retries a GET that timed out, once the upstream is fast again', async () => {
@@ -146,6 +147,7 @@ describe('timeouts and connection failures', () => {
 		expect(result.status).toBe('error');
 		expect(errorMessage(result)).toContain('The response stalled: no data for 0.3 s while reading the body');
 		expect(errorMessage(result)).toContain('(2 attempts, waited');
+		expect(attemptsAt('v2/customers')).toHaveLength(2);
 	});
 
 	it('retries even a POST when the connection was refused (nothing was sent)', async () => {
@@ -159,5 +161,6 @@ describe('timeouts and connection failures', () => {
 		);
 		expect(result.status).toBe('error');
 		expect(errorMessage(result)).toContain('Connection refused by the Unified.to API host (connection conn_acme, path v2/customers) (3 attempts');
+		expect(fixture.sim.received).toEqual([]);
 	});
 });

@@ -1,5 +1,4 @@
-import { pipeline, type Transform } from 'node:stream';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 const DECODERS: Record<string, () => Transform> = {

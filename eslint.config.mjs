@@ -1,17 +1,21 @@
-// Lint: n8n's community-node rules (the same plugins @n8n/node-cli's configWithoutCloudSupport uses) over the
-// node, the credential and package.json; typescript-eslint over everything else.
-import js from '@eslint/js';
+// Lint: n8n's own community-node config (@n8n/node-cli's configWithoutCloudSupport: its community-node rules,
+// eslint-plugin-n8n-nodes-base, typescript-eslint and import-x), with the exceptions below, each with its reason.
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
+import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tseslint from 'typescript-eslint';
 
-const community = communityNodes.configs.recommendedWithoutN8nCloudSupport;
-const packageFiles = ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'];
+const packageRules = (plugin, prefix) => Object.keys(plugin.rules).map((name) => `${prefix}/${name}`);
+/** The rules about a node package's own code, which mean nothing for tests, benchmarks, the demo and scripts. */
+const nodePackageRulesOff = Object.fromEntries(
+	[...packageRules(communityNodes, '@n8n/community-nodes'), ...packageRules(n8nNodesBase, 'n8n-nodes-base')].map(
+		(rule) => [rule, 'off'],
+	),
+);
 
 export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
-	js.configs.recommended,
-	...tseslint.configs.recommended,
+	...configWithoutCloudSupport,
 	{
 		files: ['**/*.ts'],
 		rules: {
@@ -19,10 +23,8 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: packageFiles,
-		plugins: community.plugins,
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
 		rules: {
-			...community.rules,
 			// Deliberate: undici is this package's one runtime dependency. It gives the node a keep-alive pool
 			// shared by all executions, a true per-request concurrency limit, streamed bodies both ways, separate
 			// headers/body timeouts and proxy-from-environment support (EnvHttpProxyAgent), none of which n8n's
@@ -35,37 +37,15 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['package.json'],
-		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.community.rules,
-			'@typescript-eslint/no-unused-expressions': 'off',
-		},
-	},
-	{
-		files: ['credentials/**/*.ts'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
-		},
-	},
-	{
-		// The pure modules (request building, transport, response parsing) have no n8n node to attach an error
-		// to: they throw plain values (RequestValidationError, PassthroughFailure) that the node file converts
-		// into NodeOperationError / NodeApiError with the item index (see UnifiedPassthrough.node.ts).
-		files: ['nodes/**/{request,response,transport,execute,pagination,shared}/**/*.ts'],
+		// The pure modules (request building, dispatch, transport, response parsing) have no n8n node to attach an
+		// error to: they throw plain values (ParameterError, PassthroughFailure) that the runtime converts into
+		// NodeOperationError / NodeApiError with the item index, once (runtime/runUnits.ts, execute/nodeErrors.ts).
+		files: ['nodes/**/{request,response,transport,dispatch,execute,pagination,runtime,shared}/**/*.ts'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
+	},
+	{
+		// Tests, benchmarks, the demo and scripts are not part of the package: they print, and start servers.
+		files: ['test/**/*.ts', 'bench/**/*.ts', 'demo/**/*.ts', 'scripts/**/*.ts', '*.mts'],
+		rules: { ...nodePackageRulesOff, 'no-console': 'off' },
 	},
 );

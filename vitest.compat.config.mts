@@ -19,12 +19,13 @@ export default defineConfig({
 	test: {
 		include: [
 			'test/engine/examples.test.ts',
-			'test/engine/smoke.test.ts',
 			'test/engine/connectionPicker.test.ts',
 			'test/engine/externalXref.test.ts',
 			'test/engine/toolMode.test.ts',
 			'test/engine/description.test.ts',
 		],
+		// As in vitest.config.mts: no engine test on a dist/ older than the sources.
+		globalSetup: ['test/harness/checkDist.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',

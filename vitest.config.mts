@@ -11,9 +11,13 @@ export default defineConfig({
 		alias: { 'n8n-workflow': require.resolve('n8n-workflow') },
 	},
 	test: {
-		include: ['test/**/*.test.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/simulator/**/*.test.ts'] } },
+			// The engine tests load the built package: they refuse to start on a dist/ older than the sources.
+			{ extends: true, test: { name: 'engine', include: ['test/engine/**/*.test.ts'], globalSetup: ['test/harness/checkDist.ts'] } },
+		],
 	},
 });

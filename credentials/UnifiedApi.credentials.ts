@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { API_URL_EXPRESSION, REGION_OPTIONS } from '../nodes/UnifiedPassthrough/shared/regions';
+
 export class UnifiedApi implements ICredentialType {
 	name = 'unifiedApi';
 
@@ -29,12 +31,7 @@ export class UnifiedApi implements ICredentialType {
 			displayName: 'Region',
 			name: 'region',
 			type: 'options',
-			options: [
-				{ name: 'US (api.unified.to)', value: 'us' },
-				{ name: 'EU (api-eu.unified.to)', value: 'eu' },
-				{ name: 'AU (api-au.unified.to)', value: 'au' },
-				{ name: 'Custom Base URL', value: 'custom' },
-			],
+			options: REGION_OPTIONS,
 			default: 'us',
 			description: 'The data region your Unified.to workspace was registered in. A key only works in its own region.',
 		},
@@ -60,8 +57,7 @@ export class UnifiedApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.region === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : $credentials.region === "eu" ? "https://api-eu.unified.to" : $credentials.region === "au" ? "https://api-au.unified.to" : "https://api.unified.to" }}',
+			baseURL: API_URL_EXPRESSION,
 			url: '/unified/connection',
 			method: 'GET',
 			qs: { limit: 1 },

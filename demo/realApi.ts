@@ -15,5 +15,5 @@ export function defaultReadOnlyPath(integrationType: string | undefined): string
 }
 
 export async function listRealConnections(credentials: { apiKey: string; region: string; baseUrl: string }): Promise<UnifiedConnection[]> {
-	return listConnections(credentials as UnifiedCredentials, { limit: 100, offset: 0 });
+	return listConnections({ credentials: credentials as UnifiedCredentials }, { limit: 100, offset: 0 });
 }

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 
 import type { BenchCase } from '../run';
+import { simulatorProcess } from '../support/simulatorProcess';
 import { useFilesystemBinaryData } from '../../test/harness/binaryStore';
 import { runWorkflow } from '../../test/harness/engine';
 import { connectionById, passthroughWorkflow } from '../../test/harness/workflow';
 import { fileSha256 } from '../../test/simulator/data';
 import { startSimulator } from '../../test/simulator';
-import { startSimulatorProcess } from '../../test/harness/simulatorProcess';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
@@ -26,7 +26,7 @@ export const benchCase: BenchCase = {
 		const size = Number(process.env.BENCH_SIZE_MB ?? 200) * MB;
 		const storagePath = await useFilesystemBinaryData();
 		const inProcess = process.env.BENCH_SIMULATOR === 'in-process';
-		const sim = inProcess ? await startSimulator() : await startSimulatorProcess();
+		const sim = inProcess ? await startSimulator() : await simulatorProcess();
 		console.log(`simulator: ${inProcess ? 'in this process (its memory counts too)' : 'separate process'}`);
 		const credentials = { apiKey: sim.apiKey, baseUrl: sim.baseUrl };
 		const workflow = (bytes: number) =>

@@ -6,7 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { startSimulatorProcess, type SimulatorProcess } from '../../test/harness/simulatorProcess';
+import { simulatorProcess } from '../../bench/support/simulatorProcess';
 import { e2eCases, type E2eCase } from './cases';
 import { CACHE_DIR, CREDENTIAL, REPO_ROOT } from './config';
 import { cleanEnv, execOrThrow, seconds } from './exec';
@@ -116,9 +116,9 @@ async function main(): Promise<number> {
 	});
 	log(`  build ${seconds(buildMs)}, npm pack + install (${installMode === 'installer' ? "as n8n's Community Nodes installer does" : 'npm install --omit=peer'}) ${seconds(installMs)}`);
 
-	let sim: SimulatorProcess | undefined;
+	let sim: Awaited<ReturnType<typeof simulatorProcess>> | undefined;
 	try {
-		sim = await startSimulatorProcess();
+		sim = await simulatorProcess();
 		const n8n = new N8nCli(runtime, userFolder);
 		const selected = (title: string) => !flags.only || title.includes(flags.only);
 		const cases = e2eCases().filter((e2eCase) => selected(e2eCase.title));

@@ -1,21 +1,19 @@
 import type { INodeListSearchResult, INodeType, ILoadOptionsFunctions } from 'n8n-workflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { loadOptionsContext, loadPackage } from '../harness/engine';
-import { startSimulator, type Simulator } from '../simulator';
+import { useSimulator } from '../harness/fixture';
 
 const EXTRA = 230;
-let sim: Simulator;
+const fixture = useSimulator({ extraConnections: EXTRA });
 let search: (filter?: string, token?: string) => Promise<INodeListSearchResult>;
 
 beforeAll(async () => {
-	sim = await startSimulator({ extraConnections: EXTRA });
 	const node = (await loadPackage()).node as INodeType;
-	const context = await loadOptionsContext({ apiKey: sim.apiKey, baseUrl: sim.baseUrl });
+	const context = await loadOptionsContext(fixture.credentials);
 	const method = node.methods!.listSearch!.searchConnections;
 	search = (filter, token) => method.call(context as ILoadOptionsFunctions, filter, token);
 });
-afterAll(async () => sim.close());
 
 async function searchAll(filter?: string): Promise<INodeListSearchResult['results']> {
 	const all: INodeListSearchResult['results'] = [];
@@ -36,7 +34,7 @@ describe('connection picker (list mode)', () => {
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBe('100');
 		const all = await searchAll();
-		expect(all.map((result) => result.value)).toEqual(sim.connections.map((connection) => connection.id));
+		expect(all.map((result) => result.value)).toEqual(fixture.sim.connections.map((connection) => connection.id));
 	});
 
 	it('filters on integration, name, id and external xref across pages', async () => {
@@ -68,7 +66,7 @@ describe('connection picker (list mode)', () => {
 	it('says to check the credential when the key is wrong, without showing the key', async () => {
 		const wrongKey = 'wrong_key_0123456789';
 		const node = (await loadPackage()).node as INodeType;
-		const context = await loadOptionsContext({ apiKey: wrongKey, baseUrl: sim.baseUrl });
+		const context = await loadOptionsContext({ apiKey: wrongKey, baseUrl: fixture.sim.baseUrl });
 		const error = await node.methods!.listSearch!.searchConnections.call(context as ILoadOptionsFunctions).catch((caught: Error) => caught);
 		expect(error).toBeInstanceOf(Error);
 		expect((error as Error).message).toMatch(/401/);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
+import { NodeHelpers, type INode, type INodeProperties, type INodePropertyCollection, type INodeType } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { loadPackage, PACKAGE_ROOT } from '../harness/engine';
@@ -93,6 +93,25 @@ describe('the built package\'s descriptions', async () => {
 			const expected = (interfaceDoc.optionDefaults as Record<string, unknown>)[name];
 			if (expected !== undefined) expect(options.find((option) => option.name === name)!.default, name).toEqual(expected);
 		}
+	});
+
+	it('as an AI tool, Domain, Proxy and Ignore SSL Issues are hidden, and the connection opt-in shows only there, taking no expression', () => {
+		const options = (byName('options')[0].options ?? []) as INodeProperties[];
+		const option = (name: string) => options.find((candidate) => candidate.name === name)!;
+		const routing = ['domain', 'proxy', 'allowUnauthorizedCerts'];
+		for (const name of routing) expect(option(name).displayOptions, name).toEqual({ hide: { '@tool': [true] } });
+		expect(option('allowModelConnection')).toMatchObject({ type: 'boolean', default: false, noDataExpression: true });
+
+		// Decided by n8n's own display logic: "@tool" is true for the "<name>Tool" variant its loader derives.
+		const asTool = { ...node.description, name: `${node.description.name}Tool` };
+		const shown = (name: string, description = node.description) =>
+			NodeHelpers.displayParameter({}, option(name), { typeVersion: 1 } as INode, description);
+		for (const name of routing) {
+			expect(shown(name), name).toBe(true);
+			expect(shown(name, asTool), name).toBe(false);
+		}
+		expect(shown('allowModelConnection')).toBe(false);
+		expect(shown('allowModelConnection', asTool)).toBe(true);
 	});
 
 	it('has a subtitle showing method and path, light and dark icons that differ, and a credential test', () => {

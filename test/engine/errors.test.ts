@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import { runWorkflow } from '../harness/engine';
 import { jsonOf, useSimulator } from '../harness/fixture';
 import { connectionById, passthroughWorkflow } from '../harness/workflow';
 
@@ -12,15 +11,16 @@ function expectNoKey(value: unknown): void {
 
 describe('errors the user sees', () => {
 	it('a wrong API key: Unified 401, and the advice names the API key and region', async () => {
-		const result = await runWorkflow(
+		const result = await fixture.runWorkflow(
 			passthroughWorkflow([{}], { parameters: { connection: connectionById('conn_acme'), path: 'v2/customers' } }),
-			{ credentials: { apiKey: 'wrong-key-0123456789', baseUrl: fixture.sim.baseUrl } },
+			{ credentials: { apiKey: 'wrong-key-0123456789' } },
 		);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('Unified.to returned 401 Unauthorized: Invalid or missing API token');
 		expect(result.error?.description).toMatch(/API key and the region/);
 		expect(result.error?.httpCode).toBe('401');
 		expect(JSON.stringify(result.run)).not.toContain('wrong-key-0123456789');
+		expect(fixture.sim.received).toEqual(['GET /passthrough/conn_acme/v2/customers']);
 	});
 
 	it('an unknown connection: Unified 404, and the advice names the connection id', async () => {
@@ -75,6 +75,7 @@ describe('errors the user sees', () => {
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('name_taken');
+		expect(fixture.passthroughCalls()).toEqual(['POST conn_slack/conversations.create']);
 	});
 
 	it('continueOnFail: each failing item becomes {error, statusCode, body}, paired, in input order', async () => {
@@ -108,6 +109,10 @@ describe('errors the user sees', () => {
 		expect(third).toMatchObject({ statusCode: 404 });
 		expect(fourth).toMatchObject({ success: true });
 		expectNoKey(result.run);
+		expect([...fixture.sim.received].sort()).toEqual([
+			'POST /passthrough/conn_nope/services/data/v62.0/sobjects/Account/',
+			...Array(3).fill('POST /passthrough/conn_salesforce/services/data/v62.0/sobjects/Account/'),
+		]);
 	});
 
 	it('neverError outputs a non-2xx response instead of failing', async () => {
@@ -120,10 +125,12 @@ describe('errors the user sees', () => {
 		expect(jsonOf(result.output('Passthrough'))).toEqual([
 			expect.objectContaining({ statusCode: 404, body: { error: { code: 'not_found', message: 'No customer cus_999' } } }),
 		]);
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/v2/customers/cus_999']);
 	});
 
 	it('a 204 gives one empty item', async () => {
 		const result = await fixture.run({ connection: connectionById('conn_acme'), method: 'DELETE', path: 'v2/customers/cus_001' });
 		expect(jsonOf(result.output('Passthrough'))).toEqual([{}]);
+		expect(fixture.passthroughCalls()).toEqual(['DELETE conn_acme/v2/customers/cus_001']);
 	});
 });

@@ -1,12 +1,11 @@
 import type { INode } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { NODE_TYPE, type WorkflowDefinition } from '../harness/engine';
+import { NODE_TYPE } from '../harness/engine';
 import { exampleFiles, loadExample as load, toolCallsWorkflow } from '../harness/examples';
 import { useSimulator } from '../harness/fixture';
 
 const fixture = useSimulator();
-const run = (definition: WorkflowDefinition) => fixture.runWorkflow(definition);
 
 const covered = new Set<string>();
 function example(file: string, test: () => Promise<void>) {
@@ -28,7 +27,7 @@ describe('examples/', () => {
 	});
 
 	example('hubspot-slack-digest.json', async () => {
-		const result = await run(load('hubspot-slack-digest.json'));
+		const result = await fixture.runWorkflow(load('hubspot-slack-digest.json'));
 		expect(result.status).toBe('success');
 		const posts = fixture.sim.log.filter((entry) => entry.path === 'chat.postMessage');
 		expect(posts).toHaveLength(1);
@@ -43,7 +42,7 @@ describe('examples/', () => {
 	});
 
 	example('salesforce-account-from-form.json', async () => {
-		const result = await run(load('salesforce-account-from-form.json'));
+		const result = await fixture.runWorkflow(load('salesforce-account-from-form.json'));
 		expect(result.status).toBe('success');
 		const created = result.output('Salesforce: create account')!;
 		expect(created).toHaveLength(2);
@@ -52,23 +51,26 @@ describe('examples/', () => {
 			expect(String(item.json.id)).toMatch(/^001NEW/);
 			expect(item.pairedItem).toEqual({ item: index });
 		}
+		expect(fixture.passthroughCalls()).toEqual(Array(2).fill('POST conn_salesforce/services/data/v62.0/sobjects/Account/'));
 	});
 
 	example('hubspot-properties-batch-read.json', async () => {
-		const result = await run(load('hubspot-properties-batch-read.json'));
+		const result = await fixture.runWorkflow(load('hubspot-properties-batch-read.json'));
 		expect(result.status).toBe('success');
 		const [batch] = result.output('HubSpot: batch read properties')!;
 		expect(batch.json.status).toBe('COMPLETE');
 		expect((batch.json.results as Array<{ name: string }>).map((property) => property.name)).toEqual(['email', 'firstname', 'hs_lead_status']);
+		expect(fixture.passthroughCalls()).toEqual(['POST conn_hubspot/crm/v3/properties/contacts/batch/read']);
 	});
 
 	example('file-move-between-connections.json', async () => {
-		const result = await run(load('file-move-between-connections.json'));
+		const result = await fixture.runWorkflow(load('file-move-between-connections.json'));
 		expect(result.status).toBe('success');
 		const [downloaded] = result.output('Download from source')!;
 		expect(downloaded.binary?.file?.fileName).toBe('q3-report.pdf');
 		const [uploaded] = result.output('Upload to destination')!;
 		expect(JSON.stringify(uploaded.json)).toContain('250000');
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/files/download/q3-report.pdf?size=250000&type=application%2Fpdf', 'POST conn_acme/files/upload']);
 	});
 
 	example('ai-agent-tool.json', async () => {
@@ -82,7 +84,7 @@ describe('examples/', () => {
 		];
 		const { tool, workflow: toolCalls } = toolCallsWorkflow(workflow, calls);
 		expect(workflow.connections[tool.name].ai_tool[0]![0].node).toBe('AI Agent');
-		const result = await run(toolCalls);
+		const result = await fixture.runWorkflow(toolCalls);
 		expect(result.status).toBe('success');
 		const output = result.output(tool.name)!;
 		// The first call: the external xref narrowed to the CRM connection, trimmed to id + properties.
@@ -93,6 +95,7 @@ describe('examples/', () => {
 		const [error] = output.filter((item) => JSON.stringify(item.pairedItem) === '{"item":1}');
 		expect(error.json.statusCode).toBe(404);
 		expect(error.json.body).toMatchObject({ status: 'error', category: 'OBJECT_NOT_FOUND' });
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_hubspot/crm/v3/objects/contacts?limit=5', 'GET conn_hubspot/crm/v3/objects/deals']);
 	});
 
 	it('runs every example file', () => {

@@ -34,6 +34,7 @@ describe('expressions in every parameter', () => {
 		});
 		expect((echo.headers as Record<string, string>)['x-trace']).toBe('abc');
 		expect((echo.headers as Record<string, string>).authorization).toBeUndefined();
+		expect(fixture.passthroughCalls()).toEqual(['PATCH conn_acme/echo/contacts?limit=7']);
 	});
 });
 
@@ -59,5 +60,6 @@ describe('multiple input items', () => {
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('[item 1]');
 		expect(result.error?.message).toContain('No customer cus_404');
+		expect(fixture.passthroughCalls().sort()).toEqual(['GET conn_acme/v2/customers/cus_001', 'GET conn_acme/v2/customers/cus_404']);
 	});
 });

@@ -2,21 +2,18 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { storedBinary, useFilesystemBinaryData } from '../harness/binaryStore';
-import { runWorkflow } from '../harness/engine';
+import { useSimulator } from '../harness/fixture';
 import { connectionById, passthroughWorkflow } from '../harness/workflow';
 import { fileChunk } from '../simulator/data';
-import { startSimulator, type Simulator } from '../simulator';
 
-let sim: Simulator;
+const fixture = useSimulator();
 let storagePath: string;
 beforeAll(async () => {
 	storagePath = await useFilesystemBinaryData();
-	sim = await startSimulator();
 });
-afterAll(async () => sim.close());
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -48,7 +45,7 @@ describe('files with n8n binary data in filesystem mode', () => {
 		workflow.nodes.push({ ...workflow.nodes[2], id: 'node-binary', name: 'Whole Body', parameters: upload('', { contentType: 'binaryData', inputDataFieldName: 'data' }).parameters });
 		workflow.connections.Download.main[0]!.push({ node: 'Whole Body', type: 'main', index: 0 });
 
-		const result = await runWorkflow(workflow, { credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } });
+		const result = await fixture.runWorkflow(workflow);
 		expect(result.error).toBeUndefined();
 		const binary = result.output('Download')![0].binary!.data;
 		expect(binary.id).toMatch(/^filesystem(-v2)?:/);

@@ -10,7 +10,6 @@ import { fileChunk } from '../simulator/data';
 const fixture = useSimulator();
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-const run = (...steps: PassthroughNode[]) => fixture.runWorkflow(passthroughWorkflow([{}], ...steps));
 
 function download(name: string, query: Record<string, string>, options: INodeParameters = {}): PassthroughNode {
 	return {
@@ -82,7 +81,7 @@ describe('files round trip: download into n8n binary data, upload again', () => 
 		const options = file.type.startsWith('text/') ? { responseFormat: 'file', outputPropertyName: 'doc' } : { outputPropertyName: 'doc' };
 
 		it(`${file.label}: arrives byte-identical as multipart`, async () => {
-			const result = await run(download(file.name, query, options), multipartUpload('doc'));
+			const result = await fixture.runWorkflow(passthroughWorkflow([{}], download(file.name, query, options), multipartUpload('doc')));
 			expect(result.error).toBeUndefined();
 			const downloaded = result.output('Download')![0].binary!.doc;
 			expect(downloaded.fileName).toBe(file.fileName);
@@ -98,7 +97,7 @@ describe('files round trip: download into n8n binary data, upload again', () => 
 		});
 
 		it(`${file.label}: arrives byte-identical as the whole body (binaryData)`, async () => {
-			const result = await run(download(file.name, query, options), binaryUpload('doc'));
+			const result = await fixture.runWorkflow(passthroughWorkflow([{}], download(file.name, query, options), binaryUpload('doc')));
 			expect(result.error).toBeUndefined();
 			expect(result.output('Upload')![0].json).toEqual({ contentType: file.type.split(';')[0], size: file.size, sha256: expected });
 		});
@@ -110,7 +109,7 @@ describe('files round trip: download into n8n binary data, upload again', () => 
 		const multipart = multipartUpload('doc');
 		multipart.parameters.method = 'PUT';
 		multipart.parameters.options = { retry: { settings: { maxRetries: 2, maxWaitMs: 50 } } };
-		const result = await run(download('again.bin', { size: String(size) }, { outputPropertyName: 'doc' }), multipart);
+		const result = await fixture.runWorkflow(passthroughWorkflow([{}], download('again.bin', { size: String(size) }, { outputPropertyName: 'doc' }), multipart));
 		expect(result.error).toBeUndefined();
 		fixture.sim.faults.clear();
 		expect(fixture.sim.log.filter((entry) => entry.path === 'files/upload')).toHaveLength(2);
@@ -121,18 +120,18 @@ describe('files round trip: download into n8n binary data, upload again', () => 
 		const upload = binaryUpload('doc');
 		upload.parameters.sendHeaders = true;
 		upload.parameters.headerParameters = { parameters: [{ name: 'Content-Type', value: 'application/vnd.acme+binary' }] };
-		const result = await run(download('pixel.png', { size: '10', type: 'image/png' }, { outputPropertyName: 'doc' }), upload);
+		const result = await fixture.runWorkflow(passthroughWorkflow([{}], download('pixel.png', { size: '10', type: 'image/png' }, { outputPropertyName: 'doc' }), upload));
 		expect(result.output('Upload')![0].json).toMatchObject({ contentType: 'application/vnd.acme+binary', size: 10 });
 	});
 
 	it('a missing binary property fails before any request, naming the parameter', async () => {
-		const result = await run(binaryUpload('nothing'));
+		const result = await fixture.runWorkflow(passthroughWorkflow([{}], binaryUpload('nothing')));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('inputDataFieldName');
 		expect(result.error?.message).toContain('no binary property "nothing"');
 		expect(fixture.sim.log).toHaveLength(0);
 
-		const multipart = await run(download('pixel.png', { size: '10', type: 'image/png' }), multipartUpload('other'));
+		const multipart = await fixture.runWorkflow(passthroughWorkflow([{}], download('pixel.png', { size: '10', type: 'image/png' }), multipartUpload('other')));
 		expect(multipart.error?.message).toContain('bodyParameters');
 		expect(multipart.error?.message).toContain('(it has: data)');
 	});

@@ -32,6 +32,7 @@ describe('Passthrough guide examples', () => {
 		expect(jsonOf(result.output('Passthrough'))).toEqual([
 			{ id: expect.stringMatching(/^cus_new_/), name: 'Hedy Lamarr', email: 'hedy@example.com', apiVersion: '2023-06-01' },
 		]);
+		expect(fixture.passthroughCalls()).toEqual(['POST conn_acme/v2/customers']);
 	});
 
 	it('HubSpot properties batch read is a POST with {inputs: [{name}]}', async () => {
@@ -47,6 +48,7 @@ describe('Passthrough guide examples', () => {
 		const [batch] = jsonOf(result.output('Passthrough')) as Array<{ status: string; results: Array<{ name: string }> }>;
 		expect(batch.status).toBe('COMPLETE');
 		expect(batch.results.map((property) => property.name)).toEqual(['email', 'hs_lead_status']);
+		expect(fixture.passthroughCalls()).toEqual(['POST conn_hubspot/crm/v3/properties/contacts/batch/read']);
 	});
 
 	it('Slack conversations.create with is_private: true (key/value body, boolean from an expression)', async () => {
@@ -67,6 +69,7 @@ describe('Passthrough guide examples', () => {
 		const [created] = jsonOf(result.output('Passthrough')) as Array<{ ok: boolean; channel: { name: string; is_private: boolean } }>;
 		expect(created.ok).toBe(true);
 		expect(created.channel).toMatchObject({ name: 'proj-apollo', is_private: true });
+		expect(fixture.passthroughCalls()).toEqual(['POST conn_slack/conversations.create']);
 	});
 
 	it('Salesforce Account create (trailing slash kept) returns {id, success, errors}', async () => {
@@ -98,5 +101,6 @@ describe('Passthrough guide examples', () => {
 		expect(response.headers['x-response-time']).toMatch(/ms$/);
 		expect(response.headers['sforce-limit-info']).toBe('api-usage=25/15000');
 		expect(response.body).toMatchObject({ success: true });
+		expect(fixture.passthroughCalls()).toEqual(['POST conn_salesforce/services/data/v62.0/sobjects/Account/']);
 	});
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,5 +38,15 @@ describe('the built package as n8n loads it', () => {
 		expect(() => readFileSync(join(PACKAGE_ROOT, 'dist/nodes/UnifiedPassthrough/unified.svg'))).not.toThrow();
 		expect(() => readFileSync(join(PACKAGE_ROOT, 'dist/credentials/unified.dark.svg'))).not.toThrow();
 		expect(loader.types.nodes[0].iconUrl ?? loader.types.nodes[0].icon).toBeTruthy();
+	});
+
+	it('every source map carries its sources: the .ts files it names are not shipped (only dist/ is)', () => {
+		const maps = readdirSync(join(PACKAGE_ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js.map'));
+		expect(maps.length).toBeGreaterThan(10);
+		for (const file of maps) {
+			const map = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', file), 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+			expect(map.sourcesContent?.length, file).toBe(map.sources.length);
+			expect(map.sourcesContent?.every((source) => source.length > 0), file).toBe(true);
+		}
 	});
 });

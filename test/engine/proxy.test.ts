@@ -28,6 +28,7 @@ describe('options.proxy', () => {
 		const result = await fixture.run({ connection: connectionById('conn_acme'), path: 'v2/customers/cus_001' });
 		expect(result.status).toBe('success');
 		expect(proxy.tunnels).toEqual([]);
+		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/v2/customers/cus_001']);
 	});
 
 	it('also carries the external xref lookup (Unified\'s own API), not only the passthrough call', async () => {

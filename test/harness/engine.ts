@@ -28,13 +28,15 @@ import {
 
 import { startRun } from './compat';
 
-import { HarnessTrigger } from './stubNodes';
+import { HarnessAgent, HarnessTrigger } from './stubNodes';
 
 /** The package as n8n loads it; test:compat points this at a copy installed next to n8n 1.x. */
 export const PACKAGE_ROOT = process.env.N8N_COMPAT_PACKAGE_ROOT ?? resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-unified';
 export const NODE_TYPE = `${PACKAGE_NAME}.unifiedPassthrough`;
 export const CREDENTIAL_TYPE = 'unifiedApi';
+/** The harness's stand-in for n8n 2.x's AI Agent (see HarnessAgent). */
+export const AGENT_TYPE = 'harness.agent';
 
 export interface LoadedPackage {
 	loader: PackageDirectoryLoader;
@@ -123,6 +125,7 @@ function nodeTypesFor(pkg: LoadedPackage): INodeTypes {
 		'n8n-nodes-base.scheduleTrigger': trigger,
 		// Example workflows start from a form; their pinned submissions stand in for it, as in n8n's editor.
 		'n8n-nodes-base.formTrigger': trigger,
+		[AGENT_TYPE]: new HarnessAgent(),
 	};
 	return {
 		getByName: (type) => byName[type],

@@ -1,4 +1,15 @@
-import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type EngineRequest,
+	type EngineResponse,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type ITriggerFunctions,
+	type ITriggerResponse,
+} from 'n8n-workflow';
 
 /**
  * Stands in for n8n-nodes-base's Manual Trigger (and Schedule Trigger in example workflows): emits one empty
@@ -25,5 +36,56 @@ export class HarnessTrigger implements INodeType {
 			this.emit([this.helpers.returnJsonArray(items as never)]);
 		};
 		return { manualTriggerFunction };
+	}
+}
+
+/** What the harness agent's `toolCalls` parameter holds: the calls a model would make, in order. */
+export interface ModelToolCall {
+	/** The tool node's name. */
+	tool: string;
+	/** The arguments as the model sends them (its tool call's `args`). */
+	args: IDataObject;
+}
+
+/**
+ * Stands in for n8n 2.x's AI Agent: its first run returns an EngineRequest that calls its tools with the arguments
+ * a model would send, as the real agent does (nodes-langchain createEngineRequests: `input` is the model's `args`);
+ * when the engine resumes it, it outputs each call's result. The calls thus go through n8n-core's own handling
+ * (requests-response.js, prepareRequestedNodesForExecution), which gives each tool run the input item
+ * { ...the agent's input item, ...the model's arguments } and records the arguments where $fromAI reads them.
+ */
+export class HarnessAgent implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Harness Agent',
+		name: 'agent',
+		group: ['transform'],
+		version: 1,
+		description: 'Replays model tool calls through the engine',
+		defaults: { name: 'Agent' },
+		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.AiTool],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Tool Calls', name: 'toolCalls', type: 'json', default: '[]' }],
+	};
+
+	async execute(this: IExecuteFunctions, response?: EngineResponse): Promise<INodeExecutionData[][] | EngineRequest> {
+		if (response?.actionResponses.length) {
+			const results = response.actionResponses.map(({ action, data }) => ({
+				json: { toolCallId: action.id, tool: action.nodeName, output: (data.data?.[NodeConnectionTypes.AiTool]?.[0] ?? []).map((item) => item.json) },
+				pairedItem: { item: 0 },
+			}));
+			return [results];
+		}
+		const calls = JSON.parse(this.getNodeParameter('toolCalls', 0) as string) as ModelToolCall[];
+		return {
+			actions: calls.map((call, index) => ({
+				actionType: 'ExecutionNodeAction' as const,
+				nodeName: call.tool,
+				input: call.args,
+				type: NodeConnectionTypes.AiTool,
+				id: `call_${index}`,
+				metadata: { itemIndex: 0 },
+			})),
+			metadata: {},
+		};
 	}
 }

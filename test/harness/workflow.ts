@@ -1,6 +1,7 @@
-import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, NODE_TYPE, type WorkflowDefinition } from './engine';
+import { AGENT_TYPE, CREDENTIAL_TYPE, NODE_TYPE, type WorkflowDefinition } from './engine';
+import type { ModelToolCall } from './stubNodes';
 
 export interface PassthroughNode {
 	name?: string;
@@ -52,5 +53,39 @@ export function passthroughWorkflow(
 		nodes,
 		connections,
 		pinData: { Start: items.map((json) => ({ json })) },
+	};
+}
+
+export const AGENT_NAME = 'Agent';
+export const TOOL_NAME = 'Tool';
+
+/**
+ * An agent run as n8n 2.x executes it: a trigger ("Chat") emitting the agent's input item, the harness agent, and
+ * one Passthrough tool node ("Tool", the node's "…Tool" variant) on its ai_tool input, called once per entry of
+ * `calls` (the arguments a model sends). The agent's output has one item per call: `{ toolCallId, tool, output }`,
+ * `output` being the JSON the model gets back.
+ */
+export function agentToolWorkflow(agentInput: IDataObject, tool: PassthroughNode, calls: IDataObject[]): WorkflowDefinition {
+	const toolCalls: ModelToolCall[] = calls.map((args) => ({ tool: TOOL_NAME, args }));
+	return {
+		nodes: [
+			{ id: 'chat', name: 'Chat', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'agent', name: AGENT_NAME, type: AGENT_TYPE, typeVersion: 1, position: [200, 0], parameters: { toolCalls: JSON.stringify(toolCalls) } },
+			{
+				id: 'tool',
+				name: TOOL_NAME,
+				type: `${NODE_TYPE}Tool`,
+				typeVersion: 1,
+				position: [200, 200],
+				parameters: tool.parameters,
+				credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Unified simulator' } },
+				...tool.settings,
+			},
+		],
+		connections: {
+			Chat: { main: [[{ node: AGENT_NAME, type: 'main', index: 0 }]] },
+			[TOOL_NAME]: { ai_tool: [[{ node: AGENT_NAME, type: 'ai_tool', index: 0 }]] },
+		},
+		pinData: { Chat: [{ json: agentInput }] },
 	};
 }

@@ -1,18 +1,18 @@
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 
 import { describe, expect, it } from 'vitest';
 
 import type { BodyParameters } from '../../nodes/UnifiedPassthrough/request/body';
 import { createBinaryBodyBuilder, type BinaryResolver } from '../../nodes/UnifiedPassthrough/request/binaryBody';
-import { RequestValidationError } from '../../nodes/UnifiedPassthrough/request/validationError';
-import { readAll } from '../../nodes/UnifiedPassthrough/response/readBody';
+import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
 
 const files: Record<string, Buffer> = { data: Buffer.from('%PDF-1.7 fake'), photo: Buffer.from([0x89, 0x50, 0x4e, 0x47]) };
 const mimeTypes: Record<string, string> = { data: 'application/pdf', photo: 'image/png' };
 
 const resolver: BinaryResolver = async (propertyName, parameter) => {
 	const file = files[propertyName];
-	if (!file) throw new RequestValidationError(parameter, `no binary property "${propertyName}"`);
+	if (!file) throw new ParameterError(parameter, `no binary property "${propertyName}"`);
 	return { fileName: `${propertyName}.bin`, mimeType: mimeTypes[propertyName], length: file.length, open: () => Readable.from([file]) };
 };
 
@@ -27,7 +27,7 @@ describe('createBinaryBodyBuilder', () => {
 		const body = await build(parameters({ contentType: 'binaryData', inputDataFieldName: 'photo' }));
 		expect(body.contentType).toBe('image/png');
 		expect(body.length).toBe(4);
-		expect((await readAll((await body.open()) as Readable)).equals(files.photo)).toBe(true);
+		expect((await buffer((await body.open()) as Readable)).equals(files.photo)).toBe(true);
 	});
 
 	it('defaults the binary property to "data"', async () => {
@@ -50,7 +50,7 @@ describe('createBinaryBodyBuilder', () => {
 				] as BodyParameters['bodyParameters'],
 			}),
 		);
-		const bytes = await readAll((await body.open()) as Readable);
+		const bytes = await buffer((await body.open()) as Readable);
 		expect(body.length).toBe(bytes.length);
 		const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': body.contentType! } }).formData();
 		expect([...form.keys()]).toEqual(['title', 'file']);

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { MAX_TIMER_MS } from '../../nodes/UnifiedPassthrough/shared/sleep';
 import { RequestLimiter } from '../../nodes/UnifiedPassthrough/transport/limiter';
 
 function deferred() {
@@ -101,5 +102,31 @@ describe('RequestLimiter', () => {
 		await first.then(() => controller.abort());
 		await expect(second).rejects.toThrow();
 		expect(started).toEqual([0]);
+	});
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+describe('limiter spacing beyond one timer', () => {
+	// The fake clock behaves like Node's timers: a delay above 2^31-1 ms fires after 1 ms.
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('keeps a 30-day Request Interval between two starts', async () => {
+		const limiter = new RequestLimiter(5, 30 * DAY_MS);
+		const starts: number[] = [];
+		const runs = [limiter.run(async () => void starts.push(Date.now())), limiter.run(async () => void starts.push(Date.now()))];
+		await vi.advanceTimersByTimeAsync(1);
+		expect(starts).toHaveLength(1);
+		await vi.advanceTimersByTimeAsync(MAX_TIMER_MS);
+		expect(starts).toHaveLength(1);
+		await vi.advanceTimersByTimeAsync(30 * DAY_MS);
+		await Promise.all(runs);
+		expect(starts).toHaveLength(2);
+		expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(30 * DAY_MS);
 	});
 });

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 
 import { describe, expect, it } from 'vitest';
 
 import { escapeDispositionValue, multipartBody, type MultipartPart } from '../../nodes/UnifiedPassthrough/request/multipart';
-import { readAll } from '../../nodes/UnifiedPassthrough/response/readBody';
 
 const sha256 = (data: Buffer | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 async function bodyBytes(parts: MultipartPart[], boundary?: string) {
 	const source = multipartBody(parts, boundary);
-	const bytes = await readAll((await source.open()) as Readable);
+	const bytes = await buffer((await source.open()) as Readable);
 	return { source, bytes };
 }
 
@@ -57,8 +57,8 @@ describe('multipartBody', () => {
 	it('opens fresh file streams on every open (one per attempt)', async () => {
 		let opened = 0;
 		const source = multipartBody([{ name: 'f', file: { mimeType: 'application/octet-stream', length: file.length, open: () => (opened++, Readable.from([file])) } }]);
-		const first = await readAll((await source.open()) as Readable);
-		const second = await readAll((await source.open()) as Readable);
+		const first = await buffer((await source.open()) as Readable);
+		const second = await buffer((await source.open()) as Readable);
 		expect(opened).toBe(2);
 		expect(second.equals(first)).toBe(true);
 	});
@@ -66,7 +66,7 @@ describe('multipartBody', () => {
 	it('has no length when a file length is unknown, and names a nameless file "file"', async () => {
 		const source = multipartBody([{ name: 'f', file: { mimeType: '', open: () => Buffer.from('x') } }], 'B');
 		expect(source.length).toBeUndefined();
-		const bytes = await readAll((await source.open()) as Readable);
+		const bytes = await buffer((await source.open()) as Readable);
 		expect(bytes.toString()).toContain('filename="file"\r\nContent-Type: application/octet-stream\r\n');
 	});
 
@@ -77,5 +77,28 @@ describe('multipartBody', () => {
 		// The WHATWG parser undoes the %22 escape.
 		expect([...form.keys()]).toEqual(['fi"le']);
 		expect((form.get('fi"le') as File).name).toBe('Zoë 報告.txt');
+	});
+});
+
+describe('escapeDispositionValue', () => {
+	it.each([
+		['a"b', 'a%22b'],
+		['a\r\nb', 'a%0D%0Ab'],
+		['a\u0000b\tc\u001fd\u007f', 'a%00b%09c%1Fd%7F'],
+		['a\\', 'a%5C'],
+		['Zoë 報告 \u2028.txt', 'Zoë 報告 \u2028.txt'],
+	])('%j -> %j', (value, escaped) => {
+		expect(escapeDispositionValue(value)).toBe(escaped);
+	});
+
+	it('leaves no byte that could end the header line or the quoted value', async () => {
+		const hostile = Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code)).join('');
+		const { bytes } = await bodyBytes([{ name: hostile, file: { fileName: hostile, mimeType: hostile, length: 1, open: () => Buffer.from('z') } }], 'B');
+		const header = bytes.toString('latin1').split('\r\n\r\n')[0];
+		expect(header.split('\r\n')).toHaveLength(3);
+		const disposition = header.split('\r\n')[1];
+		// name="..." and filename="...": four quotes, no more.
+		expect(disposition.match(/"/g)).toHaveLength(4);
+		expect(header.split('\r\n')[2]).toBe('Content-Type: application/octet-stream');
 	});
 });

@@ -135,6 +135,58 @@ describe('decideNetworkRetry', () => {
 		expect(decideNetworkRetry(error, 'POST', 1, settings(), half).retry).toBe(true);
 	});
 
+	it('retries every transient network failure of a GET', () => {
+		for (const code of [
+			'ECONNRESET',
+			'ECONNREFUSED',
+			'ECONNABORTED',
+			'ETIMEDOUT',
+			'EPIPE',
+			'ENOTFOUND',
+			'EAI_AGAIN',
+			'ERR_STREAM_PREMATURE_CLOSE',
+			'UND_ERR_SOCKET',
+			'UND_ERR_CLOSED',
+			'UND_ERR_CONNECT_TIMEOUT',
+			'UND_ERR_HEADERS_TIMEOUT',
+			'UND_ERR_BODY_TIMEOUT',
+			'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+		]) {
+			expect(decideNetworkRetry(codeError(code), 'GET', 1, settings(), half).retry, code).toBe(true);
+		}
+	});
+
+	it('never retries what would fail the same way again: local failures, oversized headers, TLS, malformed responses', () => {
+		for (const code of [
+			'ENOSPC',
+			'EACCES',
+			'EMFILE',
+			'ENOENT',
+			'ERR_STRING_TOO_LONG',
+			'ERR_BUFFER_TOO_LARGE',
+			'UND_ERR_HEADERS_OVERFLOW',
+			'UND_ERR_RES_EXCEEDED_MAX_SIZE',
+			'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
+			'UND_ERR_DESTROYED',
+			'HPE_INVALID_CONSTANT',
+			'CERT_HAS_EXPIRED',
+			'DEPTH_ZERO_SELF_SIGNED_CERT',
+			'Z_DATA_ERROR',
+			'ESOMETHINGNEW',
+		]) {
+			expect(decideNetworkRetry(codeError(code), 'GET', 1, settings(), half).retry, code).toBe(false);
+		}
+		expect(decideNetworkRetry(new RangeError('Invalid string length'), 'GET', 1, settings(), half).retry).toBe(false);
+	});
+
+	it('decides on the first code found down the cause chain', () => {
+		expect(decideNetworkRetry(new Error('wrapper', { cause: codeError('UND_ERR_SOCKET') }), 'GET', 1, settings(), half).retry).toBe(true);
+		expect(decideNetworkRetry(new Error('wrapper', { cause: codeError('ENOSPC') }), 'GET', 1, settings(), half).retry).toBe(false);
+		const looped = new Error('loop') as Error & { cause?: unknown };
+		looped.cause = looped;
+		expect(decideNetworkRetry(looped, 'GET', 1, settings(), half).retry).toBe(false);
+	});
+
 	it('never retries aborts, bad arguments, unknown errors, or past maxRetries', () => {
 		const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
 		expect(decideNetworkRetry(abort, 'GET', 1, settings(), half).retry).toBe(false);

@@ -28,13 +28,23 @@ export const bodyProperties: INodeProperties[] = [
 		displayName: 'Specify Body',
 		name: 'specifyBody',
 		type: 'options',
-		displayOptions: { show: { sendBody: [true], contentType: ['json', 'form-urlencoded'] } },
+		displayOptions: { show: { sendBody: [true], contentType: ['json'] } },
 		options: [
 			{ name: 'Using Fields Below', value: 'keypair' },
 			{ name: 'Using JSON', value: 'json' },
 		],
 		default: 'keypair',
-		description: 'For form-urlencoded, "Using JSON" means a raw string such as a=1&b=2 in the Body field',
+	},
+	{
+		displayName: 'Specify Body',
+		name: 'specifyBody',
+		type: 'options',
+		displayOptions: { show: { sendBody: [true], contentType: ['form-urlencoded'] } },
+		options: [
+			{ name: 'Using Fields Below', value: 'keypair' },
+			{ name: 'Using Single Field', value: 'string' },
+		],
+		default: 'keypair',
 	},
 	{
 		displayName: 'Body Parameters',
@@ -144,7 +154,8 @@ export const bodyProperties: INodeProperties[] = [
 		displayName: 'Body',
 		name: 'body',
 		type: 'string',
-		displayOptions: { show: { sendBody: [true], contentType: ['form-urlencoded'], specifyBody: ['json'] } },
+		// "json" is what 0.1.0 saved for the single-field form.
+		displayOptions: { show: { sendBody: [true], contentType: ['form-urlencoded'], specifyBody: ['string', 'json'] } },
 		default: '',
 		placeholder: 'field1=value1&field2=value2',
 		description: 'The form, already encoded, sent as written',

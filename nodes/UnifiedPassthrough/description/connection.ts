@@ -35,3 +35,13 @@ export const connectionProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** Narrows the "By External Xref" lookup when a customer has several connections. */
+export const connectionCategoryOption: INodeProperties = {
+	displayName: 'Connection Category',
+	name: 'connectionCategory',
+	type: 'string',
+	default: '',
+	placeholder: 'crm',
+	description: 'Only for the connection\'s "By External Xref" mode: the Unified.to category (crm, messaging, storage, accounting...) that picks one connection when the customer has several',
+};

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_MAX_WAIT_MS, DEFAULT_REQUEST_INTERVAL_MS, DEFAULT_RETRY_ON, DEFAULT_TIMEOUT_MS } from '../shared/defaults';
+import { MAX_TIMER_MS } from '../shared/sleep';
 import { paginationOption } from './pagination';
-import { connectionCategoryOption, optimizeResponseOption } from './toolOptions';
-
-export const DEFAULT_TIMEOUT_MS = 300_000;
+import { maxCompressionRatioOption, maxResponseSizeOption } from './responseLimits';
+import { connectionCategoryOption } from './connection';
+import { allowModelConnectionOption, optimizeResponseOption } from './toolOptions';
 
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',
@@ -12,12 +14,13 @@ export const optionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		allowModelConnectionOption,
 		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 64 },
-			default: 5,
+			default: DEFAULT_CONCURRENCY,
 			description: 'The most requests in flight at once across all items of this execution (a true limit, unlike batching). Outputs keep the input order.',
 		},
 		connectionCategoryOption,
@@ -27,6 +30,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'mycompany.my.salesforce.com',
+			// Not offered to an AI Agent's tool: the model (or whoever injects its prompt) must not pick the host.
+			displayOptions: { hide: { '@tool': [true] } },
 			description: 'Overrides the integration\'s API host for this call (Unified\'s reserved __domain parameter), e.g. a Salesforce sandbox. The connection\'s credentials are sent to that host, so it can only be set here, never through the path or query.',
 		},
 		{
@@ -48,9 +53,12 @@ export const optionsProperty: INodeProperties = {
 			name: 'allowUnauthorizedCerts',
 			type: 'boolean',
 			default: false,
+			displayOptions: { hide: { '@tool': [true] } },
 			// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-ignore-ssl-issues
 			description: 'Whether to connect even if the TLS certificate cannot be verified; only meaningful with a custom base URL in the credential',
 		},
+		maxCompressionRatioOption,
+		maxResponseSizeOption,
 		{
 			displayName: 'Never Error',
 			name: 'neverError',
@@ -73,6 +81,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'http://myproxy:3128',
+			displayOptions: { hide: { '@tool': [true] } },
 			description: 'An explicit HTTP(S) proxy. When empty, the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables apply.',
 		},
 		{
@@ -92,8 +101,8 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Request Interval (Ms)',
 			name: 'requestInterval',
 			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
+			typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
+			default: DEFAULT_REQUEST_INTERVAL_MS,
 			description: 'The least time between two request starts, across all items (and pages)',
 		},
 		{
@@ -125,15 +134,15 @@ export const optionsProperty: INodeProperties = {
 							name: 'maxRetries',
 							type: 'number',
 							typeOptions: { minValue: 0, maxValue: 10 },
-							default: 3,
+							default: DEFAULT_MAX_RETRIES,
 							description: 'Retries after the first attempt; 0 turns retrying off',
 						},
 						{
 							displayName: 'Max Wait (Ms)',
 							name: 'maxWaitMs',
 							type: 'number',
-							typeOptions: { minValue: 0 },
-							default: 60000,
+							typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
+							default: DEFAULT_MAX_WAIT_MS,
 							description: 'The longest single wait. When the server asks to wait longer (Retry-After), the item fails at once, saying how long was asked.',
 						},
 						{
@@ -147,7 +156,7 @@ export const optionsProperty: INodeProperties = {
 							displayName: 'Retry On Status Codes',
 							name: 'retryOn',
 							type: 'string',
-							default: '429,502,503,504',
+							default: DEFAULT_RETRY_ON,
 							description: 'Comma-separated HTTP statuses that are retried',
 						},
 					],
@@ -158,7 +167,7 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Timeout (Ms)',
 			name: 'timeout',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: MAX_TIMER_MS },
 			default: DEFAULT_TIMEOUT_MS,
 			description: 'How long to wait for the response headers. A body that stalls for this long (at most 60 s) also fails.',
 		},

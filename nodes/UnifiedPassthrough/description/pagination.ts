@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_FIRST_OFFSET, DEFAULT_FIRST_PAGE, DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from '../shared/defaults';
+
 const show = (...mode: string[]) => ({ show: { mode } });
 
 export const paginationOption: INodeProperties = {
@@ -35,7 +37,7 @@ export const paginationOption: INodeProperties = {
 					name: 'firstOffset',
 					type: 'number',
 					typeOptions: { minValue: 0 },
-					default: 0,
+					default: DEFAULT_FIRST_OFFSET,
 					displayOptions: { show: { mode: ['offset'], offsetType: ['offset'] } },
 					description: 'The offset of the first page',
 				},
@@ -44,7 +46,7 @@ export const paginationOption: INodeProperties = {
 					name: 'firstPage',
 					type: 'number',
 					typeOptions: { minValue: 0 },
-					default: 1,
+					default: DEFAULT_FIRST_PAGE,
 					displayOptions: { show: { mode: ['offset'], offsetType: ['page'] } },
 					description: 'The number of the first page (usually 1, sometimes 0)',
 				},
@@ -53,7 +55,7 @@ export const paginationOption: INodeProperties = {
 					name: 'maxPages',
 					type: 'number',
 					typeOptions: { minValue: 0 },
-					default: 100,
+					default: DEFAULT_MAX_PAGES,
 					description: 'The most pages read per item; 0 means no limit',
 				},
 				{
@@ -115,7 +117,7 @@ export const paginationOption: INodeProperties = {
 					name: 'pageSize',
 					type: 'number',
 					typeOptions: { minValue: 1 },
-					default: 100,
+					default: DEFAULT_PAGE_SIZE,
 					displayOptions: show('offset'),
 				},
 				{

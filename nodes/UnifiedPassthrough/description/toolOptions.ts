@@ -1,13 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Narrows the "By External Xref" lookup when a customer has several connections. */
-export const connectionCategoryOption: INodeProperties = {
-	displayName: 'Connection Category',
-	name: 'connectionCategory',
-	type: 'string',
-	default: '',
-	placeholder: 'crm',
-	description: 'Only for the connection\'s "By External Xref" mode: the Unified.to category (crm, messaging, storage, accounting...) that picks one connection when the customer has several',
+import { DEFAULT_TOOL_MAX_RECORDS } from '../shared/defaults';
+
+/**
+ * The opt-in for a multi-tenant agent: without it, a connection the model could set is refused. Shown only on a
+ * tool; `noDataExpression` keeps the editor from offering "let the model define this parameter" on it.
+ */
+export const allowModelConnectionOption: INodeProperties = {
+	displayName: 'Allow Model to Choose Connection',
+	name: 'allowModelConnection',
+	type: 'boolean',
+	default: false,
+	noDataExpression: true,
+	displayOptions: { show: { '@tool': [true] } },
+	description: 'Whether the AI model may pick the connection (with $fromAI, or through a field of the tool\'s input item), so one agent serves several customers. Off: such a connection is refused, since a prompt could then reach another customer\'s account.',
 };
 
 /** Shown only when the node is an AI Agent's tool: keeps large JSON responses within the model's context. */
@@ -36,7 +42,7 @@ export const optimizeResponseOption: INodeProperties = {
 					name: 'maxRecords',
 					type: 'number',
 					typeOptions: { minValue: 1 },
-					default: 50,
+					default: DEFAULT_TOOL_MAX_RECORDS,
 					description: 'The most records the agent receives per call',
 				},
 				{

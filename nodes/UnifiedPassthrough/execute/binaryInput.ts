@@ -2,7 +2,7 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import type { BinaryResolver } from '../request/binaryBody';
 import type { FileSource } from '../request/multipart';
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 
 type Helpers = Pick<IExecuteFunctions['helpers'], 'getBinaryStream' | 'getBinaryMetadata'>;
 
@@ -25,7 +25,7 @@ export function n8nBinaryResolver(context: IExecuteFunctions, itemIndex: number)
 		const binary = context.getInputData()[itemIndex]?.binary?.[propertyName];
 		if (!binary) {
 			const available = Object.keys(context.getInputData()[itemIndex]?.binary ?? {});
-			throw new RequestValidationError(
+			throw new ParameterError(
 				parameter,
 				`Input item ${itemIndex} has no binary property "${propertyName}"` +
 					(available.length ? ` (it has: ${available.join(', ')})` : ' (it has no binary data)'),

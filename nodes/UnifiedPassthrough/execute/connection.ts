@@ -1,5 +1,5 @@
 import { integrationName, shownCategories } from '../methods/connectionLabel';
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 import type { UnifiedCredentials } from '../shared/baseUrl';
 import type { DispatcherSettings } from '../transport/dispatcher';
 import { listConnections, type UnifiedConnection } from '../transport/unifiedApi';
@@ -17,9 +17,9 @@ const CONNECTION_ID = /^[A-Za-z0-9_-]+$/;
 /** The connection id as the resource locator gave it (list or id mode), or as an xref lookup found it. */
 export function requireConnectionId(value: unknown): string {
 	const id = String(value ?? '').trim();
-	if (!id) throw new RequestValidationError('connection', 'Choose a connection or give its ID');
+	if (!id) throw new ParameterError('connection', 'Choose a connection or give its ID');
 	if (!CONNECTION_ID.test(id)) {
-		throw new RequestValidationError('connection', `"${id.slice(0, 80)}" is not a connection ID: it may contain only letters, digits, "-" and "_"`);
+		throw new ParameterError('connection', `"${id.slice(0, 80)}" is not a connection ID: it may contain only letters, digits, "-" and "_"`);
 	}
 	return id;
 }
@@ -37,13 +37,13 @@ export function pickXrefMatch(externalXref: string, category: string, found: Uni
 	const within = category ? ` in category "${category}"` : '';
 	if (matches.length === 1) return requireConnectionId(matches[0].id);
 	if (matches.length === 0) {
-		throw new RequestValidationError(
+		throw new ParameterError(
 			'connection',
 			`No Unified.to connection has the external xref "${externalXref}"${within}. Check the xref (it is case-sensitive), or have the customer connect the integration first.`,
 		);
 	}
 	const listed = matches.slice(0, 5).map(describe).join(', ');
-	throw new RequestValidationError(
+	throw new ParameterError(
 		'connection',
 		`The external xref "${externalXref}"${within} matches ${matches.length} connections: ${listed}${matches.length > 5 ? ', ...' : ''}. ` +
 			(category
@@ -73,12 +73,7 @@ export function unifiedXrefLookup(
 	dispatcherSettings?: DispatcherSettings,
 ): XrefLookup {
 	return async (externalXref, category) =>
-		await listConnections(
-			credentials,
-			{ limit: 100, offset: 0, externalXref, categories: category ? [category] : [] },
-			signal,
-			dispatcherSettings,
-		);
+		await listConnections({ credentials, signal, dispatcherSettings }, { limit: 100, offset: 0, externalXref, categories: category ? [category] : [] });
 }
 
 /** The connection id for one item, whatever mode the locator is in. */
@@ -90,6 +85,6 @@ export async function resolveConnectionId(
 	if (typeof parameter !== 'object' || parameter === null) return requireConnectionId(parameter);
 	if (parameter.mode !== 'externalXref') return requireConnectionId(parameter.value);
 	const externalXref = String(parameter.value ?? '').trim();
-	if (!externalXref) throw new RequestValidationError('connection', 'Give the external xref of the customer\'s connection');
+	if (!externalXref) throw new ParameterError('connection', 'Give the external xref of the customer\'s connection');
 	return await resolveXref(externalXref, category.trim());
 }

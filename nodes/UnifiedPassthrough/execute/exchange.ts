@@ -1,96 +1,59 @@
+import { systemClock } from '../dispatch/systemClock';
+import type { Clock, Dispatch } from '../dispatch/types';
+import { withLimiter } from '../dispatch/withLimiter';
+import { withRetry, type RetryOutcome } from '../dispatch/withRetry';
 import type { RequestSpec } from '../request/types';
 import { readResponse, type BinaryStore, type ReadOptions, type ReadResponse } from '../response/readResponse';
-import { PassthroughFailure } from '../shared/failure';
-import { sleep } from '../shared/sleep';
-import { seconds } from '../shared/values';
+import { localFailure } from '../shared/localFailure';
 import type { RequestLimiter } from '../transport/limiter';
 import { networkFailure } from '../transport/networkError';
-import { decideHttpRetry, decideNetworkRetry, type RetrySettings } from '../transport/retryPolicy';
+import type { RetrySettings } from '../transport/retryPolicy';
 import { send, type SendContext } from '../transport/send';
+
+export { attemptsNote } from '../dispatch/withRetry';
 
 export interface ExchangeContext<TBinary> {
 	send: SendContext;
 	limiter: RequestLimiter;
 	retry: RetrySettings;
-	read: Omit<ReadOptions, 'path'>;
+	/** How response bodies are read (format, limits, the key to redact). */
+	reading: Omit<ReadOptions, 'path'>;
 	storeBinary: BinaryStore<TBinary>;
 	/** Aborts waits and requests: the execution's cancel signal, or a fail-fast stop. */
 	signal?: AbortSignal;
+	clock?: Clock;
 	random?: () => number;
 }
 
-export interface ExchangeResult<TBinary> extends ReadResponse<TBinary> {
-	attempts: number;
-	waitedMs: number;
-}
+export type ExchangeResult<TBinary> = ReadResponse<TBinary> & RetryOutcome;
 
-function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
-	return signal?.aborted === true || (error as { name?: string })?.name === 'AbortError';
-}
-
-/** How a failed call went, for the final error: "(4 attempts, waited 1.5 s in all)"; empty after one attempt. */
-export function attemptsNote(attempts: number, waitedMs: number): string {
-	return attempts > 1 ? ` (${attempts} attempts, waited ${seconds(waitedMs)} in all)` : '';
+/** One attempt through the passthrough: send, then read the response (into the binary store for files). */
+function passthroughAttempt<TBinary>(context: ExchangeContext<TBinary>): Dispatch<ReadResponse<TBinary>> {
+	return async (spec) => readResponse(await send(spec, context.send), { ...context.reading, path: spec.path }, context.storeBinary);
 }
 
 /**
- * One logical call: attempts under the concurrency limit, retried per the policy. A slot is held only while a
- * request is in flight (send and read), never during a backoff wait.
+ * The passthrough's dispatch: attempts under the concurrency limit, retried per the policy. A limiter slot is
+ * held only while a request is in flight (send and read), never during a backoff wait.
  */
-export async function exchange<TBinary>(
-	spec: RequestSpec,
-	context: ExchangeContext<TBinary>,
-): Promise<ExchangeResult<TBinary>> {
-	const readOptions: ReadOptions = { ...context.read, path: spec.path };
-	let waitedMs = 0;
-	for (let attempt = 1; ; attempt++) {
-		let response: ReadResponse<TBinary>;
-		try {
-			response = await context.limiter.run(async () =>
-				readResponse(await send(spec, context.send), readOptions, context.storeBinary),
+export function passthroughDispatch<TBinary>(context: ExchangeContext<TBinary>): Dispatch<ExchangeResult<TBinary>> {
+	const retry = withRetry<ReadResponse<TBinary>>({
+		retry: context.retry,
+		clock: context.clock ?? systemClock,
+		signal: context.signal,
+		random: context.random,
+		describeFailure: (error, spec) => {
+			const where = { connectionId: context.send.connectionId, path: spec.path };
+			return (
+				networkFailure(error, { ...where, headersTimeoutMs: context.send.headersTimeoutMs, bodyTimeoutMs: context.send.bodyTimeoutMs }) ??
+				localFailure(error, where)
 			);
-		} catch (error) {
-			if (error instanceof PassthroughFailure) throw error;
-			if (isAbort(error, context.signal)) throw error;
-			const decision = decideNetworkRetry(error, spec.method, attempt, context.retry, context.random);
-			if (!decision.retry) {
-				const failure = networkFailure(error, {
-					connectionId: context.send.connectionId,
-					path: spec.path,
-					headersTimeoutMs: context.send.headersTimeoutMs,
-					bodyTimeoutMs: context.send.bodyTimeoutMs,
-				});
-				failure.message += attemptsNote(attempt, waitedMs);
-				throw failure;
-			}
-			await sleep(decision.waitMs, context.signal);
-			waitedMs += decision.waitMs;
-			continue;
-		}
-		const decision = decideHttpRetry(
-			response.statusCode,
-			spec.method,
-			response.headers,
-			attempt,
-			context.retry,
-			context.random,
-		);
-		if (decision.retry) {
-			await sleep(decision.waitMs, context.signal);
-			waitedMs += decision.waitMs;
-			continue;
-		}
-		if (decision.askedMs !== undefined) {
-			throw new PassthroughFailure(
-				`The server asked to wait ${seconds(decision.askedMs)} before retrying (status ${response.statusCode}), more than the ${seconds(context.retry.maxWaitMs)} "Max Wait" allows; not retried${attemptsNote(attempt, waitedMs)}`,
-				{
-					description: 'Raise "Max Wait" under Retry to wait that long, or run the workflow later.',
-					statusCode: response.statusCode,
-					body: response.body,
-					headers: response.headers,
-				},
-			);
-		}
-		return { ...response, attempts: attempt, waitedMs };
-	}
+		},
+	});
+	return retry(withLimiter<ReadResponse<TBinary>>(context.limiter)(passthroughAttempt(context)));
+}
+
+/** One logical call through the passthrough. */
+export async function exchange<TBinary>(spec: RequestSpec, context: ExchangeContext<TBinary>): Promise<ExchangeResult<TBinary>> {
+	return await passthroughDispatch(context)(spec);
 }

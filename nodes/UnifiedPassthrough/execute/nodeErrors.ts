@@ -1,31 +1,33 @@
 import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 import { PassthroughFailure } from '../shared/failure';
-import { redactSecret } from '../shared/redact';
+import { redactSecret, redactSecretDeep } from '../shared/redact';
 
 /** The message a user reads; a parameter problem names the parameter. The key is redacted from everything. */
 export function userMessage(error: unknown, secret: string): string {
 	const message = redactSecret((error as Error).message ?? String(error), secret);
-	return error instanceof RequestValidationError ? `Parameter "${error.parameter}": ${message}` : message;
+	return error instanceof ParameterError ? `Parameter "${error.parameter}": ${message}` : message;
 }
 
 /** The error that fails the node: NodeOperationError for parameters, NodeApiError for what the API answered. */
 export function toNodeError(node: INode, error: unknown, itemIndex: number, secret: string): NodeApiError | NodeOperationError {
 	const message = userMessage(error, secret);
-	if (error instanceof RequestValidationError) {
+	if (error instanceof ParameterError) {
 		return new NodeOperationError(node, message, {
 			itemIndex,
 			description: `Fix the "${error.parameter}" parameter of item ${itemIndex}; no request was sent.`,
 		});
 	}
 	if (error instanceof PassthroughFailure) {
-		const { statusCode, description, body } = error.details;
+		const { statusCode } = error.details;
+		const description = error.details.description ? redactSecret(error.details.description, secret) : undefined;
+		const body = redactSecretDeep(error.details.body, secret);
 		const response = { message, description, httpCode: statusCode, body } as unknown as JsonObject;
 		return new NodeApiError(node, response, {
 			itemIndex,
 			message: `${message} [item ${itemIndex}]`,
-			description: description ? redactSecret(description, secret) : undefined,
+			description,
 			httpCode: statusCode === undefined ? undefined : String(statusCode),
 		});
 	}
@@ -37,7 +39,8 @@ export function errorItem(error: unknown, itemIndex: number, secret: string): IN
 	const json: Record<string, unknown> = { error: userMessage(error, secret) };
 	if (error instanceof PassthroughFailure) {
 		if (error.details.statusCode !== undefined) json.statusCode = error.details.statusCode;
-		if (error.details.body !== undefined) json.body = error.details.body;
+		// Bodies were redacted when read; this is the last stop before run data, for any body that came another way.
+		if (error.details.body !== undefined) json.body = redactSecretDeep(error.details.body, secret);
 	}
 	return { json: json as INodeExecutionData['json'], pairedItem: { item: itemIndex } };
 }

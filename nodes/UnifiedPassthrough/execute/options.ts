@@ -1,7 +1,11 @@
-import { DEFAULT_TIMEOUT_MS } from '../description/options';
+import { MAX_RESPONSE_SIZE_MB } from '../description/responseLimits';
 import { resolvePagination, type PaginationSettings } from '../pagination/settings';
 import type { QueryArrayFormat } from '../request/query';
+import { ParameterError } from '../shared/parameterError';
 import type { ResponseFormat } from '../response/contentType';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_RESPONSE_SIZE_MB, DEFAULT_REQUEST_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../shared/defaults';
+import { MAX_TIMER_MS } from '../shared/sleep';
+import { MEGABYTE } from '../shared/values';
 import { DEFAULT_RETRY, parseRetryOn, type RetrySettings } from '../transport/retryPolicy';
 
 /** The `options` collection as the user left it; absent options mean their defaults. */
@@ -20,6 +24,8 @@ export interface RawOptions {
 	domain?: string;
 	proxy?: string;
 	allowUnauthorizedCerts?: boolean;
+	maxResponseSize?: number;
+	maxCompressionRatio?: number;
 }
 
 export interface ItemOptions {
@@ -37,6 +43,10 @@ export interface ItemOptions {
 	domain: string;
 	proxy: string;
 	allowUnauthorizedCerts: boolean;
+	/** "Max Response Size" in bytes. */
+	maxBodyBytes: number;
+	/** 0 when the check is off. */
+	maxCompressionRatio: number;
 }
 
 /** A body may stay silent this long between chunks (or the headers timeout, when that is shorter). */
@@ -53,9 +63,32 @@ function positive(value: unknown, fallback: number): number {
 	return Number.isFinite(number) && number > 0 ? number : fallback;
 }
 
+/**
+ * Refuses a time option beyond what a Node.js timer holds (about 24.8 days): past it, a timer fires after 1 ms,
+ * so a huge Max Wait or Request Interval would mean no wait at all.
+ */
+function assertTimerRange(value: unknown, parameter: string, label: string): void {
+	if (Number(value) > MAX_TIMER_MS) {
+		throw new ParameterError(parameter, `"${label}" is ${String(value)} ms; the most it can be is ${MAX_TIMER_MS} ms (about 24.8 days)`);
+	}
+}
+
+function nonNegative(value: unknown, fallback: number): number {
+	const number = Number(value);
+	return Number.isFinite(number) && number >= 0 ? number : fallback;
+}
+
 export function resolveItemOptions(raw: RawOptions): ItemOptions {
-	const headersTimeoutMs = positive(raw.timeout, DEFAULT_TIMEOUT_MS);
 	const retry = raw.retry?.settings;
+	assertTimerRange(raw.timeout, 'options.timeout', 'Timeout (Ms)');
+	assertTimerRange(retry?.maxWaitMs, 'options.retry.maxWaitMs', 'Max Wait (Ms)');
+	if (Number(raw.maxResponseSize) > MAX_RESPONSE_SIZE_MB) {
+		throw new ParameterError(
+			'options.maxResponseSize',
+			`"Max Response Size (MB)" is ${String(raw.maxResponseSize)}; the most it can be is ${MAX_RESPONSE_SIZE_MB} (the largest string Node.js holds). For a larger body, set "Response Format" to "File"`,
+		);
+	}
+	const headersTimeoutMs = positive(raw.timeout, DEFAULT_TIMEOUT_MS);
 	return {
 		responseFormat: raw.responseFormat ?? 'autodetect',
 		outputPropertyName: (raw.outputPropertyName ?? '').trim() || 'data',
@@ -77,6 +110,9 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 		domain: raw.domain ?? '',
 		proxy: raw.proxy ?? '',
 		allowUnauthorizedCerts: raw.allowUnauthorizedCerts === true,
+		// Never unbounded: a value that is not a positive number (0, text, Infinity) means the default.
+		maxBodyBytes: Math.floor(positive(raw.maxResponseSize, DEFAULT_MAX_RESPONSE_SIZE_MB) * MEGABYTE),
+		maxCompressionRatio: nonNegative(raw.maxCompressionRatio, DEFAULT_MAX_COMPRESSION_RATIO),
 	};
 }
 
@@ -87,8 +123,9 @@ export interface ExecutionSettings {
 }
 
 export function resolveExecutionSettings(raw: RawOptions): ExecutionSettings {
+	assertTimerRange(raw.requestInterval, 'options.requestInterval', 'Request Interval (Ms)');
 	return {
-		concurrency: Math.max(1, Math.floor(positive(raw.concurrency, 5))),
-		requestIntervalMs: Math.max(0, Number(raw.requestInterval ?? 0) || 0),
+		concurrency: Math.max(1, Math.floor(positive(raw.concurrency, DEFAULT_CONCURRENCY))),
+		requestIntervalMs: Math.max(0, Number(raw.requestInterval ?? DEFAULT_REQUEST_INTERVAL_MS) || 0),
 	};
 }

@@ -15,10 +15,10 @@ export interface ItemRun {
 	itemIndex: number;
 	connectionId: string;
 	options: ItemOptions;
-	read: ParameterReader;
+	readParameter: ParameterReader;
 	buildBinaryBody?: BinaryBodyBuilder;
-	exchange: Omit<ExchangeContext<IBinaryData>, 'retry' | 'read'> & {
-		read: Omit<ExchangeContext<IBinaryData>['read'], 'format' | 'neverError'>;
+	exchange: Omit<ExchangeContext<IBinaryData>, 'retry' | 'reading'> & {
+		reading: Omit<ExchangeContext<IBinaryData>['reading'], 'format' | 'neverError' | 'maxBodyBytes' | 'maxCompressionRatio'>;
 	};
 }
 
@@ -38,7 +38,6 @@ export function assertUsable(response: ExchangeResult<IBinaryData>, options: Ite
 			description: summary.description,
 			statusCode: response.statusCode,
 			body: response.body,
-			headers: response.headers,
 		});
 	}
 	if (options.failOnBodyError && response.kind === 'json') {
@@ -48,7 +47,6 @@ export function assertUsable(response: ExchangeResult<IBinaryData>, options: Ite
 				description: bodyError.description,
 				statusCode: response.statusCode,
 				body: response.body,
-				headers: response.headers,
 			});
 		}
 	}
@@ -58,7 +56,7 @@ export function assertUsable(response: ExchangeResult<IBinaryData>, options: Ite
 export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 	const { options } = run;
 	const spec = await buildRequest(
-		run.read,
+		run.readParameter,
 		{ queryArrayFormat: options.queryArrayFormat, domain: options.domain },
 		run.buildBinaryBody,
 	);
@@ -66,10 +64,12 @@ export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 		const response = await exchange(request, {
 			...run.exchange,
 			retry: options.retry,
-			read: {
-				...run.exchange.read,
+			reading: {
+				...run.exchange.reading,
 				format: options.responseFormat,
 				neverError: options.neverError,
+				maxBodyBytes: options.maxBodyBytes,
+				maxCompressionRatio: options.maxCompressionRatio,
 				fingerprint: options.pagination !== undefined,
 			},
 		});

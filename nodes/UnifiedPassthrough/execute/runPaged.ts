@@ -3,7 +3,7 @@ import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow'
 import { paginate } from '../pagination/paginate';
 import type { PaginationSettings } from '../pagination/settings';
 import type { RequestSpec } from '../request/types';
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 import type { ExchangeResult } from './exchange';
 import type { ItemOptions } from './options';
 import { shapeOutput, toJsonObject } from './output';
@@ -11,13 +11,13 @@ import { shapeOutput, toJsonObject } from './output';
 /** Pagination reads JSON pages; settings that cannot mean anything for a list of records fail before any request. */
 export function assertPageable(options: ItemOptions, settings: PaginationSettings): void {
 	if (options.responseFormat === 'file' || options.responseFormat === 'text') {
-		throw new RequestValidationError(
+		throw new ParameterError(
 			'options.pagination',
 			`Pagination reads JSON pages; it cannot be combined with Response Format "${options.responseFormat}"`,
 		);
 	}
 	if (options.fullResponse && settings.output === 'records') {
-		throw new RequestValidationError(
+		throw new ParameterError(
 			'options.pagination',
 			'Full Response gives one item per page: set the pagination Output to "Pages", or turn Full Response off',
 		);
@@ -30,13 +30,13 @@ export async function runPaged(
 	settings: PaginationSettings,
 	options: ItemOptions,
 	itemIndex: number,
-	fetch: (spec: RequestSpec) => Promise<ExchangeResult<IBinaryData>>,
+	fetchPage: (spec: RequestSpec) => Promise<ExchangeResult<IBinaryData>>,
 ): Promise<INodeExecutionData[]> {
 	assertPageable(options, settings);
 	const pairedItem = { item: itemIndex };
 	const output: INodeExecutionData[] = [];
 	await paginate(spec, settings, {
-		fetch,
+		fetchPage,
 		onPage(page) {
 			if (settings.output === 'pages' || !page.records) {
 				const body = page.response.body;

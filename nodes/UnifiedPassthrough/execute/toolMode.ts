@@ -1,5 +1,6 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
+import { DEFAULT_TOOL_MAX_RECORDS } from '../shared/defaults';
 import { getPath, withPath } from '../shared/jsonPath';
 
 export interface OptimizeSettings {
@@ -39,7 +40,7 @@ export function optimizeForModel(items: INodeExecutionData[], settings: Optimize
 		.split(',')
 		.map((field) => field.trim())
 		.filter((field) => field !== '');
-	const maxRecords = Math.max(1, Math.floor(Number(settings.maxRecords) || 50));
+	const maxRecords = Math.max(1, Math.floor(Number(settings.maxRecords) || DEFAULT_TOOL_MAX_RECORDS));
 	const trimmed: INodeExecutionData[] = [];
 	for (const item of items) {
 		const selected = recordsPath ? getPath(item.json, recordsPath) : item.json;

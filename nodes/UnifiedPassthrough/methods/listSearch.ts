@@ -21,7 +21,7 @@ export async function searchConnections(
 	try {
 		// The API cannot search, so filter page by page until a screenful matched or the list ended.
 		for (let pages = 0; more && pages < MAX_PAGES_PER_CALL && matches.length < PAGE_SIZE; pages++) {
-			const page = await listConnections(credentials, { limit: PAGE_SIZE, offset });
+			const page = await listConnections({ credentials }, { limit: PAGE_SIZE, offset });
 			matches.push(...page.filter((connection) => matchesFilter(connection, filter)));
 			offset += page.length;
 			more = page.length >= PAGE_SIZE;

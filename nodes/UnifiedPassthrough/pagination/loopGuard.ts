@@ -8,8 +8,21 @@ export function pageFingerprint(body: unknown): string {
 }
 
 /**
+ * A fixed-size stand-in for a cursor or next URL: an upstream's cursors may be megabytes each. Hashed as UTF-16
+ * code units, which is lossless: as UTF-8, two cursors differing only in a lone surrogate would look the same.
+ */
+function keyDigest(key: string): string {
+	return createHash('sha256').update(key, 'utf16le').digest('base64');
+}
+
+function preview(key: string): string {
+	return key.length > 80 ? `${key.slice(0, 80)}...` : key;
+}
+
+/**
  * Stops a pagination that would never end: an upstream that hands out a cursor or next URL it handed out
- * before, or serves the same page again. Holds one fingerprint and the keys seen (short strings), never pages.
+ * before, or serves the same page again. Holds one page fingerprint and a digest of each key seen, never pages
+ * or keys themselves.
  */
 export class LoopGuard {
 	private readonly seen = new Map<string, number>();
@@ -30,13 +43,14 @@ export class LoopGuard {
 	/** `page` is the page that returned `key`. */
 	checkKey(page: number, key: string | undefined): void {
 		if (key === undefined) return;
-		const first = this.seen.get(key);
+		const digest = keyDigest(key);
+		const first = this.seen.get(digest);
 		if (first !== undefined) {
 			throw new PaginationError(
-				`Pagination stopped: page ${page} returned the same next cursor or URL as page ${first} ("${key.length > 80 ? `${key.slice(0, 80)}...` : key}"), which would loop forever`,
+				`Pagination stopped: page ${page} returned the same next cursor or URL as page ${first} ("${preview(key)}"), which would loop forever`,
 				'The upstream repeats its cursor. Check the cursor path and parameter for this API, or lower "Max Pages".',
 			);
 		}
-		this.seen.set(key, page);
+		this.seen.set(digest, page);
 	}
 }

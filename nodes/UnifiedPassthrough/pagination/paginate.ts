@@ -1,4 +1,5 @@
 import type { RequestSpec } from '../request/types';
+import type { BodyKind } from '../response/contentType';
 import { PassthroughFailure } from '../shared/failure';
 import { applyChange, readJsonBody, type PagedRequest } from './applyChange';
 import { PaginationError } from './error';
@@ -9,7 +10,7 @@ import { defaultRecordsPath, strategyFor, type PaginationSettings } from './sett
 export interface FetchedPage {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
-	kind: string;
+	kind: BodyKind;
 	body?: unknown;
 	/** A hash of the body bytes, when the fetch provides it. */
 	fingerprint?: string;
@@ -22,11 +23,14 @@ export interface Page<TResponse extends FetchedPage> {
 	records?: unknown[];
 }
 
+/** What the consumer wants after a page: `stop` ends paging there (a trigger that reached records it has seen). */
+export type PageDecision = 'next' | 'stop';
+
 export interface PaginateContext<TResponse extends FetchedPage> {
 	/** One logical call (with its retries); throws when the response is an error the user did not ask for. */
-	fetch(spec: RequestSpec): Promise<TResponse>;
-	/** Receives every page as soon as it is read; nothing is kept here once it returns. */
-	onPage(page: Page<TResponse>): void;
+	fetchPage(spec: RequestSpec): Promise<TResponse>;
+	/** Receives every page as soon as it is read; nothing is kept here once it returns. Nothing returned: next. */
+	onPage(page: Page<TResponse>): PageDecision | void;
 }
 
 function withPageNumber(error: unknown, page: number): unknown {
@@ -61,7 +65,7 @@ export async function paginate<TResponse extends FetchedPage>(
 	for (let page = 1; ; page++) {
 		let response: TResponse;
 		try {
-			response = await context.fetch(request.spec);
+			response = await context.fetchPage(request.spec);
 		} catch (error) {
 			throw withPageNumber(error, page);
 		}
@@ -79,7 +83,7 @@ export async function paginate<TResponse extends FetchedPage>(
 		guard.checkPage(page, response.fingerprint ?? pageFingerprint(response.body));
 		const records = needsRecords ? extractRecords(response.body, recordsPath, page) : undefined;
 		recordsSoFar += records?.length ?? 0;
-		context.onPage({ number: page, response, records });
+		if (context.onPage({ number: page, response, records }) === 'stop') return;
 		if (settings.maxPages > 0 && page >= settings.maxPages) return;
 		let change;
 		try {

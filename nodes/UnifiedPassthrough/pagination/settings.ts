@@ -1,6 +1,8 @@
 import { assertNoReservedDomain } from '../request/query';
 import type { HttpMethod } from '../request/types';
-import { RequestValidationError } from '../request/validationError';
+import { DEFAULT_FIRST_OFFSET, DEFAULT_FIRST_PAGE, DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from '../shared/defaults';
+import { ParameterError } from '../shared/parameterError';
+import { unsafeSegment } from '../shared/jsonPath';
 import { cursorStrategy, linkHeaderStrategy, nextUrlStrategy, offsetStrategy } from './strategies';
 import type { PageStrategy, PaginationMode, ParameterLocation } from './types';
 
@@ -34,33 +36,43 @@ function text(raw: Record<string, unknown>, name: string, fallback: string): str
 function integer(raw: Record<string, unknown>, name: string, fallback: number, min: number): number {
 	const value = raw[name] === undefined || raw[name] === '' ? fallback : Number(raw[name]);
 	if (!Number.isInteger(value) || value < min) {
-		throw new RequestValidationError(PARAMETER, `Pagination "${name}" must be a whole number of at least ${min}`);
+		throw new ParameterError(PARAMETER, `Pagination "${name}" must be a whole number of at least ${min}`);
 	}
 	return value;
 }
 
 function required(value: string, label: string, mode: string): string {
-	if (!value) throw new RequestValidationError(PARAMETER, `Pagination mode "${mode}" needs "${label}"`);
+	if (!value) throw new ParameterError(PARAMETER, `Pagination mode "${mode}" needs "${label}"`);
 	return value;
+}
+
+/** Body parameters are written as dotted paths into the JSON body: a prototype key there would be dropped. */
+function assertSafeBodyNames(settings: PaginationSettings): void {
+	for (const name of ['cursorParameter', 'offsetParameter', 'limitParameter'] as const) {
+		const segment = unsafeSegment(settings[name]);
+		if (segment !== undefined) {
+			throw new ParameterError(PARAMETER, `Pagination "${name}" ("${settings[name]}") has the part "${segment}", which cannot be written into a JSON body`);
+		}
+	}
 }
 
 /** The pagination settings of one item, or undefined when pagination is off. */
 export function resolvePagination(raw: Record<string, unknown> | undefined): PaginationSettings | undefined {
 	if (!raw) return undefined;
 	const mode = text(raw, 'mode', 'off') as PaginationMode;
-	if (!MODES.includes(mode)) throw new RequestValidationError(PARAMETER, `Unknown pagination mode "${mode}"`);
+	if (!MODES.includes(mode)) throw new ParameterError(PARAMETER, `Unknown pagination mode "${mode}"`);
 	if (mode === 'off') return undefined;
 	const output = text(raw, 'output', 'records');
 	if (output !== 'records' && output !== 'pages') {
-		throw new RequestValidationError(PARAMETER, `Pagination output must be "records" or "pages", not "${output}"`);
+		throw new ParameterError(PARAMETER, `Pagination output must be "records" or "pages", not "${output}"`);
 	}
 	const parameterIn = text(raw, 'parameterIn', 'query');
 	if (parameterIn !== 'query' && parameterIn !== 'body') {
-		throw new RequestValidationError(PARAMETER, `Pagination "parameterIn" must be "query" or "body", not "${parameterIn}"`);
+		throw new ParameterError(PARAMETER, `Pagination "parameterIn" must be "query" or "body", not "${parameterIn}"`);
 	}
 	const settings: PaginationSettings = {
 		mode,
-		maxPages: integer(raw, 'maxPages', 100, 0),
+		maxPages: integer(raw, 'maxPages', DEFAULT_MAX_PAGES, 0),
 		output,
 		recordsPath: text(raw, 'recordsPath', ''),
 		cursorPath: text(raw, 'cursorPath', ''),
@@ -70,9 +82,9 @@ export function resolvePagination(raw: Record<string, unknown> | undefined): Pag
 		offsetType: text(raw, 'offsetType', 'offset') === 'page' ? 'page' : 'offset',
 		offsetParameter: text(raw, 'offsetParameter', 'offset'),
 		limitParameter: text(raw, 'limitParameter', 'limit'),
-		pageSize: integer(raw, 'pageSize', 100, 1),
-		firstOffset: integer(raw, 'firstOffset', 0, 0),
-		firstPage: integer(raw, 'firstPage', 1, 0),
+		pageSize: integer(raw, 'pageSize', DEFAULT_PAGE_SIZE, 1),
+		firstOffset: integer(raw, 'firstOffset', DEFAULT_FIRST_OFFSET, 0),
+		firstPage: integer(raw, 'firstPage', DEFAULT_FIRST_PAGE, 0),
 	};
 	if (mode === 'cursor') {
 		required(settings.cursorPath, 'Cursor Path', mode);
@@ -84,6 +96,7 @@ export function resolvePagination(raw: Record<string, unknown> | undefined): Pag
 		[settings.cursorParameter, settings.offsetParameter, settings.limitParameter].map((name) => [name, '']),
 		PARAMETER,
 	);
+	if (parameterIn === 'body') assertSafeBodyNames(settings);
 	return settings;
 }
 

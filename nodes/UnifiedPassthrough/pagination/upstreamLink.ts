@@ -1,6 +1,6 @@
 import { assertNoReservedDomain } from '../request/query';
 import { SCHEME, splitAndEncodePath } from '../request/path';
-import { RequestValidationError } from '../request/validationError';
+import { ParameterError } from '../shared/parameterError';
 import { PaginationError } from './error';
 
 export interface PassthroughTarget {
@@ -42,7 +42,7 @@ export function upstreamLinkToTarget(link: string, currentPath = ''): Passthroug
 		assertNoReservedDomain(target.query, 'path');
 		return target;
 	} catch (error) {
-		if (!(error instanceof RequestValidationError)) throw error;
+		if (!(error instanceof ParameterError)) throw error;
 		throw new PaginationError(
 			`The next page link "${text}" was not followed: ${error.message}`,
 			'The upstream returned a link that could leave this connection or its API root, so pagination stopped.',

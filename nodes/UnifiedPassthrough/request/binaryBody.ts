@@ -1,12 +1,13 @@
 import type { BodyParameters } from './body';
 import type { BinaryBodyBuilder } from './buildRequest';
 import { rowName, stringifyValue, type NameValueRow } from './keyValue';
+import { safeMimeType } from './mimeType';
 import { multipartBody, type FileSource, type MultipartPart } from './multipart';
-import { RequestValidationError } from './validationError';
+import { ParameterError } from '../shared/parameterError';
 
 /**
  * Finds one binary property of the current input item (n8n's binary store behind it). Throws a
- * RequestValidationError naming `parameter` when the item has no such property.
+ * ParameterError naming `parameter` when the item has no such property.
  */
 export type BinaryResolver = (propertyName: string, parameter: string) => Promise<FileSource>;
 
@@ -18,7 +19,7 @@ export interface MultipartRow extends NameValueRow {
 function propertyName(value: unknown, parameter: string): string {
 	// An omitted value is the parameter's default, `data`.
 	const name = value === undefined ? 'data' : stringifyValue(value).trim();
-	if (!name) throw new RequestValidationError(parameter, 'Give the name of the input item\'s binary property, e.g. data');
+	if (!name) throw new ParameterError(parameter, 'Give the name of the input item\'s binary property, e.g. data');
 	return name;
 }
 
@@ -27,13 +28,13 @@ export function createBinaryBodyBuilder(resolve: BinaryResolver): BinaryBodyBuil
 	return async (parameters: BodyParameters) => {
 		if (parameters.contentType === 'binaryData') {
 			const file = await resolve(propertyName(parameters.inputDataFieldName, 'inputDataFieldName'), 'inputDataFieldName');
-			return { contentType: file.mimeType || 'application/octet-stream', length: file.length, open: () => file.open() };
+			return { contentType: safeMimeType(file.mimeType), length: file.length, open: () => file.open() };
 		}
 		const parts: MultipartPart[] = [];
 		for (const row of parameters.bodyParameters as MultipartRow[]) {
 			const name = rowName(row);
 			if (row.parameterType === 'formBinaryData') {
-				if (!name) throw new RequestValidationError('bodyParameters', 'A form field with a binary file needs a name');
+				if (!name) throw new ParameterError('bodyParameters', 'A form field with a binary file needs a name');
 				parts.push({ name, file: await resolve(propertyName(row.inputDataFieldName, 'bodyParameters'), 'bodyParameters') });
 			} else if (name) {
 				parts.push({ name, value: stringifyValue(row.value) });

@@ -4,7 +4,7 @@ import { parseJsonObjectParameter, rowsToPairs, type NameValueRow } from './keyV
 import { splitAndEncodePath } from './path';
 import { assertNoReservedDomain, flattenQuery, type QueryArrayFormat } from './query';
 import { HTTP_METHODS, type BodySource, type HttpMethod, type RequestSpec } from './types';
-import { RequestValidationError } from './validationError';
+import { ParameterError } from '../shared/parameterError';
 
 /** Reads one node parameter for the current item (n8n's getNodeParameter, bound to the item). */
 export type ParameterReader = <T>(name: string, fallback: T) => T;
@@ -35,7 +35,7 @@ function readKeyValueOrJson(
 function readMethod(read: ParameterReader): HttpMethod {
 	const method = String(read<string>('method', 'GET')).toUpperCase() as HttpMethod;
 	if (!HTTP_METHODS.includes(method)) {
-		throw new RequestValidationError('method', `Method must be one of ${HTTP_METHODS.join(', ')}`);
+		throw new ParameterError('method', `Method must be one of ${HTTP_METHODS.join(', ')}`);
 	}
 	return method;
 }
@@ -64,11 +64,11 @@ async function readBody(
 		case 'multipart-form-data':
 		case 'binaryData':
 			if (!buildBinaryBody) {
-				throw new RequestValidationError('contentType', `Body content type "${parameters.contentType}" needs n8n's binary data`);
+				throw new ParameterError('contentType', `Body content type "${parameters.contentType}" needs n8n's binary data`);
 			}
 			return await buildBinaryBody(parameters);
 		default:
-			throw new RequestValidationError('contentType', `Unknown body content type "${String(parameters.contentType)}"`);
+			throw new ParameterError('contentType', `Unknown body content type "${String(parameters.contentType)}"`);
 	}
 }
 

@@ -1,4 +1,4 @@
-import { RequestValidationError } from './validationError';
+import { ParameterError } from '../shared/parameterError';
 
 export interface NameValueRow {
 	name?: unknown;
@@ -12,7 +12,7 @@ export function parseJsonParameter(parameter: string, label: string, value: unkn
 	try {
 		return JSON.parse(value);
 	} catch (error) {
-		throw new RequestValidationError(
+		throw new ParameterError(
 			parameter,
 			`The value in the "${label}" field (${parameter}) is not valid JSON: ${(error as Error).message}`,
 		);
@@ -27,7 +27,7 @@ export function parseJsonObjectParameter(
 	const parsed = parseJsonParameter(parameter, label, value);
 	if (parsed === undefined || parsed === null) return {};
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new RequestValidationError(parameter, `The "${label}" field (${parameter}) must be a JSON object`);
+		throw new ParameterError(parameter, `The "${label}" field (${parameter}) must be a JSON object`);
 	}
 	return parsed as Record<string, unknown>;
 }

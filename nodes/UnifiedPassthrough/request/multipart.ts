@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 
+import { safeMimeType } from './mimeType';
 import type { BodySource } from './types';
 
 /** A file to send: opened again for every attempt, so a retry gets a fresh stream. */
@@ -16,9 +17,14 @@ export type MultipartPart = { name: string; value: string } | { name: string; fi
 
 const CRLF = '\r\n';
 
-/** Escapes a name for a quoted Content-Disposition parameter the way browsers do (WHATWG HTML, multipart/form-data). */
+/**
+ * Escapes a name for a quoted Content-Disposition parameter. Browsers (WHATWG HTML, multipart/form-data) turn `"`,
+ * CR and LF into %22, %0D and %0A; other control characters and `\` are percent-encoded too, since a parser that
+ * reads `\"` as an escaped quote would run the value on into the next parameter.
+ */
 export function escapeDispositionValue(value: string): string {
-	return value.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22');
+	// eslint-disable-next-line no-control-regex
+	return value.replace(/[\u0000-\u001f\u007f"\\]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 export function randomBoundary(): string {
@@ -29,7 +35,7 @@ function partHeader(boundary: string, part: MultipartPart): Buffer {
 	let header = `--${boundary}${CRLF}Content-Disposition: form-data; name="${escapeDispositionValue(part.name)}"`;
 	if ('file' in part) {
 		header += `; filename="${escapeDispositionValue(part.file.fileName || 'file')}"`;
-		header += `${CRLF}Content-Type: ${part.file.mimeType || 'application/octet-stream'}`;
+		header += `${CRLF}Content-Type: ${safeMimeType(part.file.mimeType)}`;
 	}
 	return Buffer.from(`${header}${CRLF}${CRLF}`, 'utf8');
 }

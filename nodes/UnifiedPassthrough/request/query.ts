@@ -1,11 +1,10 @@
 import { stringifyValue } from './keyValue';
-import { RequestValidationError } from './validationError';
+import { isReservedDomainName } from './reservedDomain';
+import { ParameterError } from '../shared/parameterError';
 
 export type QueryArrayFormat = 'repeat' | 'brackets' | 'indices' | 'comma';
 
 export type QueryPairs = Array<[string, string]>;
-
-const RESERVED_DOMAIN = /^__domain/i;
 
 /** Flattens `{name: value}` entries (arrays allowed) into ordered pairs, per the array format. */
 export function flattenQuery(entries: Array<[string, unknown]>, arrayFormat: QueryArrayFormat): QueryPairs {
@@ -35,8 +34,8 @@ export function flattenQuery(entries: Array<[string, unknown]>, arrayFormat: Que
  */
 export function assertNoReservedDomain(pairs: QueryPairs, parameter: string): void {
 	for (const [name] of pairs) {
-		if (RESERVED_DOMAIN.test(name.trim())) {
-			throw new RequestValidationError(
+		if (isReservedDomainName(name)) {
+			throw new ParameterError(
 				parameter,
 				`The query parameter "${name}" is reserved by Unified.to; set the upstream domain with the "Domain" option instead`,
 			);

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 
 import { PassthroughFailure } from '../shared/failure';
-import { redactHeaders, redactSecret } from '../shared/redact';
+import { jsonMayHideSecret, redactCutOffSecret, redactHeaders, redactSecret, redactSecretDeep } from '../shared/redact';
 import type { RawResponse } from '../transport/send';
 import { charsetOf, classifyResponse, isJsonMediaType, mediaTypeOf, type BodyKind, type ResponseFormat } from './contentType';
-import { decodedStream, readAll } from './readBody';
+import { decodableEncodings, decodedStream, readHead, readWithin } from './readBody';
 import { decodeText } from './decodeText';
-import { fileNameFromContentDisposition, fileNameFromPath } from './fileName';
+import { responseTooLarge, tooManyContentEncodings } from './limitFailures';
+import { readFile, type BinaryStore } from './readFile';
+
+export type { BinaryStore } from './readFile';
 
 export interface ReadOptions {
 	format: ResponseFormat;
@@ -17,10 +19,11 @@ export interface ReadOptions {
 	path: string;
 	/** Also return a hash of the body bytes (pagination's identical-page guard), computed while they are at hand. */
 	fingerprint?: boolean;
+	/** The largest JSON or text body, decoded; a larger one fails the item ("Max Response Size"). */
+	maxBodyBytes: number;
+	/** For files: the most decoded bytes per byte received; 0 turns the check off ("Max Compression Ratio"). */
+	maxCompressionRatio: number;
 }
-
-/** Stores a streamed file body (n8n's prepareBinaryData) and returns what to put under `binary`. */
-export type BinaryStore<TBinary> = (stream: Readable, fileName: string | undefined, mimeType: string) => Promise<TBinary>;
 
 export interface ReadResponse<TBinary> {
 	statusCode: number;
@@ -38,6 +41,9 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
+/** One is what servers send; a few more are tolerated. Each is a decoder with its own window in memory. */
+const MAX_CONTENT_ENCODINGS = 3;
 
 export function isSuccessStatus(statusCode: number): boolean {
 	return statusCode >= 200 && statusCode < 300;
@@ -59,22 +65,41 @@ export async function readResponse<TBinary>(
 		await raw.body.dump().catch(() => undefined);
 		return { ...base, kind };
 	}
-	const stream = decodedStream(raw.body, headerValue(headers['content-encoding']));
+	const contentEncoding = headerValue(headers['content-encoding']);
+	if (decodableEncodings(contentEncoding).length > MAX_CONTENT_ENCODINGS) {
+		raw.body.destroy();
+		throw tooManyContentEncodings(contentEncoding!, MAX_CONTENT_ENCODINGS, statusCode);
+	}
 	if (kind === 'binary') {
-		const fileName =
-			fileNameFromContentDisposition(headerValue(headers['content-disposition'])) ?? fileNameFromPath(options.path);
-		const mimeType = mediaTypeOf(contentType) || 'application/octet-stream';
-		return { ...base, kind, binary: await storeBinary(stream, fileName, mimeType) };
+		const file = {
+			statusCode,
+			contentType,
+			contentEncoding,
+			contentDisposition: headerValue(headers['content-disposition']),
+			body: raw.body,
+		};
+		return { ...base, kind, binary: await readFile(file, options, storeBinary) };
 	}
 
-	// An error body is read for its message only: a huge one (an HTML error page of a proxy) is cut short.
-	const bytes = await readAll(stream, success ? undefined : MAX_ERROR_BODY_BYTES);
-	const text = redactSecret(decodeText(bytes, charsetOf(contentType)), options.secret);
+	const stream = decodedStream(raw.body, contentEncoding);
+	let bytes: Buffer;
+	let cut = false;
+	if (success) {
+		const whole = await readWithin(stream, options.maxBodyBytes);
+		if (!whole) throw responseTooLarge(options.maxBodyBytes, statusCode);
+		bytes = whole;
+	} else {
+		// An error body is read for its message only: a huge one (an HTML error page of a proxy) is cut short.
+		({ bytes, truncated: cut } = await readHead(stream, Math.min(options.maxBodyBytes, MAX_ERROR_BODY_BYTES)));
+	}
+	let text = redactSecret(decodeText(bytes, charsetOf(contentType)), options.secret);
+	if (cut) text = redactCutOffSecret(text, options.secret);
 	if (options.fingerprint) base.fingerprint = createHash('sha1').update(bytes).digest('base64');
 	if (kind === 'text') return { ...base, kind, body: text };
 	if (text.trim() === '') return { ...base, kind: 'json', body: {} };
 	try {
-		return { ...base, kind: 'json', body: JSON.parse(text) as unknown };
+		const body = JSON.parse(text) as unknown;
+		return { ...base, kind: 'json', body: jsonMayHideSecret(text, options.secret) ? redactSecretDeep(body, options.secret) : body };
 	} catch (error) {
 		const declaredJson = isJsonMediaType(mediaTypeOf(contentType));
 		if (!success || options.neverError) return { ...base, kind: 'text', body: text };

@@ -5,8 +5,6 @@ export interface ErrorSummary {
 	message: string;
 	/** What the user can do about it. */
 	description: string;
-	/** True when the error came from Unified itself rather than from the upstream API. */
-	fromUnified: boolean;
 }
 
 export interface ErrorContext {
@@ -124,6 +122,5 @@ export function summarizeHttpError(context: ErrorContext): ErrorSummary {
 	return {
 		message: own ? `${source} returned ${status}: ${own}` : `${source} returned ${status}`,
 		description: adviceFor(context, fromUnified),
-		fromUnified,
 	};
 }

@@ -1,4 +1,4 @@
-export type UnifiedRegion = 'us' | 'eu' | 'au' | 'custom';
+import { isFixedRegion, REGIONS, type UnifiedRegion } from './regions';
 
 export interface UnifiedCredentials {
 	apiKey: string;
@@ -6,42 +6,25 @@ export interface UnifiedCredentials {
 	baseUrl?: string;
 }
 
-const REGION_API_URLS: Record<Exclude<UnifiedRegion, 'custom'>, string> = {
-	us: 'https://api.unified.to',
-	eu: 'https://api-eu.unified.to',
-	au: 'https://api-au.unified.to',
-};
-
-const REGION_APP_URLS: Record<Exclude<UnifiedRegion, 'custom'>, string> = {
-	us: 'https://app.unified.to',
-	eu: 'https://app-eu.unified.to',
-	au: 'https://app-au.unified.to',
-};
-
-export class CredentialConfigError extends Error {}
-
 /** The API root for the credential's region, without a trailing slash. */
 export function apiBaseUrl(credentials: UnifiedCredentials): string {
 	const region = credentials.region ?? 'us';
-	if (region !== 'custom') {
-		const url = REGION_API_URLS[region];
-		if (!url) throw new CredentialConfigError(`Unknown region "${String(region)}" in the Unified.to credential`);
-		return url;
-	}
+	if (isFixedRegion(region)) return REGIONS[region].apiUrl;
+	if (region !== 'custom') throw new Error(`Unknown region "${String(region)}" in the Unified.to credential`);
 	const raw = String(credentials.baseUrl ?? '').trim();
 	let parsed: URL;
 	try {
 		parsed = new URL(raw);
 	} catch {
-		throw new CredentialConfigError(
+		throw new Error(
 			'The Unified.to credential uses a custom base URL, but "Base URL" is not a valid http(s) URL',
 		);
 	}
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		throw new CredentialConfigError('The custom "Base URL" of the Unified.to credential must start with http:// or https://');
+		throw new Error('The custom "Base URL" of the Unified.to credential must start with http:// or https://');
 	}
 	if (parsed.search || parsed.hash || parsed.username || parsed.password) {
-		throw new CredentialConfigError(
+		throw new Error(
 			'The custom "Base URL" of the Unified.to credential must not contain a query, fragment or user info',
 		);
 	}
@@ -51,5 +34,5 @@ export function apiBaseUrl(credentials: UnifiedCredentials): string {
 /** The web app for the region (used for "open in Unified" links); undefined for a custom base URL. */
 export function appBaseUrl(credentials: UnifiedCredentials): string | undefined {
 	const region = credentials.region ?? 'us';
-	return region === 'custom' ? undefined : REGION_APP_URLS[region];
+	return isFixedRegion(region) ? REGIONS[region].appUrl : undefined;
 }

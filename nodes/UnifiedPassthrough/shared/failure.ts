@@ -11,9 +11,6 @@ export class PassthroughFailure extends Error {
 			statusCode?: number;
 			/** The response body (parsed JSON or text), for HTTP errors. */
 			body?: unknown;
-			headers?: Record<string, string | string[] | undefined>;
-			/** Set when a parameter was invalid; no request was sent. */
-			parameter?: string;
 			/** A network or timeout code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT...). */
 			code?: string;
 		} = {},

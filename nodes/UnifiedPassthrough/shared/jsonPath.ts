@@ -1,3 +1,4 @@
+/** Keys that reach an object's prototype chain when written as paths: never written by withPath. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** `paging.next.after`, `data.0.id` or `items[0].id` -> path segments. */
@@ -19,7 +20,15 @@ export function getPath(value: unknown, path: string): unknown {
 	return cursor;
 }
 
-/** Returns a copy of `target` with `path` set; objects along the path are copied, not mutated. */
+/** The first segment of `path` that withPath refuses to write (`__proto__`, `constructor`, `prototype`). */
+export function unsafeSegment(path: string): string | undefined {
+	return splitPath(path).find((segment) => UNSAFE_KEYS.has(segment));
+}
+
+/**
+ * Returns a copy of `target` with `path` set; objects along the path are copied, not mutated. A path with an
+ * unsafe segment leaves `target` as it is: callers that take paths from the user check unsafeSegment first.
+ */
 export function withPath(target: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
 	const segments = splitPath(path);
 	if (segments.some((segment) => UNSAFE_KEYS.has(segment))) return target;

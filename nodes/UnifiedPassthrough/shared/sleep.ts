@@ -1,3 +1,6 @@
+/** The longest delay one Node.js timer holds; a longer one fires after 1 ms instead. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function abortError(signal?: AbortSignal): Error {
 	const reason: unknown = signal?.reason;
 	if (reason instanceof Error) return reason;
@@ -6,11 +9,8 @@ export function abortError(signal?: AbortSignal): Error {
 	return error;
 }
 
-/** A wait that ends early, with an AbortError, when the signal aborts. */
-export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-	if (signal?.aborted) throw abortError(signal);
-	if (ms <= 0) return;
-	await new Promise<void>((resolve, reject) => {
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise<void>((resolve, reject) => {
 		const onAbort = () => {
 			clearTimeout(timer);
 			reject(abortError(signal));
@@ -21,4 +21,18 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 		}, ms);
 		signal?.addEventListener('abort', onAbort, { once: true });
 	});
+}
+
+/**
+ * A wait that ends early, with an AbortError, when the signal aborts. Any length is honoured: a wait beyond one
+ * timer's reach is a chain of timers (an infinite one ends only on abort). NaN and negative waits end at once.
+ */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted) throw abortError(signal);
+	let remaining = ms;
+	while (remaining > 0) {
+		const step = Math.min(remaining, MAX_TIMER_MS);
+		await wait(step, signal);
+		remaining -= step;
+	}
 }

@@ -1,9 +1,11 @@
+import { maxHeaderSize } from 'node:http';
+
+import { errorCode } from '../shared/errorCode';
+import { callTarget, type CallTarget } from '../shared/callTarget';
 import { PassthroughFailure } from '../shared/failure';
 import { seconds } from '../shared/values';
 
-export interface NetworkErrorContext {
-	connectionId: string;
-	path: string;
+export interface NetworkErrorContext extends CallTarget {
 	headersTimeoutMs: number;
 	bodyTimeoutMs: number;
 }
@@ -20,16 +22,8 @@ const NOT_SENT_CODES = new Set([
 	'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-export function errorCode(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
-	let current = error as { code?: unknown; cause?: unknown; name?: unknown } | undefined;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		if (typeof current.code === 'string') return current.code;
-		if (current.name === 'AbortError') return 'ABORT_ERR';
-		current = current.cause as typeof current;
-	}
-	return undefined;
+function kib(bytes: number): string {
+	return `${Math.round(bytes / 1024)} KiB`;
 }
 
 export function wasNeverSent(error: unknown): boolean {
@@ -37,7 +31,13 @@ export function wasNeverSent(error: unknown): boolean {
 	return code !== undefined && NOT_SENT_CODES.has(code);
 }
 
-function explain(code: string | undefined, context: NetworkErrorContext): { message: string; description: string } {
+interface Explanation {
+	message: string;
+	description: string;
+}
+
+/** What a code raised by the network or the HTTP client means; undefined for any other code. */
+function explain(code: string, context: NetworkErrorContext): Explanation | undefined {
 	switch (code) {
 		case 'UND_ERR_HEADERS_TIMEOUT':
 			return {
@@ -100,8 +100,9 @@ function explain(code: string | undefined, context: NetworkErrorContext): { mess
 			return { message: 'The response is larger than allowed', description: 'Request a smaller page.' };
 		case 'UND_ERR_HEADERS_OVERFLOW':
 			return {
-				message: 'The response headers were too large to read',
-				description: 'The server sent more header data than allowed. This is a server-side problem; try again later.',
+				message: `The response headers were larger than the ${kib(maxHeaderSize)} the HTTP client accepts`,
+				description:
+					'Unified.to or the upstream API answered with more header data than Node.js allows (its --max-http-header-size setting). Not retried: the same request gets the same headers.',
 			};
 		case 'UND_ERR_INFO':
 		case 'UND_ERR_RESPONSE':
@@ -145,31 +146,33 @@ function explain(code: string | undefined, context: NetworkErrorContext): { mess
 				description: 'An unexpected error inside the HTTP client. Try again; if it persists, report it with this code.',
 			};
 		default:
-			if (code?.startsWith('Z_') || code?.startsWith('ERR__ERROR_FORMAT')) {
+			if (code.startsWith('Z_') || code.startsWith('ERR__ERROR_FORMAT')) {
 				return {
 					message: 'The compressed response body could not be decoded',
 					description: 'The body does not match its Content-Encoding, or was cut short. Try again.',
 				};
 			}
-			if (code && /CERT|SSL|TLS/.test(code)) {
+			if (/CERT|SSL|TLS|SIGNATURE/.test(code) || code === 'EPROTO') {
 				return {
 					message: `The server's TLS certificate or TLS handshake was rejected (${code})`,
 					description: 'For a custom base URL with a self-signed certificate, enable "Ignore SSL Issues".',
 				};
 			}
-			return {
-				message: `Network error${code ? ` (${code})` : ''}`,
-				description: 'The request could not be completed. Check the network and try again.',
-			};
+			return undefined;
 	}
 }
 
-/** A message a user understands, naming the connection and path; never the key, never the full URL. */
-export function networkFailure(error: unknown, context: NetworkErrorContext): PassthroughFailure {
+/**
+ * A message a user understands, naming the connection and path; never the key, never the full URL. Undefined
+ * when the error did not come from the network or the HTTP client (a full disk, a string too long...): that is
+ * a local failure, and must not be reported as a network one.
+ */
+export function networkFailure(error: unknown, context: NetworkErrorContext): PassthroughFailure | undefined {
 	const code = errorCode(error);
-	const { message, description } = explain(code, context);
-	return new PassthroughFailure(`${message} (connection ${context.connectionId}, path ${context.path})`, {
-		description,
+	const explanation = code === undefined ? undefined : explain(code, context);
+	if (!explanation) return undefined;
+	return new PassthroughFailure(`${explanation.message} (${callTarget(context)})`, {
+		description: explanation.description,
 		code,
 	});
 }

@@ -1,5 +1,7 @@
 import type { HttpMethod } from '../request/types';
-import { errorCode, wasNeverSent } from './networkError';
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_WAIT_MS, DEFAULT_RETRY_NON_IDEMPOTENT, DEFAULT_RETRY_ON } from '../shared/defaults';
+import { errorCode } from '../shared/errorCode';
+import { wasNeverSent } from './networkError';
 
 export interface RetrySettings {
 	maxRetries: number;
@@ -8,18 +10,39 @@ export interface RetrySettings {
 	retryNonIdempotent: boolean;
 }
 
-export const DEFAULT_RETRY: RetrySettings = {
-	maxRetries: 3,
-	retryOn: new Set([429, 502, 503, 504]),
-	maxWaitMs: 60_000,
-	retryNonIdempotent: false,
-};
 
 export type RetryDecision =
 	| { retry: true; waitMs: number }
 	| { retry: false; askedMs?: number };
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+
+/**
+ * Network failures that a new attempt may not meet: the connection failed, dropped or went silent. Any other
+ * error fails the same way every time: a TLS certificate, response headers over the size limit, a malformed
+ * response, and every local failure (a full disk, a string too long for Node.js...), which is no network
+ * error at all. ENOTFOUND is kept: nothing was sent, and resolvers also answer it for a passing outage.
+ */
+const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'EADDRNOTAVAIL',
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'UND_ERR_SOCKET',
+	'UND_ERR_CLOSED',
+	'UND_ERR_CONNECT_TIMEOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
+	'UND_ERR_BODY_TIMEOUT',
+	'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+]);
 const BACKOFF_BASE_MS = 500;
 const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /;
 
@@ -30,6 +53,13 @@ export function parseRetryOn(value: unknown): Set<number> {
 		.filter((code) => Number.isInteger(code) && code >= 100 && code <= 599);
 	return new Set(codes);
 }
+
+export const DEFAULT_RETRY: RetrySettings = {
+	maxRetries: DEFAULT_MAX_RETRIES,
+	retryOn: parseRetryOn(DEFAULT_RETRY_ON),
+	maxWaitMs: DEFAULT_MAX_WAIT_MS,
+	retryNonIdempotent: DEFAULT_RETRY_NON_IDEMPOTENT,
+};
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
 	const value = headers[name];
@@ -92,9 +122,7 @@ export function decideNetworkRetry(
 ): RetryDecision {
 	if (attempt > settings.maxRetries) return { retry: false };
 	const code = errorCode(error);
-	if (code === undefined || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED' || code === 'UND_ERR_INVALID_ARG') {
-		return { retry: false };
-	}
+	if (code === undefined || !TRANSIENT_NETWORK_CODES.has(code)) return { retry: false };
 	// A request that never left cannot have been processed; anything else is ambiguous for POST/PATCH.
 	if (!wasNeverSent(error) && !mayRepeat(method, settings)) return { retry: false };
 	return { retry: true, waitMs: backoffMs(attempt - 1, settings.maxWaitMs, random) };

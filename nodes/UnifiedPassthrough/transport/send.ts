@@ -1,7 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 
-import { encodeQuery } from '../request/query';
 import type { RequestSpec } from '../request/types';
+import { passthroughUrl } from './passthroughUrl';
 
 export interface SendContext {
 	baseUrl: string;
@@ -24,11 +24,6 @@ export interface RawResponse {
 
 const DEFAULT_ACCEPT = 'application/json, text/plain;q=0.9, */*;q=0.8';
 const USER_AGENT = 'n8n-nodes-unified';
-
-export function passthroughUrl(baseUrl: string, connectionId: string, spec: Pick<RequestSpec, 'path' | 'query'>): string {
-	const query = encodeQuery(spec.query);
-	return `${baseUrl}/passthrough/${encodeURIComponent(connectionId)}/${spec.path}${query ? `?${query}` : ''}`;
-}
 
 /** Sends one attempt. Resolves as soon as headers arrive; the caller owns the body stream. */
 export async function send(spec: RequestSpec, context: SendContext): Promise<RawResponse> {

@@ -1,9 +1,16 @@
 import { request } from 'undici';
 
-import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
+import { systemClock } from '../dispatch/systemClock';
+import type { Clock, Dispatch, HttpOutcome } from '../dispatch/types';
+import { withRetry } from '../dispatch/withRetry';
 import { encodeQuery } from '../request/query';
+import { readWithin } from '../response/readBody';
+import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
+import { localFailure } from '../shared/localFailure';
 import { redactSecret } from '../shared/redact';
 import { getDispatcher, type DispatcherSettings } from './dispatcher';
+import { networkFailure } from './networkError';
+import { DEFAULT_RETRY, type RetrySettings } from './retryPolicy';
 
 export interface UnifiedConnection {
 	id: string;
@@ -18,24 +25,59 @@ export interface UnifiedConnection {
 	environment?: string;
 }
 
-/** GET on Unified's own API (not passthrough), e.g. the connection list. */
-export async function getUnified<T>(
-	credentials: UnifiedCredentials,
-	path: string,
-	query: Array<[string, string]>,
-	signal?: AbortSignal,
-	dispatcherSettings: DispatcherSettings = {},
-): Promise<T> {
-	const search = encodeQuery(query);
-	const response = await request(`${apiBaseUrl(credentials)}/${path}${search ? `?${search}` : ''}`, {
-		method: 'GET',
-		headers: { authorization: `Bearer ${credentials.apiKey}`, accept: 'application/json' },
-		dispatcher: getDispatcher(dispatcherSettings),
-		signal,
-		headersTimeout: 30_000,
-		bodyTimeout: 30_000,
-	});
-	const text = await response.body.text();
+/**
+ * Unified.to's own API is rate-limited too: its calls go through the same retry wrapper as the passthrough, with
+ * settings of their own (a lookup or a picker page should not wait as long as a sync may).
+ */
+const UNIFIED_API_RETRY: RetrySettings = { ...DEFAULT_RETRY, maxWaitMs: 30_000 };
+const UNIFIED_API_TIMEOUT_MS = 30_000;
+/** A page of 100 connections is a few hundred KB; anything far larger is not an answer to read whole. */
+const MAX_UNIFIED_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface UnifiedApiCall {
+	credentials: UnifiedCredentials;
+	signal?: AbortSignal;
+	dispatcherSettings?: DispatcherSettings;
+	clock?: Clock;
+}
+
+/** One attempt at Unified's own API; the body as text (bounded), redacted of the key. */
+function unifiedAttempt(call: UnifiedApiCall): Dispatch<HttpOutcome & { body: string }> {
+	return async (spec) => {
+		const search = encodeQuery(spec.query);
+		const response = await request(`${apiBaseUrl(call.credentials)}/${spec.path}${search ? `?${search}` : ''}`, {
+			method: spec.method,
+			headers: { authorization: `Bearer ${call.credentials.apiKey}`, accept: 'application/json' },
+			dispatcher: getDispatcher(call.dispatcherSettings ?? {}),
+			signal: call.signal,
+			headersTimeout: UNIFIED_API_TIMEOUT_MS,
+			bodyTimeout: UNIFIED_API_TIMEOUT_MS,
+		});
+		const bytes = await readWithin(response.body, MAX_UNIFIED_BODY_BYTES);
+		if (!bytes) throw new Error(`Unified.to's answer to ${spec.path} is larger than ${MAX_UNIFIED_BODY_BYTES / 1024 / 1024} MB`);
+		return {
+			statusCode: response.statusCode,
+			headers: response.headers as HttpOutcome['headers'],
+			body: redactSecret(bytes.toString('utf8'), call.credentials.apiKey),
+		};
+	};
+}
+
+/** GET on Unified's own API (not passthrough), e.g. the connection list, with retries. */
+export async function getUnified<T>(call: UnifiedApiCall, path: string, query: Array<[string, string]>): Promise<T> {
+	const dispatch = withRetry<HttpOutcome & { body: string }>({
+		retry: UNIFIED_API_RETRY,
+		clock: call.clock ?? systemClock,
+		signal: call.signal,
+		describeFailure: (error) => {
+			const where = { path };
+			return (
+				networkFailure(error, { ...where, headersTimeoutMs: UNIFIED_API_TIMEOUT_MS, bodyTimeoutMs: UNIFIED_API_TIMEOUT_MS }) ?? localFailure(error, where)
+			);
+		},
+	})(unifiedAttempt(call));
+	const response = await dispatch({ method: 'GET', path, query, headers: {} });
+	const text = response.body;
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		let message = text.slice(0, 300);
 		try {
@@ -43,7 +85,7 @@ export async function getUnified<T>(
 		} catch {
 			// keep the text
 		}
-		const error = new Error(`Unified.to returned ${response.statusCode}: ${redactSecret(message, credentials.apiKey)}`);
+		const error = new Error(`Unified.to returned ${response.statusCode}: ${redactSecret(message, call.credentials.apiKey)}`);
 		(error as Error & { statusCode?: number }).statusCode = response.statusCode;
 		throw error;
 	}
@@ -52,10 +94,8 @@ export async function getUnified<T>(
 
 /** One page of `GET /unified/connection`. */
 export async function listConnections(
-	credentials: UnifiedCredentials,
+	call: UnifiedApiCall,
 	params: { limit: number; offset: number; externalXref?: string; categories?: string[] },
-	signal?: AbortSignal,
-	dispatcherSettings?: DispatcherSettings,
 ): Promise<UnifiedConnection[]> {
 	const query: Array<[string, string]> = [
 		['limit', String(params.limit)],
@@ -63,6 +103,6 @@ export async function listConnections(
 	];
 	if (params.externalXref) query.push(['external_xref', params.externalXref]);
 	for (const category of params.categories ?? []) query.push(['categories', category]);
-	const page = await getUnified<unknown>(credentials, 'unified/connection', query, signal, dispatcherSettings);
+	const page = await getUnified<unknown>(call, 'unified/connection', query);
 	return Array.isArray(page) ? (page as UnifiedConnection[]) : [];
 }

@@ -1,9 +1,9 @@
 import { LoggerProxy, type INodeParameters, type INode } from 'n8n-workflow';
 import { expect } from 'vitest';
 
-import { runWorkflow, type RunResult } from '../../harness/engine';
+import type { RunResult } from '../../harness/engine';
+import type { FixtureOptions } from '../../harness/fixture';
 import { connectionById, passthroughWorkflow } from '../../harness/workflow';
-import type { Simulator } from '../../simulator';
 
 /** Every line n8n logs during the tests, to check that the key never reaches a log. */
 export const logLines: string[] = [];
@@ -31,6 +31,9 @@ export function expectNoKey(result: RunResult, apiKey: string): void {
 	expect(serialize(result.run)).not.toContain(apiKey);
 	expect(logLines.join('\n')).not.toContain(apiKey);
 }
+
+/** The reliability files' fixture options: every run is checked for the key. */
+export const keyNeverShown: FixtureOptions = { afterEachRun: (result, sim) => expectNoKey(result, sim.apiKey) };
 
 export interface Step {
 	method?: string;
@@ -60,20 +63,6 @@ export function faultWorkflow(items: Array<Record<string, unknown>>, step: Step)
 			settings: step.settings,
 		},
 	);
-}
-
-/** Runs against the simulator and checks, for every run, that the key appears nowhere. */
-export async function run(
-	sim: Simulator,
-	definition: ReturnType<typeof faultWorkflow>,
-	extra: { baseUrl?: string; onStart?: (execution: { cancel: () => void }) => void } = {},
-): Promise<RunResult> {
-	const result = await runWorkflow(definition, {
-		credentials: { apiKey: sim.apiKey, baseUrl: extra.baseUrl ?? sim.baseUrl },
-		onStart: extra.onStart,
-	});
-	expectNoKey(result, sim.apiKey);
-	return result;
 }
 
 /** Options for quick retries in tests: real backoff, tiny cap. */

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import { startSimulator, type Simulator } from '../../simulator';
-import { errorMessage, fastRetry, faultWorkflow, run, until } from './helpers';
+import { useSimulator } from '../../harness/fixture';
+import { errorMessage, fastRetry, faultWorkflow, keyNeverShown, until } from './helpers';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
+const fixture = useSimulator({}, keyNeverShown);
 beforeEach(async () => {
 	// Requests aborted by an earlier test may still be closing on the simulator's side.
-	await until(() => sim.stats.inFlight === 0);
-	sim.resetStats();
+	await until(() => fixture.sim.stats.inFlight === 0);
+	fixture.sim.resetStats();
 });
 
 const ids = (count: number) => Array.from({ length: count }, (_, id) => id);
-const loggedIds = () => sim.log.map((entry) => Number(new URLSearchParams(entry.rawQuery).get('id')));
+const loggedIds = () => fixture.sim.log.map((entry) => Number(new URLSearchParams(entry.rawQuery).get('id')));
 const slowPath = (ms: string) => `={{ "slow?ms=" + ${ms} + "&id=" + $json.id }}`;
 
 /** mulberry32: a small seeded generator, so the fault mix is the same on every run. */
@@ -33,22 +29,22 @@ describe('concurrency and order', () => {
 	it('never has more than 3 requests in flight with Concurrency 3, and keeps the input order', async () => {
 		// Later items answer sooner, so completion order is the reverse of input order.
 		const items = ids(20).map((id) => ({ id, ms: 40 + (19 - id) * 8 }));
-		const result = await run(sim, faultWorkflow(items, { path: slowPath('$json.ms'), options: { concurrency: 3 } }));
+		const result = await fixture.runWorkflow(faultWorkflow(items, { path: slowPath('$json.ms'), options: { concurrency: 3 } }));
 		expect(result.status).toBe('success');
-		expect(sim.stats.maxInFlight).toBe(3);
-		expect(sim.log).toHaveLength(20);
+		expect(fixture.sim.stats.maxInFlight).toBe(3);
+		expect(fixture.sim.log).toHaveLength(20);
 		const output = result.output('Passthrough') ?? [];
 		expect(output.map((item) => item.json.id)).toEqual(ids(20).map(String));
 		expect(output.map((item) => item.pairedItem)).toEqual(ids(20).map((item) => ({ item })));
 	});
 
 	it('spaces request starts by Request Interval, across items', async () => {
-		const result = await run(sim, faultWorkflow(ids(5).map((id) => ({ id })), {
+		const result = await fixture.runWorkflow(faultWorkflow(ids(5).map((id) => ({ id })), {
 			path: slowPath('1'),
 			options: { concurrency: 5, requestInterval: 150 },
 		}));
 		expect(result.status).toBe('success');
-		const starts = sim.log.map((entry) => entry.startedAt);
+		const starts = fixture.sim.log.map((entry) => entry.startedAt);
 		// Without the interval the five would start within a few ms; the slack absorbs arrival jitter.
 		for (let index = 1; index < starts.length; index++) expect(starts[index] - starts[index - 1]).toBeGreaterThanOrEqual(100);
 	});
@@ -79,7 +75,7 @@ describe('nothing lost', () => {
 			const pick = mix[Math.floor(random() * mix.length)];
 			return { id, outcome: pick.outcome, fault: pick.fault && `${pick.fault};key=item${id}` };
 		});
-		const result = await run(sim, faultWorkflow(items, {
+		const result = await fixture.runWorkflow(faultWorkflow(items, {
 			path: slowPath('1'),
 			options: { concurrency: 16, timeout: 400, ...fastRetry() },
 			settings: { onError: 'continueRegularOutput' },
@@ -96,12 +92,13 @@ describe('nothing lost', () => {
 			}
 		});
 		expect(new Set(items.map((item) => item.fault.split(';key')[0])).size).toBeGreaterThanOrEqual(mix.length - 1);
+		expect(new Set(loggedIds())).toEqual(new Set(ids(200)));
 	});
 
 	it('without Continue On Fail, fails naming the item, and starts no request once the failure is known', async () => {
 		// Concurrency 3 and 1 s calls: items 0-2 run, then 3-5 start; item 4 fails at once.
 		const items = ids(20).map((id) => ({ id, fault: id === 4 ? 'kind=status;status=400' : '' }));
-		const result = await run(sim, faultWorkflow(items, { path: slowPath('1000'), options: { concurrency: 3 } }));
+		const result = await fixture.runWorkflow(faultWorkflow(items, { path: slowPath('1000'), options: { concurrency: 3 } }));
 		expect(result.status).toBe('error');
 		expect(errorMessage(result)).toMatch(/Upstream returned 400 .*\[item 4\]/);
 		expect(result.error?.context?.itemIndex).toBe(4);
@@ -113,9 +110,9 @@ describe('nothing lost', () => {
 describe('cancellation', () => {
 	async function cancelWhen(ready: () => boolean, definition: ReturnType<typeof faultWorkflow>) {
 		let cancel: (() => void) | undefined;
-		const running = run(sim, definition, { onStart: (execution) => (cancel = execution.cancel) });
+		const running = fixture.runWorkflow(definition, { onStart: (execution) => (cancel = execution.cancel) });
 		await until(ready);
-		const seen = sim.log.length;
+		const seen = fixture.sim.log.length;
 		const cancelledAt = performance.now();
 		cancel?.();
 		const result = await running;
@@ -126,23 +123,23 @@ describe('cancellation', () => {
 
 	it('aborts in-flight 30 s calls at once and starts no other request', async () => {
 		const { result, tookMs, seen } = await cancelWhen(
-			() => sim.log.length >= 2 && sim.stats.inFlight >= 2,
+			() => fixture.sim.log.length >= 2 && fixture.sim.stats.inFlight >= 2,
 			faultWorkflow(ids(10).map((id) => ({ id })), { path: slowPath('30000'), options: { concurrency: 2 } }),
 		);
 		expect(result.status).toBe('canceled');
 		expect(tookMs).toBeLessThan(1000);
 		expect(seen).toBe(2);
-		expect(sim.log).toHaveLength(2);
+		expect(fixture.sim.log).toHaveLength(2);
 	});
 
 	it('ends a pending 30 s Retry-After wait at once', async () => {
 		const { result, tookMs, seen } = await cancelWhen(
-			() => sim.log.length >= 1 && sim.stats.inFlight === 0,
+			() => fixture.sim.log.length >= 1 && fixture.sim.stats.inFlight === 0,
 			faultWorkflow([{ id: 0, fault: 'kind=status;status=429;retryAfter=30;times=1' }], { path: slowPath('1') }),
 		);
 		expect(result.status).toBe('canceled');
 		expect(tookMs).toBeLessThan(1000);
 		expect(seen).toBe(1);
-		expect(sim.log).toHaveLength(1);
+		expect(fixture.sim.log).toHaveLength(1);
 	});
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { gzipSync, deflateSync, brotliCompressSync } from 'node:zlib';
+import { pipeline, Readable } from 'node:stream';
+import { brotliCompressSync, constants, createBrotliCompress, createDeflate, createGzip, deflateSync, gzipSync } from 'node:zlib';
 
 import { fileChunk } from '../data';
 import { json, type Reply, type Upstream, type UpstreamRequest } from '../types';
@@ -14,8 +14,6 @@ const customers = [
 	{ id: 'cus_002', name: 'Grace Hopper', email: 'grace@example.com' },
 	{ id: 'cus_003', name: 'Katherine Johnson', email: 'katherine@example.com' },
 ];
-
-let created = 0;
 
 function customHeaders(request: UpstreamRequest): Record<string, string> {
 	const standard = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'user-agent', 'accept', 'content-type', 'keep-alive']);
@@ -59,7 +57,11 @@ function download(request: UpstreamRequest, name: string): Reply {
 	});
 	const headers: Record<string, string> = { 'content-type': type, 'content-length': String(size) };
 	if (request.query.get('disposition') !== 'none') {
-		headers['content-disposition'] = request.query.get('disposition') ?? `attachment; filename="${name}"`;
+		const disposition = request.query.get('disposition') ?? `attachment; filename="${name}"`;
+		// `rawUtf8=1` sends the header's UTF-8 bytes as they are (Node writes header strings one byte per character).
+		headers['content-disposition'] = request.query.get('rawUtf8') === '1' ? Buffer.from(disposition, 'utf8').toString('latin1') : disposition;
+		// Node refuses a non-ASCII Content-Disposition next to a Content-Length (nodejs/node#46528): send it chunked.
+		if (/[^\x20-\x7e]/.test(headers['content-disposition'])) delete headers['content-length'];
 	}
 	return { status: 200, headers, body: stream };
 }
@@ -85,6 +87,8 @@ async function upload(request: UpstreamRequest): Promise<Reply> {
 		const data = body.subarray(headerEnd + 4, next - 2);
 		const disposition = /content-disposition:([^\r\n]*)/i.exec(headerText)?.[1] ?? '';
 		parts.push({
+			// Every header line of the part, as sent: a test can see that nothing was injected.
+			headers: headerText.split('\r\n'),
 			name: /\bname="([^"]*)"/i.exec(disposition)?.[1],
 			filename: /\bfilename="([^"]*)"/i.exec(disposition)?.[1],
 			contentType: /content-type:\s*([^\r\n]*)/i.exec(headerText)?.[1],
@@ -104,6 +108,50 @@ function encoded(request: UpstreamRequest): Reply {
 	return { status: 200, headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body };
 }
 
+/**
+ * `padded?size=N|endless&encoding=gzip|deflate|br|identity&type=...&status=200`: `{"padded":true}` followed by spaces up to
+ * `size` decoded bytes (valid JSON of any size), compressed on the fly, or never ending. Spaces compress about
+ * 1000:1 with gzip and 3000:1 with brotli: a few KB on the wire become hundreds of MB (a decompression bomb).
+ */
+function padded(request: UpstreamRequest): Reply {
+	const sizeParameter = request.query.get('size') ?? '1024';
+	const size = sizeParameter === 'endless' ? Infinity : Number(sizeParameter);
+	const encoding = request.query.get('encoding') ?? 'identity';
+	const head = Buffer.from('{"padded":true}');
+	const spaces = Buffer.alloc(64 * 1024, 0x20);
+	let sent = 0;
+	const source = new Readable({
+		read() {
+			if (sent >= size) {
+				this.push(null);
+				return;
+			}
+			const chunk = sent === 0 ? head : spaces;
+			const length = Math.min(chunk.length, size - sent);
+			sent += length;
+			this.push(length === chunk.length ? chunk : chunk.subarray(0, length));
+		},
+	});
+	const encoder =
+		encoding === 'gzip'
+			? createGzip({ level: 9 })
+			: encoding === 'deflate'
+				? createDeflate({ level: 9 })
+				: encoding === 'br'
+					? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 1 } })
+					: undefined;
+	// The client may stop reading at any point: stop generating then, or an endless body would run forever.
+	request.signal.addEventListener('abort', () => source.destroy(), { once: true });
+	const headers: Record<string, string> = { 'content-type': request.query.get('type') ?? 'application/json' };
+	const status = Number(request.query.get('status') ?? 200);
+	if (!encoder) {
+		if (Number.isFinite(size)) headers['content-length'] = String(size);
+		return { status, headers, body: source };
+	}
+	headers['content-encoding'] = encoding;
+	return { status, headers, body: pipeline(source, encoder, () => undefined) };
+}
+
 function charsetText(request: UpstreamRequest): Reply {
 	const charset = request.query.get('charset') ?? 'latin1';
 	const text = 'Café crème, déjà vu: Zoë & Jürgen';
@@ -111,16 +159,22 @@ function charsetText(request: UpstreamRequest): Reply {
 	return { status: 200, headers: { 'content-type': `text/plain; charset=${charset === 'latin1' ? 'iso-8859-1' : charset}` }, body };
 }
 
-export const acmeUpstream: Upstream = async (request) => {
-	const { method, path } = request;
-	if (path === 'v2/customers' || path === 'v2/customers/') {
-		if (method === 'GET') return json(200, customers);
-		if (method === 'POST') {
+/** One per simulator: each counts its own created customers (`cus_new_1`, `cus_new_2`...). */
+export function createAcmeUpstream(): Upstream {
+	let created = 0;
+	return async (request) => {
+		if ((request.path === 'v2/customers' || request.path === 'v2/customers/') && request.method === 'POST') {
 			const input = JSON.parse((await request.body()).toString('utf8') || '{}') as Record<string, unknown>;
 			created++;
 			return json(201, { id: `cus_new_${created}`, ...input, apiVersion: request.headers['x-api-version'] ?? null });
 		}
-	}
+		return statelessRoutes(request);
+	};
+}
+
+async function statelessRoutes(request: UpstreamRequest): Promise<Reply> {
+	const { method, path } = request;
+	if ((path === 'v2/customers' || path === 'v2/customers/') && method === 'GET') return json(200, customers);
 	const customer = /^v2\/customers\/([^/]+)$/.exec(path);
 	if (customer) {
 		const found = customers.find((entry) => entry.id === customer[1]);
@@ -145,6 +199,7 @@ export const acmeUpstream: Upstream = async (request) => {
 	if (file && method === 'GET') return download(request, file[1]);
 	if (path === 'files/upload') return upload(request);
 	if (path === 'encoded') return encoded(request);
+	if (path === 'padded') return padded(request);
 	if (path === 'text/charset') return charsetText(request);
 	if (path === 'text/csv') return { status: 200, headers: { 'content-type': 'text/csv' }, body: 'id,name\ncus_001,Ada Lovelace\n' };
 	if (path === 'text/xml') return { status: 200, headers: { 'content-type': 'application/xml' }, body: '<customers><customer id="cus_001"/></customers>' };
@@ -155,4 +210,4 @@ export const acmeUpstream: Upstream = async (request) => {
 		return json(status, { error: { code: `status_${status}`, message: `Acme says ${status}` } });
 	}
 	return json(404, { error: { code: 'not_found', message: `Acme has no endpoint ${method} /${path}` } });
-};
+}

@@ -38,11 +38,14 @@ export function createPagedUpstream(data: { items: number }): (request: Upstream
 				const page = Math.max(Number(query.get('page') ?? 1) || 1, 1);
 				const perPage = size(query.get('per_page'), 30);
 				const last = Math.max(Math.ceil(data.items / perPage), 1);
-				const link = (target: number) => `<${UPSTREAM}/v2/items/link?page=${target}&per_page=${perPage}>`;
+				// `junk=N`: N stray `<` before the links (a hostile header that is slow to parse with a naive pattern).
+				const junk = Math.min(Number(query.get('junk') ?? 0) || 0, 15_000);
+				const carried = junk ? `&junk=${junk}` : '';
+				const link = (target: number) => `<${UPSTREAM}/v2/items/link?page=${target}&per_page=${perPage}${carried}>`;
 				const links = [`${link(1)}; rel="first"`, `${link(last)}; rel="last"`];
 				if (page > 1) links.unshift(`${link(page - 1)}; rel="prev"`);
 				if (page < last) links.unshift(`${link(page + 1)}; rel="next"`);
-				return json(200, slice((page - 1) * perPage, perPage), { link: links.join(', ') });
+				return json(200, slice((page - 1) * perPage, perPage), { link: '<'.repeat(junk) + links.join(', ') });
 			}
 			case 'v2/items/cursor':
 			case 'v2/items/search': {
@@ -76,10 +79,21 @@ export function createPagedUpstream(data: { items: number }): (request: Upstream
 				const next = offset >= 2 * limit ? encodeCursor(limit) : encodeCursor(offset + limit);
 				return json(200, { data: slice(offset, limit), meta: { next_cursor: next } });
 			}
+			case 'v2/items/big-cursor': {
+				// Opaque cursors padded to `pad` bytes; with `loop=1`, page 3 hands out page 1's cursor again.
+				const limit = size(input.limit, 25);
+				const pad = Math.min(Number(query.get('pad') ?? 0) || 0, 4 * 1024 * 1024);
+				const offset = decodeCursor(String(input.cursor ?? '').split('.')[0] || null);
+				const nextOffset = query.get('loop') && offset >= 2 * limit ? limit : offset + limit;
+				const next = nextOffset < data.items ? `${encodeCursor(nextOffset)}.${'x'.repeat(pad)}` : null;
+				return json(200, { data: slice(offset, limit), meta: { next_cursor: next } });
+			}
 			case 'v2/items/identical':
 				// Ignores every paging parameter: always the first page and the same cursor.
 				return json(200, { data: slice(0, 10), meta: { next_cursor: encodeCursor(10) }, total: data.items });
 			case 'v2/items/unsafe-next':
+				// A hostile upstream: the next link is whatever the test asks for, in the body or a Link header.
+				if (query.get('via') === 'link') return json(200, slice(0, 5), { link: `<${query.get('next') ?? ''}>; rel="next"` });
 				return json(200, { items: slice(0, 5), links: { next: query.get('next') ?? '/v2/../../admin' } });
 			default:
 				return undefined;

@@ -1,15 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-export interface SimulatorProcess {
-	baseUrl: string;
-	apiKey: string;
-	close(): Promise<void>;
-}
-
-/** The simulator in its own process (loopback, a free port), so it does not share memory or CPU time with what is measured. */
-export async function startSimulatorProcess(): Promise<SimulatorProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../simulator/cli.ts'), '--port', '0'], {
+/** The simulator in its own process, so only the n8n side's memory is measured. */
+export async function simulatorProcess(): Promise<{ baseUrl: string; apiKey: string; close(): Promise<void> }> {
+	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../test/simulator/cli.ts'), '--port', '0'], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	let output = '';

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import { detectBodyError } from '../../nodes/UnifiedPassthrough/response/bodyError';
-import { redactSecret } from '../../nodes/UnifiedPassthrough/shared/redact';
 import { extractUpstreamMessage, summarizeHttpError } from '../../nodes/UnifiedPassthrough/response/upstreamError';
 
 describe('extractUpstreamMessage', () => {
@@ -24,29 +22,11 @@ describe('summarizeHttpError', () => {
 
 	it('tells Unified errors from upstream errors by shape and the X-EndApi-Response-Time header', () => {
 		const body = { statusCode: 401, error: 'Unauthorized', message: 'Invalid token' };
-		expect(summarizeHttpError({ ...context, statusCode: 401, headers: {}, body })).toMatchObject({ fromUnified: true, message: 'Unified.to returned 401 Unauthorized: Invalid token' });
-		expect(summarizeHttpError({ ...context, statusCode: 401, headers: { 'x-endapi-response-time': '3ms' }, body })).toMatchObject({ fromUnified: false });
+		expect(summarizeHttpError({ ...context, statusCode: 401, headers: {}, body })).toMatchObject({ message: 'Unified.to returned 401 Unauthorized: Invalid token' });
+		expect(summarizeHttpError({ ...context, statusCode: 401, headers: { 'x-endapi-response-time': '3ms' }, body })).toMatchObject({ message: 'Upstream returned 401 Unauthorized: Invalid token' });
 	});
 
 	it('gives a status line when the body has no message', () => {
 		expect(summarizeHttpError({ ...context, statusCode: 502, headers: {}, body: '' }).message).toBe('Upstream returned 502 Bad Gateway');
-	});
-});
-
-describe('detectBodyError', () => {
-	it('finds Slack ok:false and the needed scope', () => {
-		expect(detectBodyError({ ok: true })).toBeUndefined();
-		expect(detectBodyError({ data: 1 })).toBeUndefined();
-		expect(detectBodyError({ ok: false, error: 'missing_scope', needed: 'groups:write', provided: 'channels:read' })).toEqual({
-			message: 'Slack returned ok: false: missing_scope',
-			description: expect.stringContaining('"groups:write"'),
-		});
-	});
-});
-
-describe('redactSecret', () => {
-	it('replaces every occurrence, and leaves short or absent secrets alone', () => {
-		expect(redactSecret('key=abcd1234 and abcd1234', 'abcd1234')).toBe('key=**hidden** and **hidden**');
-		expect(redactSecret('abc', '')).toBe('abc');
 	});
 });

@@ -1,10 +1,10 @@
 /** A parameter problem found before any request is sent; `parameter` is the parameter's name in the node. */
-export class RequestValidationError extends Error {
+export class ParameterError extends Error {
 	constructor(
 		readonly parameter: string,
 		message: string,
 	) {
 		super(message);
-		this.name = 'RequestValidationError';
+		this.name = 'ParameterError';
 	}
 }

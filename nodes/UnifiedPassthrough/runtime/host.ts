@@ -1,0 +1,35 @@
+import type { IBinaryData, IExecuteFunctions, INode } from 'n8n-workflow';
+
+import { chunkByChunk } from '../execute/binaryOutput';
+import type { RawOptions } from '../execute/options';
+import { isToolMode } from '../execute/toolMode';
+import type { BinaryStore } from '../response/readResponse';
+import type { UnifiedCredentials } from '../shared/baseUrl';
+
+/**
+ * What the runtime needs from n8n, whatever kind of node runs it: an action node's IExecuteFunctions today, a
+ * polling trigger's IPollFunctions next. Each kind of context gets one small adapter to this.
+ */
+export interface RuntimeHost {
+	node: INode;
+	credentials(): Promise<UnifiedCredentials>;
+	/** Options that hold for the whole execution (concurrency, request interval, proxy of the lookups): the first item's. */
+	executionOptions(): RawOptions;
+	/** The execution's cancel signal, when this n8n version has one. */
+	cancelSignal?: AbortSignal;
+	continueOnFail: boolean;
+	toolMode: boolean;
+	storeBinary: BinaryStore<IBinaryData>;
+}
+
+export function executeHost(context: IExecuteFunctions): RuntimeHost {
+	return {
+		node: context.getNode(),
+		credentials: async () => (await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials,
+		executionOptions: () => context.getNodeParameter('options', 0, {}) as RawOptions,
+		cancelSignal: typeof context.getExecutionCancelSignal === 'function' ? context.getExecutionCancelSignal() : undefined,
+		continueOnFail: context.continueOnFail(),
+		toolMode: isToolMode(context),
+		storeBinary: async (stream, fileName, mimeType) => await context.helpers.prepareBinaryData(chunkByChunk(stream), fileName, mimeType),
+	};
+}

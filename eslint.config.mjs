@@ -5,12 +5,14 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tseslint from 'typescript-eslint';
 
-const packageRules = (plugin, prefix) => Object.keys(plugin.rules).map((name) => `${prefix}/${name}`);
+const packageRules = (plugin, prefix) =>
+	Object.keys(plugin.rules).map((name) => `${prefix}/${name}`);
 /** The rules about a node package's own code, which mean nothing for tests, benchmarks, the demo and scripts. */
 const nodePackageRulesOff = Object.fromEntries(
-	[...packageRules(communityNodes, '@n8n/community-nodes'), ...packageRules(n8nNodesBase, 'n8n-nodes-base')].map(
-		(rule) => [rule, 'off'],
-	),
+	[
+		...packageRules(communityNodes, '@n8n/community-nodes'),
+		...packageRules(n8nNodesBase, 'n8n-nodes-base'),
+	].map((rule) => [rule, 'off']),
 );
 
 export default tseslint.config(
@@ -19,7 +21,10 @@ export default tseslint.config(
 	{
 		files: ['**/*.ts'],
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 		},
 	},
 	{
@@ -40,7 +45,9 @@ export default tseslint.config(
 		// The pure modules (request building, dispatch, transport, response parsing) have no n8n node to attach an
 		// error to: they throw plain values (ParameterError, PassthroughFailure) that the runtime converts into
 		// NodeOperationError / NodeApiError with the item index, once (runtime/runUnits.ts, execute/nodeErrors.ts).
-		files: ['nodes/**/{request,response,transport,dispatch,execute,pagination,runtime,shared}/**/*.ts'],
+		files: [
+			'nodes/**/{request,response,transport,dispatch,execute,pagination,runtime,shared}/**/*.ts',
+		],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
 	{

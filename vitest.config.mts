@@ -15,9 +15,19 @@ export default defineConfig({
 		hookTimeout: 60_000,
 		pool: 'forks',
 		projects: [
-			{ extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/simulator/**/*.test.ts'] } },
+			{
+				extends: true,
+				test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/simulator/**/*.test.ts'] },
+			},
 			// The engine tests load the built package: they refuse to start on a dist/ older than the sources.
-			{ extends: true, test: { name: 'engine', include: ['test/engine/**/*.test.ts'], globalSetup: ['test/harness/checkDist.ts'] } },
+			{
+				extends: true,
+				test: {
+					name: 'engine',
+					include: ['test/engine/**/*.test.ts'],
+					globalSetup: ['test/harness/checkDist.ts'],
+				},
+			},
 		],
 	},
 });

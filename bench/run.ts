@@ -16,7 +16,9 @@ export interface BenchCase {
 async function main(): Promise<void> {
 	const wanted = process.argv.slice(2);
 	const folder = join(__dirname, 'cases');
-	const files = readdirSync(folder).filter((file) => file.endsWith('.ts')).sort();
+	const files = readdirSync(folder)
+		.filter((file) => file.endsWith('.ts'))
+		.sort();
 	for (const file of files) {
 		const module = (await import(join(folder, file))) as { benchCase?: BenchCase };
 		const benchCase = module.benchCase;

@@ -33,7 +33,8 @@ export class UnifiedApi implements ICredentialType {
 			type: 'options',
 			options: REGION_OPTIONS,
 			default: 'us',
-			description: 'The data region your Unified.to workspace was registered in. A key only works in its own region.',
+			description:
+				'The data region your Unified.to workspace was registered in. A key only works in its own region.',
 		},
 		{
 			displayName: 'Base URL',

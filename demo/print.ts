@@ -7,7 +7,10 @@ const MAX_CHARS = 600;
 
 function summarizeBinary(item: INodeExecutionData): string {
 	return Object.entries(item.binary ?? {})
-		.map(([name, data]) => `[binary ${name}: ${data.fileName ?? '?'} ${data.mimeType} ${data.fileSize ?? ''}]`)
+		.map(
+			([name, data]) =>
+				`[binary ${name}: ${data.fileName ?? '?'} ${data.mimeType} ${data.fileSize ?? ''}]`,
+		)
 		.join(' ');
 }
 
@@ -28,7 +31,8 @@ export function printRun(title: string, result: RunResult, nodeNames: string[]):
 		console.log(`  ● ${name}: ${items.length} item${items.length === 1 ? '' : 's'}`);
 		for (const item of items.slice(0, MAX_ITEMS)) {
 			let text = JSON.stringify(item.json, null, 2);
-			if (text.length > MAX_CHARS) text = `${text.slice(0, MAX_CHARS)}\n… (${text.length - MAX_CHARS} more characters)`;
+			if (text.length > MAX_CHARS)
+				text = `${text.slice(0, MAX_CHARS)}\n… (${text.length - MAX_CHARS} more characters)`;
 			console.log(indent(text, '      '));
 			const binary = summarizeBinary(item);
 			if (binary) console.log(`      ${binary}`);

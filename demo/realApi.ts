@@ -1,4 +1,7 @@
-import { listConnections, type UnifiedConnection } from '../nodes/UnifiedPassthrough/transport/unifiedApi';
+import {
+	listConnections,
+	type UnifiedConnection,
+} from '../nodes/UnifiedPassthrough/transport/unifiedApi';
 import type { UnifiedCredentials } from '../nodes/UnifiedPassthrough/shared/baseUrl';
 
 const READ_ONLY_PATHS: Record<string, string> = {
@@ -14,6 +17,13 @@ export function defaultReadOnlyPath(integrationType: string | undefined): string
 	return integrationType ? READ_ONLY_PATHS[integrationType] : undefined;
 }
 
-export async function listRealConnections(credentials: { apiKey: string; region: string; baseUrl: string }): Promise<UnifiedConnection[]> {
-	return listConnections({ credentials: credentials as UnifiedCredentials }, { limit: 100, offset: 0 });
+export async function listRealConnections(credentials: {
+	apiKey: string;
+	region: string;
+	baseUrl: string;
+}): Promise<UnifiedConnection[]> {
+	return listConnections(
+		{ credentials: credentials as UnifiedCredentials },
+		{ limit: 100, offset: 0 },
+	);
 }

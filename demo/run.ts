@@ -13,13 +13,20 @@ import { defaultReadOnlyPath, listRealConnections } from './realApi';
  */
 // What a model might send to the agent example's tool: one good call, and one the agent must correct.
 const AGENT_TOOL_CALLS = [
-	{ method: 'GET', path: '/crm/v3/objects/contacts', query: '{"limit": 3, "properties": "email,firstname"}', body: '{}' },
+	{
+		method: 'GET',
+		path: '/crm/v3/objects/contacts',
+		query: '{"limit": 3, "properties": "email,firstname"}',
+		body: '{}',
+	},
 	{ method: 'GET', path: '/crm/v3/objects/deals', query: '{}', body: '{}' },
 ];
 
 async function runExamples(): Promise<boolean> {
 	const sim = await startSimulator();
-	console.log(`Unified.to simulator on ${sim.baseUrl} (loopback only); running the workflows in examples/ through n8n-core's WorkflowExecute.`);
+	console.log(
+		`Unified.to simulator on ${sim.baseUrl} (loopback only); running the workflows in examples/ through n8n-core's WorkflowExecute.`,
+	);
 	const credentials = { apiKey: sim.apiKey, baseUrl: sim.baseUrl };
 	let allSucceeded = true;
 	try {
@@ -30,7 +37,11 @@ async function runExamples(): Promise<boolean> {
 			const { workflow, nodeNames, note } = isAgent
 				? (() => {
 						const { tool, workflow: calls } = toolCallsWorkflow(example, AGENT_TOOL_CALLS);
-						return { workflow: calls, nodeNames: [tool.name], note: ' — tool node only; the agent and model need an LLM' };
+						return {
+							workflow: calls,
+							nodeNames: [tool.name],
+							note: ' — tool node only; the agent and model need an LLM',
+						};
 					})()
 				: { workflow: example, nodeNames: example.nodes.map((node) => node.name), note: '' };
 			const result = await runWorkflow(workflow, { credentials });
@@ -53,8 +64,13 @@ async function runAgainstRealApi(apiKey: string): Promise<boolean> {
 	const connections = await listRealConnections(credentials);
 	console.log(`Unified.to (${region}): ${connections.length} connection(s) visible to this key.`);
 	if (!ids.length) {
-		for (const connection of connections) console.log(`  ${connection.id}  ${connection.integration_type}  ${connection.external_xref ?? ''}`);
-		console.log('Set UNIFIED_CONNECTION_IDS=<id>[,<id>...] (and optionally UNIFIED_PATH) to run a read-only GET through each.');
+		for (const connection of connections)
+			console.log(
+				`  ${connection.id}  ${connection.integration_type}  ${connection.external_xref ?? ''}`,
+			);
+		console.log(
+			'Set UNIFIED_CONNECTION_IDS=<id>[,<id>...] (and optionally UNIFIED_PATH) to run a read-only GET through each.',
+		);
 		return true;
 	}
 	let allSucceeded = true;
@@ -62,12 +78,17 @@ async function runAgainstRealApi(apiKey: string): Promise<boolean> {
 		const integration = connections.find((connection) => connection.id === id)?.integration_type;
 		const path = process.env.UNIFIED_PATH ?? defaultReadOnlyPath(integration);
 		if (!path) {
-			console.log(`\n▶ ${id}: no default read-only path for "${integration ?? 'unknown'}"; set UNIFIED_PATH.`);
+			console.log(
+				`\n▶ ${id}: no default read-only path for "${integration ?? 'unknown'}"; set UNIFIED_PATH.`,
+			);
 			allSucceeded = false;
 			continue;
 		}
 		const result = await runWorkflow(
-			passthroughWorkflow([{}], { name: `GET ${path}`, parameters: { connection: connectionById(id), method: 'GET', path } }),
+			passthroughWorkflow([{}], {
+				name: `GET ${path}`,
+				parameters: { connection: connectionById(id), method: 'GET', path },
+			}),
 			{ credentials },
 		);
 		printRun(`${integration ?? 'connection'} ${id}: GET ${path}`, result, [`GET ${path}`]);

@@ -9,7 +9,9 @@ const CONTACTS = 50_000;
 const PAGE = 100;
 
 /** Runs `work` while sampling the RSS; returns its result, the time taken and the peak RSS seen. */
-async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; startRssMb: number; peakRssMb: number }> {
+async function measure<T>(
+	work: () => Promise<T>,
+): Promise<{ result: T; ms: number; startRssMb: number; peakRssMb: number }> {
 	(globalThis as { gc?: () => void }).gc?.();
 	const start = process.memoryUsage().rss;
 	let peak = start;
@@ -47,10 +49,16 @@ export const benchCase: BenchCase = {
 			let after: string | undefined;
 			do {
 				const query = `limit=${PAGE}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
-				const response = await request(`${sim.baseUrl}/passthrough/conn_hubspot/crm/v3/objects/contacts?${query}`, {
-					headers: { authorization: `Bearer ${sim.apiKey}` },
-				});
-				const body = (await response.body.json()) as { results: unknown[]; paging?: { next?: { after?: string } } };
+				const response = await request(
+					`${sim.baseUrl}/passthrough/conn_hubspot/crm/v3/objects/contacts?${query}`,
+					{
+						headers: { authorization: `Bearer ${sim.apiKey}` },
+					},
+				);
+				const body = (await response.body.json()) as {
+					results: unknown[];
+					paging?: { next?: { after?: string } };
+				};
 				records.push(...body.results);
 				after = body.paging?.next?.after;
 			} while (after);
@@ -62,13 +70,15 @@ export const benchCase: BenchCase = {
 		await bare();
 		// The bare loop runs first so that its peak RSS is not the engine run's high-water mark.
 		const loop = await measure(bare);
-		if (loop.result !== CONTACTS) throw new Error(`bare loop read ${loop.result} records, expected ${CONTACTS}`);
+		if (loop.result !== CONTACTS)
+			throw new Error(`bare loop read ${loop.result} records, expected ${CONTACTS}`);
 		const engine = await measure(async () => {
 			const result = await runWorkflow(workflow(0), { credentials });
 			if (result.status !== 'success') throw result.error ?? new Error(`run ${result.status}`);
 			return result.output('Passthrough')?.length ?? 0;
 		});
-		if (engine.result !== CONTACTS) throw new Error(`engine read ${engine.result} records, expected ${CONTACTS}`);
+		if (engine.result !== CONTACTS)
+			throw new Error(`engine read ${engine.result} records, expected ${CONTACTS}`);
 
 		const rate = (ms: number) => Math.round(CONTACTS / (ms / 1000));
 		const line = (label: string, figures: typeof loop) =>

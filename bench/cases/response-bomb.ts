@@ -16,7 +16,13 @@ export const benchCase: BenchCase = {
 		const workflow = (bytes: number, items: number) =>
 			passthroughWorkflow(
 				Array.from({ length: items }, () => ({})),
-				{ parameters: { connection: connectionById('conn_acme'), method: 'GET', path: `/padded?size=${bytes}&encoding=br` } },
+				{
+					parameters: {
+						connection: connectionById('conn_acme'),
+						method: 'GET',
+						path: `/padded?size=${bytes}&encoding=br`,
+					},
+				},
 			);
 
 		await runWorkflow(workflow(1024, 1), { credentials });
@@ -29,9 +35,13 @@ export const benchCase: BenchCase = {
 		const elapsed = performance.now() - started;
 		clearInterval(sampler);
 		peak = Math.max(peak, process.memoryUsage().rss);
-		console.log(`result: ${result.error ? `error: ${result.error.message}` : `${result.output('Passthrough')?.length} items`}`);
+		console.log(
+			`result: ${result.error ? `error: ${result.error.message}` : `${result.output('Passthrough')?.length} items`}`,
+		);
 		console.log(`elapsed ${(elapsed / 1000).toFixed(2)} s`);
-		console.log(`RSS baseline ${(baseline / MB).toFixed(1)} MB, peak ${(peak / MB).toFixed(1)} MB, peak growth ${((peak - baseline) / MB).toFixed(1)} MB`);
+		console.log(
+			`RSS baseline ${(baseline / MB).toFixed(1)} MB, peak ${(peak / MB).toFixed(1)} MB, peak growth ${((peak - baseline) / MB).toFixed(1)} MB`,
+		);
 		await sim.close();
 	},
 };

@@ -18,7 +18,9 @@ export const benchCase: BenchCase = {
 		const runs = 50;
 		started = performance.now();
 		for (let index = 0; index < runs; index++) await runWorkflow(workflow, { credentials });
-		console.log(`warm execution: ${((performance.now() - started) / runs).toFixed(2)} ms per execution (${runs} runs)`);
+		console.log(
+			`warm execution: ${((performance.now() - started) / runs).toFixed(2)} ms per execution (${runs} runs)`,
+		);
 		await sim.close();
 	},
 };

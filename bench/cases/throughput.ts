@@ -21,10 +21,14 @@ interface Simulator {
  */
 async function startExternalSimulator(): Promise<{ sim: Simulator; child: ChildProcess }> {
 	const root = join(__dirname, '../..');
-	const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/simulator/cli.ts'), '--port', '0'], {
-		cwd: root,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', join(root, 'test/simulator/cli.ts'), '--port', '0'],
+		{
+			cwd: root,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const lines = createInterface({ input: child.stdout! });
 	for await (const line of lines) {
 		const match = /Base URL:\s+(\S+)/.exec(line);
@@ -65,10 +69,19 @@ async function floor(sim: Simulator, concurrency: number): Promise<number> {
 async function node(sim: Simulator, concurrency: number): Promise<number> {
 	const workflow = passthroughWorkflow(
 		Array.from({ length: ITEMS }, (_, id) => ({ id })),
-		{ parameters: { connection: connectionById('conn_acme'), method: 'GET', path: PATH, options: { concurrency } } },
+		{
+			parameters: {
+				connection: connectionById('conn_acme'),
+				method: 'GET',
+				path: PATH,
+				options: { concurrency },
+			},
+		},
 	);
 	const started = performance.now();
-	const result = await runWorkflow(workflow, { credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl } });
+	const result = await runWorkflow(workflow, {
+		credentials: { apiKey: sim.apiKey, baseUrl: sim.baseUrl },
+	});
 	const seconds = (performance.now() - started) / 1000;
 	if (result.status !== 'success' || result.output('Passthrough')?.length !== ITEMS) {
 		throw new Error(`node run failed: ${result.status} ${result.error?.message ?? ''}`);

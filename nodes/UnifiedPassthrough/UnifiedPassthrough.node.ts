@@ -24,7 +24,8 @@ export class UnifiedPassthrough implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["method"] + " " + $parameter["path"]}}',
-		description: 'Call any API behind a Unified.to connection (HubSpot, Slack, Salesforce...) with retries, pagination and files',
+		description:
+			'Call any API behind a Unified.to connection (HubSpot, Slack, Salesforce...) with retries, pagination and files',
 		defaults: { name: 'Unified.to Passthrough' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -39,6 +40,8 @@ export class UnifiedPassthrough implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const runtime = await createRuntime(executeHost(this));
-		return [await runtime.run(singleItemUnits(this.getInputData().length), actionItemWork(this, runtime))];
+		return [
+			await runtime.run(singleItemUnits(this.getInputData().length), actionItemWork(this, runtime)),
+		];
 	}
 }

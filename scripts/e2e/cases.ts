@@ -38,7 +38,11 @@ const exampleChecks: Record<string, (run: IRun) => void> = {
 		const [posted] = output(run, 'Slack: post digest');
 		assert.equal(posted.json.ok, true);
 		const text = String((posted.json.message as { text: string }).text);
-		assert.equal(Number(/HubSpot digest: (\d+) contacts/.exec(text)?.[1]), 30, 'digest of 3 pages of 10 contacts');
+		assert.equal(
+			Number(/HubSpot digest: (\d+) contacts/.exec(text)?.[1]),
+			30,
+			'digest of 3 pages of 10 contacts',
+		);
 		assert.equal(text.split('\n').length, 31);
 		assert.ok(text.includes('• Ann Contact101 <ann.101@example.com>'), text.slice(0, 200));
 	},
@@ -55,14 +59,24 @@ const exampleChecks: Record<string, (run: IRun) => void> = {
 	'hubspot-properties-batch-read.json': (run) => {
 		const [batch] = output(run, 'HubSpot: batch read properties');
 		assert.equal(batch.json.status, 'COMPLETE');
-		assert.deepEqual((batch.json.results as Array<{ name: string }>).map((property) => property.name), ['email', 'firstname', 'hs_lead_status']);
+		assert.deepEqual(
+			(batch.json.results as Array<{ name: string }>).map((property) => property.name),
+			['email', 'firstname', 'hs_lead_status'],
+		);
 	},
 	'file-move-between-connections.json': (run) => {
 		const [downloaded] = output(run, 'Download from source');
 		assert.equal(downloaded.binary?.file?.fileName, 'q3-report.pdf');
-		assert.equal(downloaded.binary?.file?.data, 'filesystem-v2', 'the file went to the filesystem binary store');
+		assert.equal(
+			downloaded.binary?.file?.data,
+			'filesystem-v2',
+			'the file went to the filesystem binary store',
+		);
 		const [uploaded] = output(run, 'Upload to destination');
-		assert.ok(JSON.stringify(uploaded.json).includes('250000'), JSON.stringify(uploaded.json).slice(0, 300));
+		assert.ok(
+			JSON.stringify(uploaded.json).includes('250000'),
+			JSON.stringify(uploaded.json).slice(0, 300),
+		);
 	},
 };
 
@@ -76,7 +90,12 @@ function exampleCases(): E2eCase[] {
 			const id = `e2eExample${index}`;
 			const title = `examples/${file}`;
 			if (example.nodes.some((node) => node.type.startsWith('@n8n/n8n-nodes-langchain.lmChat'))) {
-				return { id, title, skip: 'needs a chat model (an OpenAI credential)', check: () => undefined };
+				return {
+					id,
+					title,
+					skip: 'needs a chat model (an OpenAI credential)',
+					check: () => undefined,
+				};
 			}
 			const check = exampleChecks[file];
 			return {
@@ -95,13 +114,35 @@ const credentials = { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.n
 const connection = (id: string) => ({ __rl: true, mode: 'id', value: id });
 
 /** Manual trigger -> items (see headless) -> one Passthrough node. */
-function passthrough(id: string, name: string, items: Array<Record<string, unknown>>, parameters: Record<string, unknown>, settings: Record<string, unknown> = {}): WorkflowJson {
+function passthrough(
+	id: string,
+	name: string,
+	items: Array<Record<string, unknown>>,
+	parameters: Record<string, unknown>,
+	settings: Record<string, unknown> = {},
+): WorkflowJson {
 	return headless(
 		{
 			name,
 			nodes: [
-				{ id: 'trigger', name: 'Items', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{ id: 'call', name: 'Passthrough', type: NODE_TYPE, typeVersion: 1, position: [400, 0], parameters, credentials, ...settings },
+				{
+					id: 'trigger',
+					name: 'Items',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: 'call',
+					name: 'Passthrough',
+					type: NODE_TYPE,
+					typeVersion: 1,
+					position: [400, 0],
+					parameters,
+					credentials,
+					...settings,
+				},
 			],
 			connections: { Items: { main: [[{ node: 'Passthrough', type: 'main', index: 0 }]] } },
 			pinData: { Items: items.map((json) => ({ json })) },
@@ -137,13 +178,22 @@ function failurePathCases(): E2eCase[] {
 			id: 'e2eNodeError',
 			title: 'Unknown connection -> the execution fails with a NodeApiError',
 			fails: true,
-			workflow: passthrough('e2eNodeError', 'e2e: node error', [{}], { connection: connection('conn_missing'), method: 'GET', path: '/v2/customers' }),
+			workflow: passthrough('e2eNodeError', 'e2e: node error', [{}], {
+				connection: connection('conn_missing'),
+				method: 'GET',
+				path: '/v2/customers',
+			}),
 			check: (run) => {
-				const error = run.data.resultData.error as (Error & { description?: string; httpCode?: string }) | undefined;
+				const error = run.data.resultData.error as
+					| (Error & { description?: string; httpCode?: string })
+					| undefined;
 				assert.ok(error, 'the execution should have failed');
 				assert.equal(run.status, 'error');
 				assert.equal(error.name, 'NodeApiError');
-				assert.equal(error.message, 'Unified.to returned 404 Not Found: Connection conn_missing not found [item 0]');
+				assert.equal(
+					error.message,
+					'Unified.to returned 404 Not Found: Connection conn_missing not found [item 0]',
+				);
 				assert.match(String(error.description), /no connection "conn_missing"/);
 				assert.equal(error.httpCode, '404');
 			},
@@ -157,13 +207,26 @@ function failurePathCases(): E2eCase[] {
 				path: '/v2/customers',
 				sendHeaders: true,
 				specifyHeaders: 'keypair',
-				headerParameters: { parameters: [{ name: 'x-sim-fault', value: 'kind=status; status=429; retryAfter=1; times=2; key=e2e-retry' }] },
+				headerParameters: {
+					parameters: [
+						{
+							name: 'x-sim-fault',
+							value: 'kind=status; status=429; retryAfter=1; times=2; key=e2e-retry',
+						},
+					],
+				},
 			}),
 			check: (run) => {
 				assertSucceeded(run);
-				assert.deepEqual(output(run, 'Passthrough').map((item) => item.json.id), ['cus_001', 'cus_002', 'cus_003']);
+				assert.deepEqual(
+					output(run, 'Passthrough').map((item) => item.json.id),
+					['cus_001', 'cus_002', 'cus_003'],
+				);
 				const [task] = run.data.resultData.runData.Passthrough;
-				assert.ok(task.executionTime >= 2000, `waited ${task.executionTime} ms, expected two waits of 1 s`);
+				assert.ok(
+					task.executionTime >= 2000,
+					`waited ${task.executionTime} ms, expected two waits of 1 s`,
+				);
 			},
 		},
 		{
@@ -175,7 +238,9 @@ function failurePathCases(): E2eCase[] {
 				path: 'files/download/reset.bin?size=3000000',
 				sendHeaders: true,
 				specifyHeaders: 'keypair',
-				headerParameters: { parameters: [{ name: 'x-sim-fault', value: 'kind=reset; times=1; key=e2e-reset' }] },
+				headerParameters: {
+					parameters: [{ name: 'x-sim-fault', value: 'kind=reset; times=1; key=e2e-reset' }],
+				},
 				// File, so the cut-off first answer goes down the binary path: the reset must fail n8n's store and be retried.
 				options: { responseFormat: 'file' },
 			}),

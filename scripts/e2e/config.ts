@@ -8,8 +8,14 @@ export const NODE_MAJOR = 24;
 export const REPO_ROOT = resolve(__dirname, '../..');
 
 /** Node, n8n and its native SQLite build take minutes to install, so they are kept here between runs. */
-export const CACHE_DIR = resolve(process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-unified-e2e'));
+export const CACHE_DIR = resolve(
+	process.env.N8N_E2E_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-unified-e2e'),
+);
 
 export const PACKAGE_NAME = 'n8n-nodes-unified';
 export const NODE_TYPE = `${PACKAGE_NAME}.unifiedPassthrough`;
-export const CREDENTIAL = { id: 'e2eUnifiedCredential', name: 'Unified.to account', type: 'unifiedApi' };
+export const CREDENTIAL = {
+	id: 'e2eUnifiedCredential',
+	name: 'Unified.to account',
+	type: 'unifiedApi',
+};

@@ -15,7 +15,11 @@ export interface ExecOptions {
 }
 
 /** Runs a command to completion; never throws on a non-zero exit (callers decide what a failure means). */
-export async function exec(command: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+export async function exec(
+	command: string,
+	args: string[],
+	options: ExecOptions = {},
+): Promise<ExecResult> {
 	const started = performance.now();
 	const child = spawn(command, args, {
 		cwd: options.cwd,
@@ -33,10 +37,16 @@ export async function exec(command: string, args: string[], options: ExecOptions
 	return { code, stdout, stderr, ms: performance.now() - started };
 }
 
-export async function execOrThrow(command: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+export async function execOrThrow(
+	command: string,
+	args: string[],
+	options: ExecOptions = {},
+): Promise<ExecResult> {
 	const result = await exec(command, args, options);
 	if (result.code !== 0) {
-		throw new Error(`${command} ${args.join(' ')} exited with ${result.code}\n${result.stderr.slice(-4000) || result.stdout.slice(-4000)}`);
+		throw new Error(
+			`${command} ${args.join(' ')} exited with ${result.code}\n${result.stderr.slice(-4000) || result.stdout.slice(-4000)}`,
+		);
 	}
 	return result;
 }

@@ -36,7 +36,11 @@ export const CLIENT_LABEL: Record<Client, string> = {
 	httpRequest: 'HTTP Request 4.2',
 };
 
-function downloadNode(client: Client, size: number, sim: { baseUrl: string; apiKey: string }): WorkflowJson['nodes'][number] {
+function downloadNode(
+	client: Client,
+	size: number,
+	sim: { baseUrl: string; apiKey: string },
+): WorkflowJson['nodes'][number] {
 	const position = [300, 0];
 	const path = `files/download/big.bin?size=${size}`;
 	if (client === 'passthrough') {
@@ -46,7 +50,11 @@ function downloadNode(client: Client, size: number, sim: { baseUrl: string; apiK
 			type: NODE_TYPE,
 			typeVersion: 1,
 			position,
-			parameters: { connection: { __rl: true, mode: 'id', value: 'conn_acme' }, method: 'GET', path },
+			parameters: {
+				connection: { __rl: true, mode: 'id', value: 'conn_acme' },
+				method: 'GET',
+				path,
+			},
 			credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
 		};
 	}
@@ -67,7 +75,10 @@ function downloadNode(client: Client, size: number, sim: { baseUrl: string; apiK
 }
 
 /** One workflow per client and size; ours and the HTTP Request node alternate, so drift in the machine's load hits both. */
-export function memoryCases(sizesMb: number[], sim: { baseUrl: string; apiKey: string }): MemoryCase[] {
+export function memoryCases(
+	sizesMb: number[],
+	sim: { baseUrl: string; apiKey: string },
+): MemoryCase[] {
 	return sizesMb.flatMap((sizeMb) =>
 		(['passthrough', 'httpRequest'] as const).map((client) => {
 			const id = `e2eMem${client === 'passthrough' ? 'Ours' : 'Http'}${sizeMb}`;
@@ -79,7 +90,14 @@ export function memoryCases(sizesMb: number[], sim: { baseUrl: string; apiKey: s
 					id,
 					name: `memory: ${sizeMb} MB download via ${CLIENT_LABEL[client]}`,
 					nodes: [
-						{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+						{
+							id: 'start',
+							name: 'Start',
+							type: 'n8n-nodes-base.manualTrigger',
+							typeVersion: 1,
+							position: [0, 0],
+							parameters: {},
+						},
 						downloadNode(client, sizeMb * MB, sim),
 					],
 					connections: { Start: { main: [[{ node: 'Download', type: 'main', index: 0 }]] } },
@@ -108,7 +126,11 @@ export async function runMemoryCase(n8n: N8nCli, memoryCase: MemoryCase): Promis
 	assert.equal(binary?.data, 'filesystem-v2', 'filesystem binary data mode');
 	const [, fileId] = String(binary?.id).split(':');
 	const stored = join(n8n.userFolder, '.n8n', 'storage', fileId);
-	assert.equal(await sha256OfFile(stored), fileSha256(size), 'the stored file differs from what the simulator sent');
+	assert.equal(
+		await sha256OfFile(stored),
+		fileSha256(size),
+		'the stored file differs from what the simulator sent',
+	);
 	rmSync(stored, { force: true });
 	const memory = execution.probe?.memory;
 	assert.ok(memory, 'the probe saw no download request');

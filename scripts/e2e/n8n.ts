@@ -10,7 +10,9 @@ import type { Runtime } from './runtime';
 export interface WorkflowJson {
 	id: string;
 	name: string;
-	nodes: Array<Record<string, unknown> & { name: string; type: string; parameters: Record<string, unknown> }>;
+	nodes: Array<
+		Record<string, unknown> & { name: string; type: string; parameters: Record<string, unknown> }
+	>;
 	connections: Record<string, unknown>;
 	settings?: Record<string, unknown>;
 	pinData?: Record<string, Array<{ json: Record<string, unknown> }>>;
@@ -82,19 +84,29 @@ export class N8nCli {
 	}
 
 	private async cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-		return await exec(this.runtime.node, [this.runtime.n8nBin, ...args], { env: this.env(extraEnv) });
+		return await exec(this.runtime.node, [this.runtime.n8nBin, ...args], {
+			env: this.env(extraEnv),
+		});
 	}
 
 	async importCredentials(credentials: object[]): Promise<void> {
 		const file = join(this.importDir, 'credentials.json');
 		writeFileSync(file, JSON.stringify(credentials));
-		await execOrThrow(this.runtime.node, [this.runtime.n8nBin, 'import:credentials', `--input=${file}`], { env: this.env() });
+		await execOrThrow(
+			this.runtime.node,
+			[this.runtime.n8nBin, 'import:credentials', `--input=${file}`],
+			{ env: this.env() },
+		);
 	}
 
 	async importWorkflows(workflows: WorkflowJson[]): Promise<void> {
 		const file = join(this.importDir, 'workflows.json');
 		writeFileSync(file, JSON.stringify(workflows));
-		await execOrThrow(this.runtime.node, [this.runtime.n8nBin, 'import:workflow', `--input=${file}`], { env: this.env() });
+		await execOrThrow(
+			this.runtime.node,
+			[this.runtime.n8nBin, 'import:workflow', `--input=${file}`],
+			{ env: this.env() },
+		);
 	}
 
 	/** `n8n execute --id=<id> --rawOutput`, with the probe loaded into the process (see probe.mjs). */

@@ -21,12 +21,15 @@ function watchCopies() {
 	const loaded = { 'n8n-workflow': new Set(), undici: new Set(), 'isolated-vm': new Set() };
 	registerHooks({
 		load(url, context, nextLoad) {
-			const match = /^file:\/\/(.*\/node_modules\/(n8n-workflow|undici|isolated-vm))\/[^/]+/.exec(url);
+			const match = /^file:\/\/(.*\/node_modules\/(n8n-workflow|undici|isolated-vm))\/[^/]+/.exec(
+				url,
+			);
 			if (match) loaded[match[2]].add(match[1]);
 			return nextLoad(url, context);
 		},
 	});
-	return () => Object.fromEntries(Object.entries(loaded).map(([name, folders]) => [name, [...folders]]));
+	return () =>
+		Object.fromEntries(Object.entries(loaded).map(([name, folders]) => [name, [...folders]]));
 }
 
 function watchMemory() {
@@ -46,21 +49,30 @@ function watchMemory() {
 			counterReset = false;
 		}
 	};
-	subscribe('undici:request:create', ({ request }) => onRequest(`${request.origin}${request.path}`));
-	subscribe('http.client.request.start', ({ request }) => onRequest(`${request.host}${request.path}`));
+	subscribe('undici:request:create', ({ request }) =>
+		onRequest(`${request.origin}${request.path}`),
+	);
+	subscribe('http.client.request.start', ({ request }) =>
+		onRequest(`${request.host}${request.path}`),
+	);
 	setInterval(() => {
 		if (!atMark && !process.env.E2E_RSS_TIMELINE) return;
 		const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
 		if (atMark) sampledPeak = Math.max(sampledPeak, rss);
-		if (process.env.E2E_RSS_TIMELINE) timeline.push([Date.now() - started, rss, heapTotal, heapUsed, external, arrayBuffers]);
+		if (process.env.E2E_RSS_TIMELINE)
+			timeline.push([Date.now() - started, rss, heapTotal, heapUsed, external, arrayBuffers]);
 	}, 10).unref();
 	return () => {
 		if (!atMark) return undefined;
-		const hwm = counterReset ? Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) * 1024 : NaN;
+		const hwm = counterReset
+			? Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) * 1024
+			: NaN;
 		return {
 			atMark,
 			peakSinceMark: Number.isFinite(hwm) ? Math.max(hwm, sampledPeak) : sampledPeak,
-			peakSource: Number.isFinite(hwm) ? 'kernel peak counter (VmHWM), reset at the request' : 'sampled every 10 ms',
+			peakSource: Number.isFinite(hwm)
+				? 'kernel peak counter (VmHWM), reset at the request'
+				: 'sampled every 10 ms',
 			timeline: process.env.E2E_RSS_TIMELINE ? timeline : undefined,
 		};
 	};
@@ -81,5 +93,7 @@ if (file) {
 	const copies = watchCopies();
 	const memory = mark ? watchMemory() : () => undefined;
 	const exit = watchExit();
-	process.on('exit', () => writeFileSync(file, JSON.stringify({ loaded: copies(), memory: memory(), exit: exit() })));
+	process.on('exit', () =>
+		writeFileSync(file, JSON.stringify({ loaded: copies(), memory: memory(), exit: exit() })),
+	);
 }

@@ -24,8 +24,15 @@ const { values: flags } = parseArgs({
 	},
 });
 const installMode = flags.install as InstallMode;
-if (installMode !== 'installer' && installMode !== 'manual') throw new Error('--install is "installer" or "manual"');
-const memorySizes = flags.memory === 'none' ? [] : flags.memory.split(',').map(Number).filter((size) => size > 0);
+if (installMode !== 'installer' && installMode !== 'manual')
+	throw new Error('--install is "installer" or "manual"');
+const memorySizes =
+	flags.memory === 'none'
+		? []
+		: flags.memory
+				.split(',')
+				.map(Number)
+				.filter((size) => size > 0);
 const repeat = Math.max(1, Number(flags.repeat));
 
 const log = (line = '') => console.log(line);
@@ -45,7 +52,9 @@ interface CaseResult {
 
 function executionMs(execution: Execution): number | undefined {
 	const run = execution.run;
-	return run?.startedAt && run.stoppedAt ? new Date(run.stoppedAt).getTime() - new Date(run.startedAt).getTime() : undefined;
+	return run?.startedAt && run.stoppedAt
+		? new Date(run.stoppedAt).getTime() - new Date(run.startedAt).getTime()
+		: undefined;
 }
 
 async function runCase(n8n: N8nCli, e2eCase: E2eCase, logDir: string): Promise<CaseResult> {
@@ -54,47 +63,73 @@ async function runCase(n8n: N8nCli, e2eCase: E2eCase, logDir: string): Promise<C
 	writeFileSync(join(logDir, `${e2eCase.id}.log`), execution.output);
 	const timing = { processMs: execution.processMs, executionMs: executionMs(execution) };
 	try {
-		if (!execution.run) throw new Error(`no run in the output of n8n execute (exit code ${execution.code})`);
+		if (!execution.run)
+			throw new Error(`no run in the output of n8n execute (exit code ${execution.code})`);
 		if ((execution.code !== 0) !== Boolean(e2eCase.fails)) {
 			const exit = execution.probe?.exit;
-			throw new Error(`n8n execute exited with ${execution.code}${exit ? ` from ${exit.stack.split('\n').slice(2, 5).join(' < ')}` : ''}`);
+			throw new Error(
+				`n8n execute exited with ${execution.code}${exit ? ` from ${exit.stack.split('\n').slice(2, 5).join(' < ')}` : ''}`,
+			);
 		}
 		e2eCase.check(execution.run);
 		const problem = loadedCopiesProblem(execution);
-		return { title: e2eCase.title, status: problem ? 'FAIL' : 'pass', ...timing, note: problem, loaded: execution.probe?.loaded };
+		return {
+			title: e2eCase.title,
+			status: problem ? 'FAIL' : 'pass',
+			...timing,
+			note: problem,
+			loaded: execution.probe?.loaded,
+		};
 	} catch (error) {
-		return { title: e2eCase.title, status: 'FAIL', ...timing, note: `${(error as Error).message.split('\n').slice(0, 6).join(' | ')} (log: ${join(logDir, `${e2eCase.id}.log`)})` };
+		return {
+			title: e2eCase.title,
+			status: 'FAIL',
+			...timing,
+			note: `${(error as Error).message.split('\n').slice(0, 6).join(' | ')} (log: ${join(logDir, `${e2eCase.id}.log`)})`,
+		};
 	}
 }
 
 /** The node must run against n8n's own n8n-workflow: a copy under nodes/ would mean two sets of error classes. */
 function loadedCopiesProblem(execution: Execution): string | undefined {
 	const copies = execution.probe?.loaded['n8n-workflow'] ?? [];
-	return copies.length === 1 && !copies[0].includes('/.n8n/nodes/') ? undefined : `n8n-workflow loaded from: ${copies.join(', ') || 'nowhere'}`;
+	return copies.length === 1 && !copies[0].includes('/.n8n/nodes/')
+		? undefined
+		: `n8n-workflow loaded from: ${copies.join(', ') || 'nowhere'}`;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 function printMemory(results: MemoryResult[]): void {
 	log();
-	log('Memory: peak RSS growth of the n8n process from the start of the download request (filesystem binary mode)');
-	log(`  ${'download'.padEnd(10)}${CLIENT_LABEL.passthrough.padEnd(38)}${CLIENT_LABEL.httpRequest.padEnd(38)}ratio`);
+	log(
+		'Memory: peak RSS growth of the n8n process from the start of the download request (filesystem binary mode)',
+	);
+	log(
+		`  ${'download'.padEnd(10)}${CLIENT_LABEL.passthrough.padEnd(38)}${CLIENT_LABEL.httpRequest.padEnd(38)}ratio`,
+	);
 	for (const sizeMb of new Set(results.map((result) => result.sizeMb))) {
-		const of = (client: MemoryResult['client']) => results.filter((result) => result.sizeMb === sizeMb && result.client === client);
+		const of = (client: MemoryResult['client']) =>
+			results.filter((result) => result.sizeMb === sizeMb && result.client === client);
 		const ours = of('passthrough');
 		const http = of('httpRequest');
 		const cell = (runs: MemoryResult[]) => {
 			if (!runs.length) return '-'.padEnd(38);
 			const growth = median(runs.map((run) => run.growthMb));
 			const ms = median(runs.map((run) => run.downloadMs));
-			const all = runs.length > 1 ? ` [${runs.map((run) => run.growthMb.toFixed(0)).join(', ')}]` : '';
+			const all =
+				runs.length > 1 ? ` [${runs.map((run) => run.growthMb.toFixed(0)).join(', ')}]` : '';
 			return `+${growth.toFixed(1)} MB in ${seconds(ms)}${all}`.padEnd(38);
 		};
 		const ratio = median(ours.map((run) => run.growthMb)) / median(http.map((run) => run.growthMb));
 		log(`  ${`${sizeMb} MB`.padEnd(10)}${cell(ours)}${cell(http)}${ratio.toFixed(2)}`);
 	}
 	const sample = results[0];
-	if (sample) log(`  (${repeat > 1 ? `median of ${repeat} runs each; ` : ''}peak from the ${sample.peakSource}; RSS at the request ~${sample.baselineMb.toFixed(0)} MB)`);
+	if (sample)
+		log(
+			`  (${repeat > 1 ? `median of ${repeat} runs each; ` : ''}peak from the ${sample.peakSource}; RSS at the request ~${sample.baselineMb.toFixed(0)} MB)`,
+		);
 }
 
 async function main(): Promise<number> {
@@ -109,12 +144,24 @@ async function main(): Promise<number> {
 	mkdirSync(logDir, { recursive: true });
 	const userFolder = join(runDir, 'user');
 
-	const [, buildMs] = await timed(() => execOrThrow(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: REPO_ROOT, env: cleanEnv() }));
+	const [, buildMs] = await timed(() =>
+		execOrThrow(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], {
+			cwd: REPO_ROOT,
+			env: cleanEnv(),
+		}),
+	);
 	const [, installMs] = await timed(async () => {
 		const tarball = await packPackage(runDir);
-		await installPackage(installMode, tarball, userFolder, `${runtime.nodeBinDir}${delimiter}${process.env.PATH}`);
+		await installPackage(
+			installMode,
+			tarball,
+			userFolder,
+			`${runtime.nodeBinDir}${delimiter}${process.env.PATH}`,
+		);
 	});
-	log(`  build ${seconds(buildMs)}, npm pack + install (${installMode === 'installer' ? "as n8n's Community Nodes installer does" : 'npm install --omit=peer'}) ${seconds(installMs)}`);
+	log(
+		`  build ${seconds(buildMs)}, npm pack + install (${installMode === 'installer' ? "as n8n's Community Nodes installer does" : 'npm install --omit=peer'}) ${seconds(installMs)}`,
+	);
 
 	let sim: Awaited<ReturnType<typeof simulatorProcess>> | undefined;
 	try {
@@ -127,24 +174,38 @@ async function main(): Promise<number> {
 			await n8n.importCredentials([
 				{ ...CREDENTIAL, data: { apiKey: sim!.apiKey, region: 'custom', baseUrl: sim!.baseUrl } },
 			]);
-			await n8n.importWorkflows([...cases.flatMap((e2eCase) => (e2eCase.workflow ? [e2eCase.workflow] : [])), ...memory.map((entry) => entry.workflow)]);
+			await n8n.importWorkflows([
+				...cases.flatMap((e2eCase) => (e2eCase.workflow ? [e2eCase.workflow] : [])),
+				...memory.map((entry) => entry.workflow),
+			]);
 		});
-		log(`  simulator ${sim.baseUrl}; credential and ${cases.length + memory.length} workflows imported in ${seconds(importMs)}`);
+		log(
+			`  simulator ${sim.baseUrl}; credential and ${cases.length + memory.length} workflows imported in ${seconds(importMs)}`,
+		);
 
 		log();
-		log(`Workflows (each a fresh \`n8n execute --id=<id> --rawOutput\`)${' '.repeat(8)}result  process   execution`);
+		log(
+			`Workflows (each a fresh \`n8n execute --id=<id> --rawOutput\`)${' '.repeat(8)}result  process   execution`,
+		);
 		const results: CaseResult[] = [];
 		for (const e2eCase of cases) {
 			const result = await runCase(n8n, e2eCase, logDir);
 			results.push(result);
-			const times = result.processMs === undefined ? '' : `${seconds(result.processMs).padStart(7)}   ${result.executionMs ?? '?'} ms`;
+			const times =
+				result.processMs === undefined
+					? ''
+					: `${seconds(result.processMs).padStart(7)}   ${result.executionMs ?? '?'} ms`;
 			log(`  ${result.title.slice(0, 70).padEnd(72)}${result.status.padEnd(8)}${times}`);
 			if (result.note) log(`      ${result.note}`);
 		}
 
 		const loaded = results.find((result) => result.loaded)?.loaded;
 		if (loaded) {
-			log(`  modules n8n loaded: ${Object.entries(loaded).map(([name, folders]) => `${name} x${folders.length}`).join(', ')}`);
+			log(
+				`  modules n8n loaded: ${Object.entries(loaded)
+					.map(([name, folders]) => `${name} x${folders.length}`)
+					.join(', ')}`,
+			);
 			for (const folder of Object.values(loaded).flat()) log(`      ${folder}`);
 		}
 
@@ -156,7 +217,9 @@ async function main(): Promise<number> {
 
 		const failed = results.filter((result) => result.status === 'FAIL').length;
 		log();
-		log(`${failed ? `${failed} FAILED` : 'all passed'}: ${results.filter((result) => result.status === 'pass').length} passed, ${results.filter((result) => result.status === 'skip').length} skipped, in ${seconds(performance.now() - started)} (logs: ${logDir})`);
+		log(
+			`${failed ? `${failed} FAILED` : 'all passed'}: ${results.filter((result) => result.status === 'pass').length} passed, ${results.filter((result) => result.status === 'skip').length} skipped, in ${seconds(performance.now() - started)} (logs: ${logDir})`,
+		);
 		return failed ? 1 : 0;
 	} finally {
 		await sim?.close();

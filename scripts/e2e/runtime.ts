@@ -20,7 +20,8 @@ const NPM_QUIET = ['--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=er
 function ensureFolder(folder: string): void {
 	mkdirSync(folder, { recursive: true });
 	const manifest = join(folder, 'package.json');
-	if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: 'e2e-cache', private: true }));
+	if (!existsSync(manifest))
+		writeFileSync(manifest, JSON.stringify({ name: 'e2e-cache', private: true }));
 }
 
 /**
@@ -36,7 +37,11 @@ async function ensureNode(log: (line: string) => void): Promise<{ node: string; 
 	if (!existsSync(node)) {
 		log(`installing Node ${NODE_MAJOR} (${platformPackage}@${NODE_MAJOR}) into ${folder}`);
 		ensureFolder(folder);
-		const { ms } = await execOrThrow(npm, ['install', ...NPM_QUIET, `${platformPackage}@${NODE_MAJOR}`], { cwd: folder, env: cleanEnv() });
+		const { ms } = await execOrThrow(
+			npm,
+			['install', ...NPM_QUIET, `${platformPackage}@${NODE_MAJOR}`],
+			{ cwd: folder, env: cleanEnv() },
+		);
 		log(`  done in ${seconds(ms)}`);
 	}
 	return { node, nodeDir };
@@ -46,7 +51,11 @@ async function ensureNode(log: (line: string) => void): Promise<{ node: string; 
  * n8n with install scripts skipped (.npmrc policy), then the one native module the default SQLite database needs,
  * compiled against the cached Node's own headers (node-gyp would otherwise download them from nodejs.org).
  */
-async function ensureN8n(node: string, nodeDir: string, log: (line: string) => void): Promise<string> {
+async function ensureN8n(
+	node: string,
+	nodeDir: string,
+	log: (line: string) => void,
+): Promise<string> {
 	const folder = join(CACHE_DIR, `n8n-${N8N_VERSION}`);
 	const n8nBin = join(folder, 'node_modules', 'n8n', 'bin', 'n8n');
 	const ready = join(folder, '.ready');
@@ -55,13 +64,19 @@ async function ensureN8n(node: string, nodeDir: string, log: (line: string) => v
 	if (!existsSync(n8nBin)) {
 		log(`installing n8n@${N8N_VERSION} into ${folder} (several minutes)`);
 		ensureFolder(folder);
-		const { ms } = await execOrThrow(npm, ['install', ...NPM_QUIET, `n8n@${N8N_VERSION}`], { cwd: folder, env: pathEnv });
+		const { ms } = await execOrThrow(npm, ['install', ...NPM_QUIET, `n8n@${N8N_VERSION}`], {
+			cwd: folder,
+			env: pathEnv,
+		});
 		log(`  done in ${seconds(ms)}`);
 	}
-	log('building sqlite3\'s native binding with node-gyp (a few minutes)');
+	log("building sqlite3's native binding with node-gyp (a few minutes)");
 	const sqlite = join(folder, 'node_modules', 'sqlite3');
 	const gyp = join(folder, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-	const { ms } = await execOrThrow(node, [gyp, 'rebuild', `--nodedir=${nodeDir}`, '--jobs=2'], { cwd: sqlite, env: pathEnv });
+	const { ms } = await execOrThrow(node, [gyp, 'rebuild', `--nodedir=${nodeDir}`, '--jobs=2'], {
+		cwd: sqlite,
+		env: pathEnv,
+	});
 	log(`  done in ${seconds(ms)}`);
 	writeFileSync(ready, `n8n ${N8N_VERSION}\n`);
 	return n8nBin;
@@ -72,6 +87,7 @@ export async function ensureRuntime(log: (line: string) => void): Promise<Runtim
 	const n8nBin = await ensureN8n(node, nodeDir, log);
 	const nodeVersion = (await execOrThrow(node, ['--version'])).stdout.trim();
 	const n8nVersion = (await exec(node, [n8nBin, '--version'], { env: cleanEnv() })).stdout.trim();
-	if (n8nVersion !== N8N_VERSION) throw new Error(`the cached n8n reports version "${n8nVersion}", expected ${N8N_VERSION}`);
+	if (n8nVersion !== N8N_VERSION)
+		throw new Error(`the cached n8n reports version "${n8nVersion}", expected ${N8N_VERSION}`);
 	return { node, nodeBinDir: join(nodeDir, 'bin'), n8nBin, n8nVersion, nodeVersion };
 }

@@ -17,7 +17,12 @@ interface Echo {
 }
 
 /** A call to Acme's echo endpoint, which answers with what it received. */
-const toEcho = (parameters: Record<string, unknown>) => ({ connection: connectionById('conn_acme'), method: 'POST', path: '/echo', ...parameters });
+const toEcho = (parameters: Record<string, unknown>) => ({
+	connection: connectionById('conn_acme'),
+	method: 'POST',
+	path: '/echo',
+	...parameters,
+});
 
 /** What the echo endpoint received, from a run that must have succeeded. */
 function echoed(result: RunResult): Echo {
@@ -27,43 +32,92 @@ function echoed(result: RunResult): Echo {
 
 describe('request bodies arrive upstream as sent', () => {
 	it('json from fields builds nested objects', async () => {
-		const received = echoed(await fixture.run(toEcho({
-			sendBody: true,
-			contentType: 'json',
-			bodyParameters: { parameters: [{ name: 'properties.email', value: 'ada@example.com' }, { name: 'name', value: 'Ada' }] },
-		})));
+		const received = echoed(
+			await fixture.run(
+				toEcho({
+					sendBody: true,
+					contentType: 'json',
+					bodyParameters: {
+						parameters: [
+							{ name: 'properties.email', value: 'ada@example.com' },
+							{ name: 'name', value: 'Ada' },
+						],
+					},
+				}),
+			),
+		);
 		expect(received.contentType).toBe('application/json; charset=utf-8');
-		expect(JSON.parse(received.bodyText)).toEqual({ properties: { email: 'ada@example.com' }, name: 'Ada' });
+		expect(JSON.parse(received.bodyText)).toEqual({
+			properties: { email: 'ada@example.com' },
+			name: 'Ada',
+		});
 		expect(Number(received.headers['content-length'])).toBe(received.bodyLength);
 	});
 
 	it('form-urlencoded from fields', async () => {
-		const received = echoed(await fixture.run(toEcho({
-			sendBody: true,
-			contentType: 'form-urlencoded',
-			bodyParameters: { parameters: [{ name: 'channel', value: 'C1' }, { name: 'text', value: 'a&b=c ü' }] },
-		})));
+		const received = echoed(
+			await fixture.run(
+				toEcho({
+					sendBody: true,
+					contentType: 'form-urlencoded',
+					bodyParameters: {
+						parameters: [
+							{ name: 'channel', value: 'C1' },
+							{ name: 'text', value: 'a&b=c ü' },
+						],
+					},
+				}),
+			),
+		);
 		expect(received.contentType).toBe('application/x-www-form-urlencoded');
 		expect(received.bodyText).toBe('channel=C1&text=a%26b%3Dc+%C3%BC');
 	});
 
 	// "string" is n8n's own value ("Using Single Field"); "json" is what 0.1.0 saved for it.
-	it.each(['string', 'json'])('form-urlencoded as a single field (specifyBody %s) is sent as written', async (specifyBody) => {
-		const received = echoed(await fixture.run(toEcho({ sendBody: true, contentType: 'form-urlencoded', specifyBody, body: 'grant_type=client_credentials&scope=a%20b' })));
-		expect(received.contentType).toBe('application/x-www-form-urlencoded');
-		expect(received.bodyText).toBe('grant_type=client_credentials&scope=a%20b');
-	});
+	it.each(['string', 'json'])(
+		'form-urlencoded as a single field (specifyBody %s) is sent as written',
+		async (specifyBody) => {
+			const received = echoed(
+				await fixture.run(
+					toEcho({
+						sendBody: true,
+						contentType: 'form-urlencoded',
+						specifyBody,
+						body: 'grant_type=client_credentials&scope=a%20b',
+					}),
+				),
+			);
+			expect(received.contentType).toBe('application/x-www-form-urlencoded');
+			expect(received.bodyText).toBe('grant_type=client_credentials&scope=a%20b');
+		},
+	);
 
 	it('raw with its content type', async () => {
 		const xml = '<?xml version="1.0"?><note to="Zoë">hello</note>';
-		const received = echoed(await fixture.run(toEcho({ sendBody: true, contentType: 'raw', rawContentType: 'text/xml; charset=utf-8', body: xml })));
+		const received = echoed(
+			await fixture.run(
+				toEcho({
+					sendBody: true,
+					contentType: 'raw',
+					rawContentType: 'text/xml; charset=utf-8',
+					body: xml,
+				}),
+			),
+		);
 		expect(received.contentType).toBe('text/xml; charset=utf-8');
 		expect(received.bodyText).toBe(xml);
 		expect(received.bodyLength).toBe(Buffer.byteLength(xml));
 	});
 
 	it('raw without a content type fails naming rawContentType', async () => {
-		const result = await fixture.run({ connection: connectionById('conn_acme'), method: 'POST', path: '/echo', sendBody: true, contentType: 'raw', body: 'x' });
+		const result = await fixture.run({
+			connection: connectionById('conn_acme'),
+			method: 'POST',
+			path: '/echo',
+			sendBody: true,
+			contentType: 'raw',
+			body: 'x',
+		});
 		expect(result.error?.message).toContain('rawContentType');
 	});
 
@@ -74,9 +128,17 @@ describe('request bodies arrive upstream as sent', () => {
 			path: '/files/upload',
 			sendBody: true,
 			contentType: 'multipart-form-data',
-			bodyParameters: { parameters: [{ parameterType: 'formData', name: 'a', value: '1' }, { parameterType: 'formData', name: 'note', value: 'Grüße\r\nline 2' }] },
+			bodyParameters: {
+				parameters: [
+					{ parameterType: 'formData', name: 'a', value: '1' },
+					{ parameterType: 'formData', name: 'note', value: 'Grüße\r\nline 2' },
+				],
+			},
 		});
-		const uploaded = result.output('Passthrough')![0].json as { contentType: string; parts: unknown[] };
+		const uploaded = result.output('Passthrough')![0].json as {
+			contentType: string;
+			parts: unknown[];
+		};
 		expect(uploaded.contentType).toMatch(/^multipart\/form-data; boundary=----n8nUnifiedBoundary/);
 		expect(uploaded.parts).toEqual([
 			expect.objectContaining({ name: 'a', value: '1', size: 1 }),
@@ -95,14 +157,21 @@ describe('request bodies arrive upstream as sent', () => {
 			contentType: 'multipart-form-data',
 			bodyParameters: { parameters: [{ parameterType: 'formData', name: 'a', value: '1' }] },
 		});
-		const uploaded = result.output('Passthrough')![0].json as { contentType: string; parts: unknown[] };
+		const uploaded = result.output('Passthrough')![0].json as {
+			contentType: string;
+			parts: unknown[];
+		};
 		expect(uploaded.contentType).toMatch(/boundary=/);
 		expect(uploaded.parts).toEqual([expect.objectContaining({ name: 'a', value: '1' })]);
 	});
 });
 
 describe('query options', () => {
-	const arrays = { sendQuery: true, specifyQuery: 'json', jsonQuery: JSON.stringify({ tag: ['a', 'b'], q: 'x y' }) };
+	const arrays = {
+		sendQuery: true,
+		specifyQuery: 'json',
+		jsonQuery: JSON.stringify({ tag: ['a', 'b'], q: 'x y' }),
+	};
 
 	it.each([
 		['repeat', 'tag=a&tag=b&q=x%20y'],
@@ -110,18 +179,31 @@ describe('query options', () => {
 		['indices', 'tag%5B0%5D=a&tag%5B1%5D=b&q=x%20y'],
 		['comma', 'tag=a%2Cb&q=x%20y'],
 	])('queryArrayFormat %s', async (format, rawQuery) => {
-		const received = echoed(await fixture.run(toEcho({ method: 'GET', ...arrays, options: { queryArrayFormat: format } })));
+		const received = echoed(
+			await fixture.run(
+				toEcho({ method: 'GET', ...arrays, options: { queryArrayFormat: format } }),
+			),
+		);
 		expect(received.rawQuery).toBe(rawQuery);
 	});
 
-	it('domain is sent as Unified\'s __domain parameter, which Unified keeps from the upstream', async () => {
-		const received = echoed(await fixture.run(toEcho({ method: 'GET', options: { domain: 'acme-sandbox.example.com' } })));
+	it("domain is sent as Unified's __domain parameter, which Unified keeps from the upstream", async () => {
+		const received = echoed(
+			await fixture.run(toEcho({ method: 'GET', options: { domain: 'acme-sandbox.example.com' } })),
+		);
 		expect(fixture.sim.log[0].rawQuery).toBe('__domain=acme-sandbox.example.com');
 		expect(received.rawQuery).toBe('');
 	});
 
 	it('__domain in the query is refused before any request', async () => {
-		const result = await fixture.run({ connection: connectionById('conn_acme'), method: 'GET', path: '/echo', sendQuery: true, specifyQuery: 'json', jsonQuery: '{"__domain": "evil.example"}' });
+		const result = await fixture.run({
+			connection: connectionById('conn_acme'),
+			method: 'GET',
+			path: '/echo',
+			sendQuery: true,
+			specifyQuery: 'json',
+			jsonQuery: '{"__domain": "evil.example"}',
+		});
 		expect(result.error?.message).toContain('jsonQuery');
 		expect(fixture.sim.log).toHaveLength(0);
 	});

@@ -34,7 +34,9 @@ describe('connection picker (list mode)', () => {
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBe('100');
 		const all = await searchAll();
-		expect(all.map((result) => result.value)).toEqual(fixture.sim.connections.map((connection) => connection.id));
+		expect(all.map((result) => result.value)).toEqual(
+			fixture.sim.connections.map((connection) => connection.id),
+		);
 	});
 
 	it('filters on integration, name, id and external xref across pages', async () => {
@@ -50,7 +52,9 @@ describe('connection picker (list mode)', () => {
 	});
 
 	it('labels integration, categories and xref, and marks paused and unhealthy connections', async () => {
-		const byId = Object.fromEntries((await searchAll()).map((result) => [result.value, result.name]));
+		const byId = Object.fromEntries(
+			(await searchAll()).map((result) => [result.value, result.name]),
+		);
 		expect(byId.conn_hubspot).toBe('HubSpot (crm, martech) – customer-42 · conn_hubspot');
 		expect(byId.conn_slack).toBe('Slack (messaging) – customer-42 · conn_slack');
 		expect(byId.conn_hubspot_paused).toContain('[paused]');
@@ -67,7 +71,9 @@ describe('connection picker (list mode)', () => {
 		const wrongKey = 'wrong_key_0123456789';
 		const node = (await loadPackage()).node as INodeType;
 		const context = await loadOptionsContext({ apiKey: wrongKey, baseUrl: fixture.sim.baseUrl });
-		const error = await node.methods!.listSearch!.searchConnections.call(context as ILoadOptionsFunctions).catch((caught: Error) => caught);
+		const error = await node
+			.methods!.listSearch!.searchConnections.call(context as ILoadOptionsFunctions)
+			.catch((caught: Error) => caught);
 		expect(error).toBeInstanceOf(Error);
 		expect((error as Error).message).toMatch(/401/);
 		expect(JSON.stringify(error)).not.toContain(wrongKey);

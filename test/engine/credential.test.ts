@@ -7,12 +7,24 @@ const fixture = useSimulator();
 
 describe('credential test (GET <base>/unified/connection?limit=1 with the Bearer key)', () => {
 	it('passes with the right key against a custom base URL', async () => {
-		const outcome = await testCredential({ apiKey: fixture.sim.apiKey, region: 'custom', baseUrl: `${fixture.sim.baseUrl}/` });
-		expect(outcome).toEqual({ ok: true, statusCode: 200, url: `${fixture.sim.baseUrl}/unified/connection?limit=1` });
+		const outcome = await testCredential({
+			apiKey: fixture.sim.apiKey,
+			region: 'custom',
+			baseUrl: `${fixture.sim.baseUrl}/`,
+		});
+		expect(outcome).toEqual({
+			ok: true,
+			statusCode: 200,
+			url: `${fixture.sim.baseUrl}/unified/connection?limit=1`,
+		});
 	});
 
 	it('fails with a wrong key', async () => {
-		const outcome = await testCredential({ apiKey: 'not-the-key', region: 'custom', baseUrl: fixture.sim.baseUrl });
+		const outcome = await testCredential({
+			apiKey: 'not-the-key',
+			region: 'custom',
+			baseUrl: fixture.sim.baseUrl,
+		});
 		expect(outcome).toMatchObject({ ok: false, statusCode: 401 });
 	});
 

@@ -1,7 +1,10 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { resolveExecutionSettings, resolveItemOptions } from '../../nodes/UnifiedPassthrough/execute/options';
+import {
+	resolveExecutionSettings,
+	resolveItemOptions,
+} from '../../nodes/UnifiedPassthrough/execute/options';
 import { resolvePagination } from '../../nodes/UnifiedPassthrough/pagination/settings';
 import { DEFAULT_TOOL_MAX_RECORDS } from '../../nodes/UnifiedPassthrough/shared/defaults';
 import { loadPackage } from '../harness/engine';
@@ -10,13 +13,15 @@ import { loadPackage } from '../harness/engine';
 async function optionDefaults(): Promise<Record<string, unknown>> {
 	const { node } = await loadPackage();
 	const description = (node as { description: INodeTypeDescription }).description;
-	const options = description.properties.find((property) => property.name === 'options')!.options as INodeProperties[];
+	const options = description.properties.find((property) => property.name === 'options')!
+		.options as INodeProperties[];
 	const collected: Record<string, unknown> = {};
 	const walk = (properties: INodeProperties[], prefix: string) => {
 		for (const property of properties) {
 			const name = `${prefix}${property.name}`;
 			if (property.type === 'fixedCollection') {
-				for (const group of (property.options ?? []) as Array<{ values: INodeProperties[] }>) walk(group.values, `${name}.`);
+				for (const group of (property.options ?? []) as Array<{ values: INodeProperties[] }>)
+					walk(group.values, `${name}.`);
 			} else collected[name] = property.default;
 		}
 	};

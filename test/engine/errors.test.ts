@@ -12,11 +12,15 @@ function expectNoKey(value: unknown): void {
 describe('errors the user sees', () => {
 	it('a wrong API key: Unified 401, and the advice names the API key and region', async () => {
 		const result = await fixture.runWorkflow(
-			passthroughWorkflow([{}], { parameters: { connection: connectionById('conn_acme'), path: 'v2/customers' } }),
+			passthroughWorkflow([{}], {
+				parameters: { connection: connectionById('conn_acme'), path: 'v2/customers' },
+			}),
 			{ credentials: { apiKey: 'wrong-key-0123456789' } },
 		);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toContain('Unified.to returned 401 Unauthorized: Invalid or missing API token');
+		expect(result.error?.message).toContain(
+			'Unified.to returned 401 Unauthorized: Invalid or missing API token',
+		);
 		expect(result.error?.description).toMatch(/API key and the region/);
 		expect(result.error?.httpCode).toBe('401');
 		expect(JSON.stringify(result.run)).not.toContain('wrong-key-0123456789');
@@ -24,8 +28,13 @@ describe('errors the user sees', () => {
 	});
 
 	it('an unknown connection: Unified 404, and the advice names the connection id', async () => {
-		const result = await fixture.run({ connection: connectionById('conn_missing'), path: 'v2/customers' });
-		expect(result.error?.message).toContain('Unified.to returned 404 Not Found: Connection conn_missing not found');
+		const result = await fixture.run({
+			connection: connectionById('conn_missing'),
+			path: 'v2/customers',
+		});
+		expect(result.error?.message).toContain(
+			'Unified.to returned 404 Not Found: Connection conn_missing not found',
+		);
 		expect(result.error?.description).toContain('no connection "conn_missing"');
 	});
 
@@ -38,7 +47,9 @@ describe('errors the user sees', () => {
 			specifyBody: 'json',
 			jsonBody: '{"email": "no-properties-wrapper@example.com"}',
 		});
-		expect(result.error?.message).toContain('Upstream returned 400 Bad Request: Invalid input JSON on line 1: missing "properties"');
+		expect(result.error?.message).toContain(
+			'Upstream returned 400 Bad Request: Invalid input JSON on line 1: missing "properties"',
+		);
 		expect(result.error?.httpCode).toBe('400');
 		expectNoKey(result.run);
 	});
@@ -52,7 +63,9 @@ describe('errors the user sees', () => {
 			specifyBody: 'json',
 			jsonBody: '{"Website": "example.com"}',
 		});
-		expect(result.error?.message).toContain('REQUIRED_FIELD_MISSING: Required fields are missing: [Name]');
+		expect(result.error?.message).toContain(
+			'REQUIRED_FIELD_MISSING: Required fields are missing: [Name]',
+		);
 	});
 
 	it('an expired upstream session: 401 from the upstream, advice says re-authorize the connection', async () => {
@@ -60,11 +73,13 @@ describe('errors the user sees', () => {
 			connection: connectionById('conn_salesforce_expired'),
 			path: 'services/data/v62.0/query?q=SELECT Id FROM Account',
 		});
-		expect(result.error?.message).toContain('Upstream returned 401 Unauthorized: INVALID_SESSION_ID: Session expired or invalid');
+		expect(result.error?.message).toContain(
+			'Upstream returned 401 Unauthorized: INVALID_SESSION_ID: Session expired or invalid',
+		);
 		expect(result.error?.description).toMatch(/Re-authorize it in Unified.to/);
 	});
 
-	it('Slack ok:false on HTTP 200 is an error with Slack\'s code', async () => {
+	it("Slack ok:false on HTTP 200 is an error with Slack's code", async () => {
 		const result = await fixture.run({
 			connection: connectionById('conn_slack'),
 			method: 'POST',
@@ -103,7 +118,13 @@ describe('errors the user sees', () => {
 		expect(first).toMatchObject({ success: true });
 		expect(second).toMatchObject({
 			statusCode: 400,
-			body: [{ errorCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Name]', fields: ['Name'] }],
+			body: [
+				{
+					errorCode: 'REQUIRED_FIELD_MISSING',
+					message: 'Required fields are missing: [Name]',
+					fields: ['Name'],
+				},
+			],
 		});
 		expect(second.error).toContain('REQUIRED_FIELD_MISSING');
 		expect(third).toMatchObject({ statusCode: 404 });
@@ -123,13 +144,20 @@ describe('errors the user sees', () => {
 		});
 		expect(result.status).toBe('success');
 		expect(jsonOf(result.output('Passthrough'))).toEqual([
-			expect.objectContaining({ statusCode: 404, body: { error: { code: 'not_found', message: 'No customer cus_999' } } }),
+			expect.objectContaining({
+				statusCode: 404,
+				body: { error: { code: 'not_found', message: 'No customer cus_999' } },
+			}),
 		]);
 		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/v2/customers/cus_999']);
 	});
 
 	it('a 204 gives one empty item', async () => {
-		const result = await fixture.run({ connection: connectionById('conn_acme'), method: 'DELETE', path: 'v2/customers/cus_001' });
+		const result = await fixture.run({
+			connection: connectionById('conn_acme'),
+			method: 'DELETE',
+			path: 'v2/customers/cus_001',
+		});
 		expect(jsonOf(result.output('Passthrough'))).toEqual([{}]);
 		expect(fixture.passthroughCalls()).toEqual(['DELETE conn_acme/v2/customers/cus_001']);
 	});

@@ -21,7 +21,9 @@ describe('examples/', () => {
 			expect(ours.length, file).toBeGreaterThan(0);
 			for (const node of ours) {
 				expect(node.typeVersion, `${file}: ${node.name}`).toBe(1);
-				expect(node.credentials, `${file}: ${node.name}`).toEqual({ unifiedApi: { id: '1', name: 'Unified.to account' } });
+				expect(node.credentials, `${file}: ${node.name}`).toEqual({
+					unifiedApi: { id: '1', name: 'Unified.to account' },
+				});
 			}
 		}
 	});
@@ -51,7 +53,9 @@ describe('examples/', () => {
 			expect(String(item.json.id)).toMatch(/^001NEW/);
 			expect(item.pairedItem).toEqual({ item: index });
 		}
-		expect(fixture.passthroughCalls()).toEqual(Array(2).fill('POST conn_salesforce/services/data/v62.0/sobjects/Account/'));
+		expect(fixture.passthroughCalls()).toEqual(
+			Array(2).fill('POST conn_salesforce/services/data/v62.0/sobjects/Account/'),
+		);
 	});
 
 	example('hubspot-properties-batch-read.json', async () => {
@@ -59,8 +63,12 @@ describe('examples/', () => {
 		expect(result.status).toBe('success');
 		const [batch] = result.output('HubSpot: batch read properties')!;
 		expect(batch.json.status).toBe('COMPLETE');
-		expect((batch.json.results as Array<{ name: string }>).map((property) => property.name)).toEqual(['email', 'firstname', 'hs_lead_status']);
-		expect(fixture.passthroughCalls()).toEqual(['POST conn_hubspot/crm/v3/properties/contacts/batch/read']);
+		expect(
+			(batch.json.results as Array<{ name: string }>).map((property) => property.name),
+		).toEqual(['email', 'firstname', 'hs_lead_status']);
+		expect(fixture.passthroughCalls()).toEqual([
+			'POST conn_hubspot/crm/v3/properties/contacts/batch/read',
+		]);
 	});
 
 	example('file-move-between-connections.json', async () => {
@@ -70,7 +78,10 @@ describe('examples/', () => {
 		expect(downloaded.binary?.file?.fileName).toBe('q3-report.pdf');
 		const [uploaded] = result.output('Upload to destination')!;
 		expect(JSON.stringify(uploaded.json)).toContain('250000');
-		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/files/download/q3-report.pdf?size=250000&type=application%2Fpdf', 'POST conn_acme/files/upload']);
+		expect(fixture.passthroughCalls()).toEqual([
+			'GET conn_acme/files/download/q3-report.pdf?size=250000&type=application%2Fpdf',
+			'POST conn_acme/files/upload',
+		]);
 	});
 
 	example('ai-agent-tool.json', async () => {
@@ -95,7 +106,10 @@ describe('examples/', () => {
 		const [error] = output.filter((item) => JSON.stringify(item.pairedItem) === '{"item":1}');
 		expect(error.json.statusCode).toBe(404);
 		expect(error.json.body).toMatchObject({ status: 'error', category: 'OBJECT_NOT_FOUND' });
-		expect(fixture.passthroughCalls()).toEqual(['GET conn_hubspot/crm/v3/objects/contacts?limit=5', 'GET conn_hubspot/crm/v3/objects/deals']);
+		expect(fixture.passthroughCalls()).toEqual([
+			'GET conn_hubspot/crm/v3/objects/contacts?limit=5',
+			'GET conn_hubspot/crm/v3/objects/deals',
+		]);
 	});
 
 	it('runs every example file', () => {

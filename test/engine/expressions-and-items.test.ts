@@ -15,13 +15,25 @@ describe('expressions in every parameter', () => {
 				specifyQuery: 'json',
 				jsonQuery: '={{ JSON.stringify({ limit: $json.limit }) }}',
 				sendHeaders: true,
-				headerParameters: { parameters: [{ name: '={{ $json.headerName }}', value: '={{ $json.headerValue }}' }] },
+				headerParameters: {
+					parameters: [{ name: '={{ $json.headerName }}', value: '={{ $json.headerValue }}' }],
+				},
 				sendBody: true,
 				specifyBody: 'keypair',
 				bodyParameters: { parameters: [{ name: 'properties.email', value: '={{ $json.email }}' }] },
 				options: { timeout: '={{ 5000 + 1 }}' },
 			},
-			[{ connection: 'conn_acme', method: 'PATCH', segment: 'contacts', limit: 7, headerName: 'X-Trace', headerValue: 'abc', email: 'ann@example.com' }],
+			[
+				{
+					connection: 'conn_acme',
+					method: 'PATCH',
+					segment: 'contacts',
+					limit: 7,
+					headerName: 'X-Trace',
+					headerValue: 'abc',
+					email: 'ann@example.com',
+				},
+			],
 		);
 		expect(result.status).toBe('success');
 		const [echo] = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
@@ -42,7 +54,10 @@ describe('multiple input items', () => {
 	it('each item gets its own request and its outputs, paired and in input order', async () => {
 		const ids = ['cus_003', 'cus_001', 'cus_002', 'cus_001'];
 		const result = await fixture.run(
-			{ connection: { __rl: true, mode: 'id', value: 'conn_acme' }, path: '={{ "v2/customers/" + $json.id }}' },
+			{
+				connection: { __rl: true, mode: 'id', value: 'conn_acme' },
+				path: '={{ "v2/customers/" + $json.id }}',
+			},
 			ids.map((id) => ({ id })),
 		);
 		const items = result.output('Passthrough') ?? [];
@@ -53,13 +68,19 @@ describe('multiple input items', () => {
 
 	it('without continueOnFail, the first failure fails the node and names the item', async () => {
 		const result = await fixture.run(
-			{ connection: { __rl: true, mode: 'id', value: 'conn_acme' }, path: '={{ "v2/customers/" + $json.id }}' },
+			{
+				connection: { __rl: true, mode: 'id', value: 'conn_acme' },
+				path: '={{ "v2/customers/" + $json.id }}',
+			},
 			[{ id: 'cus_001' }, { id: 'cus_404' }],
 			{},
 		);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('[item 1]');
 		expect(result.error?.message).toContain('No customer cus_404');
-		expect(fixture.passthroughCalls().sort()).toEqual(['GET conn_acme/v2/customers/cus_001', 'GET conn_acme/v2/customers/cus_404']);
+		expect(fixture.passthroughCalls().sort()).toEqual([
+			'GET conn_acme/v2/customers/cus_001',
+			'GET conn_acme/v2/customers/cus_404',
+		]);
 	});
 });

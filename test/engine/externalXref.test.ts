@@ -7,7 +7,11 @@ const fixture = useSimulator();
 
 const byXref = (value: string) => ({ __rl: true, mode: 'externalXref', value });
 
-const get = (connection: INodeParameters[string], path: string, options: INodeParameters = {}): INodeParameters => ({ connection, method: 'GET', path, options });
+const get = (
+	connection: INodeParameters[string],
+	path: string,
+	options: INodeParameters = {},
+): INodeParameters => ({ connection, method: 'GET', path, options });
 
 describe('connection by external xref', () => {
 	it('resolves one match and calls that connection', async () => {
@@ -18,7 +22,10 @@ describe('connection by external xref', () => {
 	});
 
 	it('resolves per item from an expression and keeps output order', async () => {
-		const result = await fixture.run(get(byXref('={{ $json.tenant }}'), '/v2/customers'), [{ tenant: 'customer-7' }, { tenant: 'customer-7' }]);
+		const result = await fixture.run(get(byXref('={{ $json.tenant }}'), '/v2/customers'), [
+			{ tenant: 'customer-7' },
+			{ tenant: 'customer-7' },
+		]);
 		expect(result.status).toBe('success');
 		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual(['conn_acme', 'conn_acme']);
 		expect(result.output('Passthrough')!.every((item) => item.pairedItem !== undefined)).toBe(true);
@@ -27,7 +34,9 @@ describe('connection by external xref', () => {
 	it('fails with a clear error when no connection has the xref, before any passthrough call', async () => {
 		const result = await fixture.run(get(byXref('customer-404'), '/v2/customers'));
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toContain('No Unified.to connection has the external xref "customer-404"');
+		expect(result.error?.message).toContain(
+			'No Unified.to connection has the external xref "customer-404"',
+		);
 		expect(fixture.sim.log).toHaveLength(0);
 	});
 
@@ -43,18 +52,29 @@ describe('connection by external xref', () => {
 	});
 
 	it('narrows several matches by category', async () => {
-		const messaging = await fixture.run(get(byXref('customer-42'), 'conversations.list', { connectionCategory: 'messaging' }));
+		const messaging = await fixture.run(
+			get(byXref('customer-42'), 'conversations.list', { connectionCategory: 'messaging' }),
+		);
 		expect(messaging.status).toBe('success');
 		expect(messaging.output('Passthrough')![0].json.ok).toBe(true);
-		const crm = await fixture.run(get(byXref('customer-42'), 'crm/v3/objects/contacts', { connectionCategory: 'crm' }));
+		const crm = await fixture.run(
+			get(byXref('customer-42'), 'crm/v3/objects/contacts', { connectionCategory: 'crm' }),
+		);
 		expect(crm.status).toBe('success');
-		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual(['conn_slack', 'conn_hubspot']);
-		const none = await fixture.run(get(byXref('customer-42'), 'x', { connectionCategory: 'storage' }));
+		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual([
+			'conn_slack',
+			'conn_hubspot',
+		]);
+		const none = await fixture.run(
+			get(byXref('customer-42'), 'x', { connectionCategory: 'storage' }),
+		);
 		expect(none.error?.message).toContain('"customer-42" in category "storage"');
 	});
 
 	it('gives the error as an item with continueOnFail', async () => {
-		const result = await fixture.run(get(byXref('customer-404'), '/v2/customers'), [{}], { onError: 'continueRegularOutput' });
+		const result = await fixture.run(get(byXref('customer-404'), '/v2/customers'), [{}], {
+			onError: 'continueRegularOutput',
+		});
 		expect(result.status).toBe('success');
 		expect(String(result.output('Passthrough')![0].json.error)).toContain('customer-404');
 		expect(fixture.sim.lookups).toEqual([expect.stringContaining('external_xref=customer-404')]);

@@ -18,7 +18,9 @@ beforeAll(async () => {
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 function filesUnder(folder: string): string[] {
-	return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((entry) => statSync(join(folder, entry)).isFile());
+	return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((entry) =>
+		statSync(join(folder, entry)).isFile(),
+	);
 }
 
 describe('files with n8n binary data in filesystem mode', () => {
@@ -27,22 +29,41 @@ describe('files with n8n binary data in filesystem mode', () => {
 		const expected = sha256(fileChunk(0, size));
 		const download = {
 			name: 'Download',
-			parameters: { connection: connectionById('conn_acme'), method: 'GET', path: `/files/download/big.zip?size=${size}&type=application/zip` },
+			parameters: {
+				connection: connectionById('conn_acme'),
+				method: 'GET',
+				path: `/files/download/big.zip?size=${size}&type=application/zip`,
+			},
 		};
 		const upload = (name: string, parameters: Record<string, unknown>) => ({
 			name,
-			parameters: { connection: connectionById('conn_acme'), method: 'POST', path: '/files/upload', sendBody: true, ...parameters },
+			parameters: {
+				connection: connectionById('conn_acme'),
+				method: 'POST',
+				path: '/files/upload',
+				sendBody: true,
+				...parameters,
+			},
 		});
 		const workflow = passthroughWorkflow(
 			[{}],
 			download,
 			upload('Multipart', {
 				contentType: 'multipart-form-data',
-				bodyParameters: { parameters: [{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'data' }] },
+				bodyParameters: {
+					parameters: [
+						{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'data' },
+					],
+				},
 			}),
 		);
 		// A second branch from the download: the binaryData upload.
-		workflow.nodes.push({ ...workflow.nodes[2], id: 'node-binary', name: 'Whole Body', parameters: upload('', { contentType: 'binaryData', inputDataFieldName: 'data' }).parameters });
+		workflow.nodes.push({
+			...workflow.nodes[2],
+			id: 'node-binary',
+			name: 'Whole Body',
+			parameters: upload('', { contentType: 'binaryData', inputDataFieldName: 'data' }).parameters,
+		});
 		workflow.connections.Download.main[0]!.push({ node: 'Whole Body', type: 'main', index: 0 });
 
 		const result = await fixture.runWorkflow(workflow);
@@ -54,7 +75,13 @@ describe('files with n8n binary data in filesystem mode', () => {
 		expect(sha256(await storedBinary(binary.id!))).toBe(expected);
 		expect(filesUnder(storagePath).length).toBeGreaterThan(0);
 
-		expect(result.output('Multipart')![0].json).toMatchObject({ parts: [{ name: 'file', filename: 'big.zip', size, sha256: expected }] });
-		expect(result.output('Whole Body')![0].json).toEqual({ contentType: 'application/zip', size, sha256: expected });
+		expect(result.output('Multipart')![0].json).toMatchObject({
+			parts: [{ name: 'file', filename: 'big.zip', size, sha256: expected }],
+		});
+		expect(result.output('Whole Body')![0].json).toEqual({
+			contentType: 'application/zip',
+			size,
+			sha256: expected,
+		});
 	});
 });

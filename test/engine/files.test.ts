@@ -11,7 +11,11 @@ const fixture = useSimulator();
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-function download(name: string, query: Record<string, string>, options: INodeParameters = {}): PassthroughNode {
+function download(
+	name: string,
+	query: Record<string, string>,
+	options: INodeParameters = {},
+): PassthroughNode {
 	return {
 		name: 'Download',
 		parameters: {
@@ -60,7 +64,13 @@ function binaryUpload(property: string): PassthroughNode {
 }
 
 const cases = [
-	{ label: '25 MB octet-stream', name: 'archive.bin', size: 25 * 1024 * 1024, type: 'application/octet-stream', fileName: 'archive.bin' },
+	{
+		label: '25 MB octet-stream',
+		name: 'archive.bin',
+		size: 25 * 1024 * 1024,
+		type: 'application/octet-stream',
+		fileName: 'archive.bin',
+	},
 	{ label: 'small PNG', name: 'pixel.png', size: 4321, type: 'image/png', fileName: 'pixel.png' },
 	{
 		label: 'UTF-8 text file with a non-ASCII name',
@@ -78,50 +88,94 @@ describe('files round trip: download into n8n binary data, upload again', () => 
 		const query: Record<string, string> = { size: String(file.size), type: file.type };
 		if (file.disposition) query.disposition = file.disposition;
 		// Text is only a file when asked for; octet-stream and images are detected.
-		const options = file.type.startsWith('text/') ? { responseFormat: 'file', outputPropertyName: 'doc' } : { outputPropertyName: 'doc' };
+		const options = file.type.startsWith('text/')
+			? { responseFormat: 'file', outputPropertyName: 'doc' }
+			: { outputPropertyName: 'doc' };
 
 		it(`${file.label}: arrives byte-identical as multipart`, async () => {
-			const result = await fixture.runWorkflow(passthroughWorkflow([{}], download(file.name, query, options), multipartUpload('doc')));
+			const result = await fixture.runWorkflow(
+				passthroughWorkflow([{}], download(file.name, query, options), multipartUpload('doc')),
+			);
 			expect(result.error).toBeUndefined();
 			const downloaded = result.output('Download')![0].binary!.doc;
 			expect(downloaded.fileName).toBe(file.fileName);
 			expect(downloaded.mimeType).toBe(file.type.split(';')[0]);
 			expect(sha256(Buffer.from(downloaded.data, 'base64'))).toBe(expected);
 
-			const uploaded = result.output('Upload')![0].json as { contentType: string; parts: Array<Record<string, unknown>> };
+			const uploaded = result.output('Upload')![0].json as {
+				contentType: string;
+				parts: Array<Record<string, unknown>>;
+			};
 			expect(uploaded.contentType).toMatch(/^multipart\/form-data; boundary=/);
 			expect(uploaded.parts).toEqual([
 				expect.objectContaining({ name: 'title', value: 'Quarterly report' }),
-				expect.objectContaining({ name: 'file', filename: file.fileName, contentType: file.type.split(';')[0], size: file.size, sha256: expected }),
+				expect.objectContaining({
+					name: 'file',
+					filename: file.fileName,
+					contentType: file.type.split(';')[0],
+					size: file.size,
+					sha256: expected,
+				}),
 			]);
 		});
 
 		it(`${file.label}: arrives byte-identical as the whole body (binaryData)`, async () => {
-			const result = await fixture.runWorkflow(passthroughWorkflow([{}], download(file.name, query, options), binaryUpload('doc')));
+			const result = await fixture.runWorkflow(
+				passthroughWorkflow([{}], download(file.name, query, options), binaryUpload('doc')),
+			);
 			expect(result.error).toBeUndefined();
-			expect(result.output('Upload')![0].json).toEqual({ contentType: file.type.split(';')[0], size: file.size, sha256: expected });
+			expect(result.output('Upload')![0].json).toEqual({
+				contentType: file.type.split(';')[0],
+				size: file.size,
+				sha256: expected,
+			});
 		});
 	}
 
 	it('a retried upload sends the whole file again (a fresh stream per attempt)', async () => {
-		fixture.sim.faults.add({ kind: 'status', status: 503, times: 1, method: 'PUT', pathPrefix: 'files/upload' });
+		fixture.sim.faults.add({
+			kind: 'status',
+			status: 503,
+			times: 1,
+			method: 'PUT',
+			pathPrefix: 'files/upload',
+		});
 		const size = 300_000;
 		const multipart = multipartUpload('doc');
 		multipart.parameters.method = 'PUT';
 		multipart.parameters.options = { retry: { settings: { maxRetries: 2, maxWaitMs: 50 } } };
-		const result = await fixture.runWorkflow(passthroughWorkflow([{}], download('again.bin', { size: String(size) }, { outputPropertyName: 'doc' }), multipart));
+		const result = await fixture.runWorkflow(
+			passthroughWorkflow(
+				[{}],
+				download('again.bin', { size: String(size) }, { outputPropertyName: 'doc' }),
+				multipart,
+			),
+		);
 		expect(result.error).toBeUndefined();
 		fixture.sim.faults.clear();
 		expect(fixture.sim.log.filter((entry) => entry.path === 'files/upload')).toHaveLength(2);
-		expect(result.output('Upload')![0].json).toMatchObject({ parts: [{ name: 'title' }, { size, sha256: sha256(fileChunk(0, size)) }] });
+		expect(result.output('Upload')![0].json).toMatchObject({
+			parts: [{ name: 'title' }, { size, sha256: sha256(fileChunk(0, size)) }],
+		});
 	});
 
-	it('a header Content-Type wins over the binary\'s MIME type', async () => {
+	it("a header Content-Type wins over the binary's MIME type", async () => {
 		const upload = binaryUpload('doc');
 		upload.parameters.sendHeaders = true;
-		upload.parameters.headerParameters = { parameters: [{ name: 'Content-Type', value: 'application/vnd.acme+binary' }] };
-		const result = await fixture.runWorkflow(passthroughWorkflow([{}], download('pixel.png', { size: '10', type: 'image/png' }, { outputPropertyName: 'doc' }), upload));
-		expect(result.output('Upload')![0].json).toMatchObject({ contentType: 'application/vnd.acme+binary', size: 10 });
+		upload.parameters.headerParameters = {
+			parameters: [{ name: 'Content-Type', value: 'application/vnd.acme+binary' }],
+		};
+		const result = await fixture.runWorkflow(
+			passthroughWorkflow(
+				[{}],
+				download('pixel.png', { size: '10', type: 'image/png' }, { outputPropertyName: 'doc' }),
+				upload,
+			),
+		);
+		expect(result.output('Upload')![0].json).toMatchObject({
+			contentType: 'application/vnd.acme+binary',
+			size: 10,
+		});
 	});
 
 	it('a missing binary property fails before any request, naming the parameter', async () => {
@@ -131,7 +185,13 @@ describe('files round trip: download into n8n binary data, upload again', () => 
 		expect(result.error?.message).toContain('no binary property "nothing"');
 		expect(fixture.sim.log).toHaveLength(0);
 
-		const multipart = await fixture.runWorkflow(passthroughWorkflow([{}], download('pixel.png', { size: '10', type: 'image/png' }), multipartUpload('other')));
+		const multipart = await fixture.runWorkflow(
+			passthroughWorkflow(
+				[{}],
+				download('pixel.png', { size: '10', type: 'image/png' }),
+				multipartUpload('other'),
+			),
+		);
 		expect(multipart.error?.message).toContain('bodyParameters');
 		expect(multipart.error?.message).toContain('(it has: data)');
 	});

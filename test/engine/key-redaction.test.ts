@@ -18,9 +18,14 @@ const unicodeEscape = (character: string, upper = false) => {
 	return `\\u${upper ? hex.toUpperCase() : hex}`;
 };
 const escapeFirst = (text: string) => unicodeEscape(text[0]) + text.slice(1);
-const escapeAll = (text: string) => [...text].map((character, index) => unicodeEscape(character, index % 2 === 1)).join('');
-const percentEncodeAll = (text: string) => [...Buffer.from(text)].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
-const fullwidth = (text: string) => [...text].map((character) => String.fromCharCode(character.charCodeAt(0) - 0x21 + 0xff01)).join('');
+const escapeAll = (text: string) =>
+	[...text].map((character, index) => unicodeEscape(character, index % 2 === 1)).join('');
+const percentEncodeAll = (text: string) =>
+	[...Buffer.from(text)].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+const fullwidth = (text: string) =>
+	[...text]
+		.map((character) => String.fromCharCode(character.charCodeAt(0) - 0x21 + 0xff01))
+		.join('');
 
 /** Everything the execution kept, non-enumerable error fields and stacks included. */
 function everything(result: RunResult): string {
@@ -40,9 +45,18 @@ function upstreamAnswers(reply: FaultRule['reply']): void {
 	fixture.sim.faults.add({ kind: 'reply', reply });
 }
 
-const getCustomers = (parameters: Record<string, unknown> = {}) => ({ connection: connectionById('conn_acme'), method: 'GET', path: 'v2/customers', ...parameters });
+const getCustomers = (parameters: Record<string, unknown> = {}) => ({
+	connection: connectionById('conn_acme'),
+	method: 'GET',
+	path: 'v2/customers',
+	...parameters,
+});
 
-const jsonReply = (status: number, text: string) => ({ status, headers: { 'content-type': 'application/json' }, body: text });
+const jsonReply = (status: number, text: string) => ({
+	status,
+	headers: { 'content-type': 'application/json' },
+	body: text,
+});
 
 describe('the API key echoed in JSON escapes', () => {
 	it('is redacted from string values and object keys of a 200 body', async () => {
@@ -53,7 +67,13 @@ describe('the API key echoed in JSON escapes', () => {
 		expect(result.error).toBeUndefined();
 		expectNoKey(result);
 		const json = result.output('Passthrough')![0].json;
-		expect(json).toMatchObject({ token: '**hidden**', all: '**hidden**', mid: 'x**hidden**y', '**hidden**': 'as a key', nested: [[{ deep: ['Bearer **hidden**'] }]] });
+		expect(json).toMatchObject({
+			token: '**hidden**',
+			all: '**hidden**',
+			mid: 'x**hidden**y',
+			'**hidden**': 'as a key',
+			nested: [[{ deep: ['Bearer **hidden**'] }]],
+		});
 		expect(Object.getOwnPropertyDescriptor(json, '__proto__')?.value).toBe('**hidden**');
 	});
 
@@ -62,21 +82,30 @@ describe('the API key echoed in JSON escapes', () => {
 		upstreamAnswers(jsonReply(401, body));
 		const failed = await fixture.run(getCustomers());
 		expect(failed.status).toBe('error');
-		expect(failed.error?.message).toContain('Unified.to returned 401 Unauthorized: Invalid token **hidden**');
+		expect(failed.error?.message).toContain(
+			'Unified.to returned 401 Unauthorized: Invalid token **hidden**',
+		);
 		expectNoKey(failed);
 		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/v2/customers']);
 
 		upstreamAnswers(jsonReply(401, body));
 		const continued = await fixture.run(getCustomers(), [{}], { onError: 'continueRegularOutput' });
-		expect(continued.output('Passthrough')![0].json).toMatchObject({ statusCode: 401, body: { message: 'Invalid token **hidden**' } });
+		expect(continued.output('Passthrough')![0].json).toMatchObject({
+			statusCode: 401,
+			body: { message: 'Invalid token **hidden**' },
+		});
 		expectNoKey(continued);
 	});
 
 	it('is redacted from an upstream error array (Salesforce shape), with neverError too', async () => {
 		const body = `[{"errorCode": "INVALID_SESSION_ID", "message": "session ${escapeFirst(key())}"}]`;
 		upstreamAnswers(jsonReply(400, body));
-		const result = await fixture.run(getCustomers({ options: { neverError: true, fullResponse: true } }));
-		expect(result.output('Passthrough')![0].json.body).toEqual([{ errorCode: 'INVALID_SESSION_ID', message: 'session **hidden**' }]);
+		const result = await fixture.run(
+			getCustomers({ options: { neverError: true, fullResponse: true } }),
+		);
+		expect(result.output('Passthrough')![0].json.body).toEqual([
+			{ errorCode: 'INVALID_SESSION_ID', message: 'session **hidden**' },
+		]);
 		expectNoKey(result);
 	});
 });
@@ -85,7 +114,10 @@ describe('the API key elsewhere in a response', () => {
 	it('is redacted from a file name given percent-encoded in filename*', async () => {
 		upstreamAnswers({
 			status: 200,
-			headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename*=UTF-8''${percentEncodeAll(key())}.pdf` },
+			headers: {
+				'content-type': 'application/pdf',
+				'content-disposition': `attachment; filename*=UTF-8''${percentEncodeAll(key())}.pdf`,
+			},
 			body: 'x',
 		});
 		const result = await fixture.run(getCustomers());
@@ -96,7 +128,10 @@ describe('the API key elsewhere in a response', () => {
 	it('is redacted from a file name given in fullwidth letters (NFKC folds them into the key)', async () => {
 		upstreamAnswers({
 			status: 200,
-			headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fullwidth(key()))}.pdf` },
+			headers: {
+				'content-type': 'application/pdf',
+				'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fullwidth(key()))}.pdf`,
+			},
 			body: 'x',
 		});
 		const result = await fixture.run(getCustomers());
@@ -105,16 +140,31 @@ describe('the API key elsewhere in a response', () => {
 	});
 
 	it('is redacted from a MIME type given in capitals (lower-casing folds them into the key)', async () => {
-		upstreamAnswers({ status: 200, headers: { 'content-type': `application/x-${key().toUpperCase()}` }, body: 'x' });
+		upstreamAnswers({
+			status: 200,
+			headers: { 'content-type': `application/x-${key().toUpperCase()}` },
+			body: 'x',
+		});
 		const result = await fixture.run(getCustomers({ options: { responseFormat: 'file' } }));
 		expect(result.output('Passthrough')![0].binary!.data.mimeType).toBe('application/x-**hidden**');
 		expectNoKey(result);
 	});
 
 	it('is redacted from header names and values', async () => {
-		upstreamAnswers({ status: 200, headers: { 'content-type': 'application/json', [`x-${key()}`]: 'name', 'x-echo': `Bearer ${key()}` }, body: '{}' });
+		upstreamAnswers({
+			status: 200,
+			headers: {
+				'content-type': 'application/json',
+				[`x-${key()}`]: 'name',
+				'x-echo': `Bearer ${key()}`,
+			},
+			body: '{}',
+		});
 		const result = await fixture.run(getCustomers({ options: { fullResponse: true } }));
-		expect(result.output('Passthrough')![0].json.headers).toMatchObject({ 'x-**hidden**': 'name', 'x-echo': 'Bearer **hidden**' });
+		expect(result.output('Passthrough')![0].json.headers).toMatchObject({
+			'x-**hidden**': 'name',
+			'x-echo': 'Bearer **hidden**',
+		});
 		expectNoKey(result);
 	});
 
@@ -122,7 +172,11 @@ describe('the API key elsewhere in a response', () => {
 		const cutAt = 1024 * 1024;
 		const body = `${'x'.repeat(cutAt - 12)}${key()} and more`;
 		upstreamAnswers({ status: 500, headers: { 'content-type': 'text/plain' }, body });
-		const result = await fixture.run(getCustomers({ options: { retry: { settings: { maxRetries: 0 } } } }), [{}], { onError: 'continueRegularOutput' });
+		const result = await fixture.run(
+			getCustomers({ options: { retry: { settings: { maxRetries: 0 } } } }),
+			[{}],
+			{ onError: 'continueRegularOutput' },
+		);
 		const item = result.output('Passthrough')![0].json as { body: string };
 		expect(item.body.endsWith('x**hidden**')).toBe(true);
 		expectNoKey(result);

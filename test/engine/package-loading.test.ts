@@ -1,4 +1,11 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
+import {
+	cpSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync,
+	symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,9 +20,18 @@ describe('the built package as n8n loads it', () => {
 		expect(Object.keys(loader.known.nodes)).toEqual(['unifiedPassthrough']);
 		expect(Object.keys(loader.known.credentials)).toEqual(['unifiedApi']);
 		const description = 'description' in node ? node.description : undefined;
-		expect(description).toMatchObject({ name: 'unifiedPassthrough', displayName: 'Unified.to Passthrough', version: 1, usableAsTool: true });
+		expect(description).toMatchObject({
+			name: 'unifiedPassthrough',
+			displayName: 'Unified.to Passthrough',
+			version: 1,
+			usableAsTool: true,
+		});
 		expect(credential.name).toBe('unifiedApi');
-		expect(credential.properties.map((property) => property.name)).toEqual(['apiKey', 'region', 'baseUrl']);
+		expect(credential.properties.map((property) => property.name)).toEqual([
+			'apiKey',
+			'region',
+			'baseUrl',
+		]);
 	});
 
 	it('fails to load when package.json points at a file that is not in dist/', async () => {
@@ -23,30 +39,49 @@ describe('the built package as n8n loads it', () => {
 			const copy = mkdtempSync(join(tmpdir(), 'unified-pkg-'));
 			cpSync(join(PACKAGE_ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
 			symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(copy, 'node_modules'));
-			const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+			const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+				n8n: { nodes: string[] };
+			};
 			manifest.n8n.nodes = nodes;
 			writeFileSync(join(copy, 'package.json'), JSON.stringify(manifest));
 			return copy;
 		};
-		const correct = await loadPackage(copyWith(['dist/nodes/UnifiedPassthrough/UnifiedPassthrough.node.js']));
+		const correct = await loadPackage(
+			copyWith(['dist/nodes/UnifiedPassthrough/UnifiedPassthrough.node.js']),
+		);
 		expect(Object.keys(correct.loader.known.nodes)).toEqual(['unifiedPassthrough']);
-		await expect(loadPackage(copyWith(['dist/UnifiedPassthrough.node.js']))).rejects.toThrow(/UnifiedPassthrough/);
+		await expect(loadPackage(copyWith(['dist/UnifiedPassthrough.node.js']))).rejects.toThrow(
+			/UnifiedPassthrough/,
+		);
 	});
 
 	it('ships the icons next to the compiled node and credential', async () => {
 		const { loader } = await loadPackage();
-		expect(() => readFileSync(join(PACKAGE_ROOT, 'dist/nodes/UnifiedPassthrough/unified.svg'))).not.toThrow();
-		expect(() => readFileSync(join(PACKAGE_ROOT, 'dist/credentials/unified.dark.svg'))).not.toThrow();
+		expect(() =>
+			readFileSync(join(PACKAGE_ROOT, 'dist/nodes/UnifiedPassthrough/unified.svg')),
+		).not.toThrow();
+		expect(() =>
+			readFileSync(join(PACKAGE_ROOT, 'dist/credentials/unified.dark.svg')),
+		).not.toThrow();
 		expect(loader.types.nodes[0].iconUrl ?? loader.types.nodes[0].icon).toBeTruthy();
 	});
 
 	it('every source map carries its sources: the .ts files it names are not shipped (only dist/ is)', () => {
-		const maps = readdirSync(join(PACKAGE_ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js.map'));
+		const maps = readdirSync(join(PACKAGE_ROOT, 'dist'), {
+			recursive: true,
+			encoding: 'utf8',
+		}).filter((file) => file.endsWith('.js.map'));
 		expect(maps.length).toBeGreaterThan(10);
 		for (const file of maps) {
-			const map = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', file), 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+			const map = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', file), 'utf8')) as {
+				sources: string[];
+				sourcesContent?: string[];
+			};
 			expect(map.sourcesContent?.length, file).toBe(map.sources.length);
-			expect(map.sourcesContent?.every((source) => source.length > 0), file).toBe(true);
+			expect(
+				map.sourcesContent?.every((source) => source.length > 0),
+				file,
+			).toBe(true);
 		}
 	});
 });

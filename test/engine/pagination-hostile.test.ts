@@ -8,7 +8,8 @@ import { pagedItem } from '../simulator/upstreams/paged';
 const ITEMS = 300;
 const fixture = useSimulator({ acmeItems: ITEMS });
 const all = Array.from({ length: ITEMS }, (_, index) => pagedItem(index).id);
-const ids = (items: Array<{ json: Record<string, unknown> }> | undefined) => (items ?? []).map((item) => item.json.id);
+const ids = (items: Array<{ json: Record<string, unknown> }> | undefined) =>
+	(items ?? []).map((item) => item.json.id);
 
 describe('pagination against hostile upstream answers', () => {
 	it('reads a Link header with 15,000 stray "<" before the links, and follows the real next link', async () => {
@@ -17,12 +18,19 @@ describe('pagination against hostile upstream answers', () => {
 			method: 'GET',
 			path: '/v2/items/link',
 			sendQuery: true,
-			queryParameters: { parameters: [{ name: 'per_page', value: '100' }, { name: 'junk', value: '15000' }] },
+			queryParameters: {
+				parameters: [
+					{ name: 'per_page', value: '100' },
+					{ name: 'junk', value: '15000' },
+				],
+			},
 			options: { pagination: { settings: { mode: 'linkHeader', maxPages: 0 } } },
 		} as INodeParameters);
 		expect(result.error).toBeUndefined();
 		expect(ids(result.output('Passthrough'))).toEqual(all);
-		expect(fixture.sim.log.map((entry) => new URLSearchParams(entry.rawQuery).get('page'))).toEqual([null, '2', '3']);
+		expect(fixture.sim.log.map((entry) => new URLSearchParams(entry.rawQuery).get('page'))).toEqual(
+			[null, '2', '3'],
+		);
 	});
 
 	const bigCursorCall = (query: string) =>
@@ -35,7 +43,15 @@ describe('pagination against hostile upstream answers', () => {
 			specifyBody: 'json',
 			jsonBody: JSON.stringify({ limit: 100 }),
 			options: {
-				pagination: { settings: { mode: 'cursor', cursorPath: 'meta.next_cursor', cursorParameter: 'cursor', parameterIn: 'body', maxPages: 0 } },
+				pagination: {
+					settings: {
+						mode: 'cursor',
+						cursorPath: 'meta.next_cursor',
+						cursorParameter: 'cursor',
+						parameterIn: 'body',
+						maxPages: 0,
+					},
+				},
 			},
 		}) as INodeParameters;
 
@@ -50,7 +66,9 @@ describe('pagination against hostile upstream answers', () => {
 		const result = await fixture.run(bigCursorCall(`pad=${1024 * 1024}&loop=1`));
 		expect(result.status).toBe('error');
 		const message = String(result.error?.message);
-		expect(message).toMatch(/page 3 returned the same next cursor or URL as page 1 \("[\w-]+\.x+\.\.\."\)/);
+		expect(message).toMatch(
+			/page 3 returned the same next cursor or URL as page 1 \("[\w-]+\.x+\.\.\."\)/,
+		);
 		expect(message.length).toBeLessThan(400);
 		expect(fixture.sim.log).toHaveLength(3);
 	});

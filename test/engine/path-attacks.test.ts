@@ -91,7 +91,9 @@ describe('what stays allowed', () => {
 	])('%s reaches the upstream as %s', async (path, seen) => {
 		await fixture.run({ ...base, path });
 		expect(fixture.sim.log.map((entry) => entry.path)).toEqual([seen]);
-		expect(fixture.sim.received.every((line) => line.startsWith('GET /passthrough/conn_acme/'))).toBe(true);
+		expect(
+			fixture.sim.received.every((line) => line.startsWith('GET /passthrough/conn_acme/')),
+		).toBe(true);
 	});
 });
 
@@ -119,19 +121,29 @@ describe('a hostile next link is not followed', () => {
 	] as const;
 	describe.each(modes)('%s', (_name, settings, via) => {
 		// A header carries bytes, not characters: a non-ASCII link only comes in a body.
-		const links = via === 'link' ? hostileLinks.filter((link) => /^[\x20-\x7e]*$/.test(link)) : hostileLinks;
+		const links =
+			via === 'link' ? hostileLinks.filter((link) => /^[\x20-\x7e]*$/.test(link)) : hostileLinks;
 		it.each(links)('%s', async (next) => {
 			const result = await fixture.run({
 				...base,
 				path: 'v2/items/unsafe-next',
 				sendQuery: true,
-				queryParameters: { parameters: [{ name: 'next', value: next }, { name: 'via', value: via }] },
+				queryParameters: {
+					parameters: [
+						{ name: 'next', value: next },
+						{ name: 'via', value: via },
+					],
+				},
 				options: { pagination: { settings } },
 			});
 			expect(result.status).toBe('error');
-			expect(result.error?.message).toMatch(/^The next page link .* (was not followed|is not an http\(s\) URL)/);
+			expect(result.error?.message).toMatch(
+				/^The next page link .* (was not followed|is not an http\(s\) URL)/,
+			);
 			expect(fixture.sim.received).toHaveLength(1);
-			expect(fixture.sim.received[0]).toMatch(/^GET \/passthrough\/conn_acme\/v2\/items\/unsafe-next\?/);
+			expect(fixture.sim.received[0]).toMatch(
+				/^GET \/passthrough\/conn_acme\/v2\/items\/unsafe-next\?/,
+			);
 		});
 	});
 });

@@ -35,12 +35,19 @@ describe('rejected before any request is sent', () => {
 		expect(fixture.sim.log).toEqual([]);
 	});
 
-	it.each(['..', '.', 'conn_acme/../..', 'conn acme', '%2e%2e'])('connection id %j names connection', async (id) => {
-		const result = await fixture.run({ ...base, connection: { __rl: true, mode: 'id', value: id }, path: 'unified/connection' });
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/^Parameter "connection": .* is not a connection ID/);
-		expect(fixture.sim.log).toEqual([]);
-	});
+	it.each(['..', '.', 'conn_acme/../..', 'conn acme', '%2e%2e'])(
+		'connection id %j names connection',
+		async (id) => {
+			const result = await fixture.run({
+				...base,
+				connection: { __rl: true, mode: 'id', value: id },
+				path: 'unified/connection',
+			});
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(/^Parameter "connection": .* is not a connection ID/);
+			expect(fixture.sim.log).toEqual([]);
+		},
+	);
 
 	it('__domain in the query parameters names queryParameters', async () => {
 		const result = await fixture.run({
@@ -60,7 +67,9 @@ describe('rejected before any request is sent', () => {
 			sendHeaders: true,
 			headerParameters: { parameters: [{ name: 'Authorization', value: 'Bearer other' }] },
 		});
-		expect(result.error?.message).toMatch(/^Parameter "headerParameters": The header "Authorization" cannot be set/);
+		expect(result.error?.message).toMatch(
+			/^Parameter "headerParameters": The header "Authorization" cannot be set/,
+		);
 		expect(fixture.sim.log).toEqual([]);
 	});
 
@@ -77,22 +86,38 @@ describe('rejected before any request is sent', () => {
 	});
 
 	it('invalid JSON in the body names jsonBody', async () => {
-		const result = await fixture.run({ ...base, method: 'POST', path: 'v2/customers', sendBody: true, specifyBody: 'json', jsonBody: '{"name": ' });
-		expect(result.error?.message).toMatch(/^Parameter "jsonBody": The value in the "JSON Body" field \(jsonBody\) is not valid JSON/);
+		const result = await fixture.run({
+			...base,
+			method: 'POST',
+			path: 'v2/customers',
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '{"name": ',
+		});
+		expect(result.error?.message).toMatch(
+			/^Parameter "jsonBody": The value in the "JSON Body" field \(jsonBody\) is not valid JSON/,
+		);
 		expect(fixture.sim.log).toEqual([]);
 	});
 
 	it('a bad item fails alone under continueOnFail; the good items are sent', async () => {
 		const result = await fixture.run(
 			{ ...base, path: '={{ $json.path }}' },
-			[{ path: 'v2/customers/cus_001' }, { path: '../unified/connection' }, { path: 'v2/customers/cus_002' }],
+			[
+				{ path: 'v2/customers/cus_001' },
+				{ path: '../unified/connection' },
+				{ path: 'v2/customers/cus_002' },
+			],
 			{ onError: 'continueRegularOutput' },
 		);
 		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
 		expect(output[0]).toMatchObject({ id: 'cus_001' });
 		expect(output[1].error).toMatch(/^Parameter "path"/);
 		expect(output[2]).toMatchObject({ id: 'cus_002' });
-		expect(fixture.sim.log.map((entry) => entry.path).sort()).toEqual(['v2/customers/cus_001', 'v2/customers/cus_002']);
+		expect(fixture.sim.log.map((entry) => entry.path).sort()).toEqual([
+			'v2/customers/cus_001',
+			'v2/customers/cus_002',
+		]);
 	});
 });
 
@@ -102,13 +127,26 @@ describe('paths that are fine', () => {
 			...base,
 			path: 'echo/John Doe/a%2Fb/?limit=10&q=a+b',
 			sendQuery: true,
-			queryParameters: { parameters: [{ name: 'tag', value: 'x&y' }, { name: 'tag', value: 'z' }] },
+			queryParameters: {
+				parameters: [
+					{ name: 'tag', value: 'x&y' },
+					{ name: 'tag', value: 'z' },
+				],
+			},
 			options: { domain: 'eu.acme.example' },
 		});
 		expect(result.status).toBe('success');
-		const [echo] = jsonOf(result.output('Passthrough')) as Array<{ path: string; query: string[][] }>;
+		const [echo] = jsonOf(result.output('Passthrough')) as Array<{
+			path: string;
+			query: string[][];
+		}>;
 		expect(echo.path).toBe('echo/John Doe/a/b/');
-		expect(echo.query).toEqual([['limit', '10'], ['q', 'a b'], ['tag', 'x&y'], ['tag', 'z']]);
+		expect(echo.query).toEqual([
+			['limit', '10'],
+			['q', 'a b'],
+			['tag', 'x&y'],
+			['tag', 'z'],
+		]);
 		expect(fixture.sim.log[0].rawQuery).toContain('__domain=eu.acme.example');
 	});
 });

@@ -19,19 +19,24 @@ describe('options.proxy', () => {
 			options: { proxy: proxy.url },
 		});
 		expect(result.status).toBe('success');
-		expect(jsonOf(result.output('Passthrough'))).toEqual([expect.objectContaining({ id: 'cus_001' })]);
+		expect(jsonOf(result.output('Passthrough'))).toEqual([
+			expect.objectContaining({ id: 'cus_001' }),
+		]);
 		expect(proxy.tunnels).toEqual([new URL(fixture.sim.baseUrl).host]);
 	});
 
 	it('without the option, the call goes direct (no proxy variables are set in the tests)', async () => {
 		proxy.tunnels.length = 0;
-		const result = await fixture.run({ connection: connectionById('conn_acme'), path: 'v2/customers/cus_001' });
+		const result = await fixture.run({
+			connection: connectionById('conn_acme'),
+			path: 'v2/customers/cus_001',
+		});
 		expect(result.status).toBe('success');
 		expect(proxy.tunnels).toEqual([]);
 		expect(fixture.passthroughCalls()).toEqual(['GET conn_acme/v2/customers/cus_001']);
 	});
 
-	it('also carries the external xref lookup (Unified\'s own API), not only the passthrough call', async () => {
+	it("also carries the external xref lookup (Unified's own API), not only the passthrough call", async () => {
 		proxy.requests.length = 0;
 		const result = await fixture.run({
 			connection: { __rl: true, mode: 'externalXref', value: 'customer-7' },

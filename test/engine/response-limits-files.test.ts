@@ -34,23 +34,34 @@ const download = (query: string, options: INodeParameters = {}): INodeParameters
 });
 
 describe('Max Compression Ratio (maxCompressionRatio) for files', () => {
-	it.each(['gzip', 'br', 'deflate'])('an endless %s bomb fails the item, naming the option, and leaves nothing on disk', async (encoding) => {
-		const before = bytesStored();
-		const result = await fixture.run(download(`size=endless&encoding=${encoding}`));
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toContain('expands more than 100 times, the "Max Compression Ratio" option');
-		expect(result.error?.description).toContain('raise "Max Compression Ratio" (maxCompressionRatio)');
-		expect(fixture.sim.log).toHaveLength(1);
-		// n8n removes the partly written file when the stream fails.
-		expect(bytesStored()).toBe(before);
-	});
+	it.each(['gzip', 'br', 'deflate'])(
+		'an endless %s bomb fails the item, naming the option, and leaves nothing on disk',
+		async (encoding) => {
+			const before = bytesStored();
+			const result = await fixture.run(download(`size=endless&encoding=${encoding}`));
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toContain(
+				'expands more than 100 times, the "Max Compression Ratio" option',
+			);
+			expect(result.error?.description).toContain(
+				'raise "Max Compression Ratio" (maxCompressionRatio)',
+			);
+			expect(fixture.sim.log).toHaveLength(1);
+			// n8n removes the partly written file when the stream fails.
+			expect(bytesStored()).toBe(before);
+		},
+	);
 
 	it('stores a compressed file within the ratio whole (gzip of spaces is about 1000:1)', async () => {
 		const size = 20 * MB;
-		const refused = await fixture.run(download(`size=${size}&encoding=gzip`, { maxCompressionRatio: 900 }));
+		const refused = await fixture.run(
+			download(`size=${size}&encoding=gzip`, { maxCompressionRatio: 900 }),
+		);
 		expect(refused.error?.message).toContain('"Max Compression Ratio"');
 
-		const stored = await fixture.run(download(`size=${size}&encoding=gzip`, { maxCompressionRatio: 1100 }));
+		const stored = await fixture.run(
+			download(`size=${size}&encoding=gzip`, { maxCompressionRatio: 1100 }),
+		);
 		expect(stored.error).toBeUndefined();
 		const binary = stored.output('Passthrough')![0].binary!.data;
 		expect(binary.bytes).toBe(size);
@@ -59,7 +70,9 @@ describe('Max Compression Ratio (maxCompressionRatio) for files', () => {
 	});
 
 	it('0 turns the check off', async () => {
-		const result = await fixture.run(download(`size=${20 * MB}&encoding=br`, { maxCompressionRatio: 0 }));
+		const result = await fixture.run(
+			download(`size=${20 * MB}&encoding=br`, { maxCompressionRatio: 0 }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.output('Passthrough')![0].binary!.data.bytes).toBe(20 * MB);
 	});

@@ -10,7 +10,7 @@ const fixture = useSimulator({ hubspotContacts: 30 });
 const asTool = { type: `${NODE_TYPE}Tool` };
 
 describe('as an AI Agent tool', () => {
-	it('returns the upstream\'s error body instead of failing, so the agent can correct the call', async () => {
+	it("returns the upstream's error body instead of failing, so the agent can correct the call", async () => {
 		const result = await fixture.run(
 			{
 				connection: connectionById('conn_salesforce'),
@@ -26,10 +26,18 @@ describe('as an AI Agent tool', () => {
 		expect(result.status).toBe('success');
 		const [item] = result.output('Passthrough')!;
 		expect(item.json.statusCode).toBe(400);
-		expect(item.json.body).toEqual([{ message: 'Required fields are missing: [Name]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Name'] }]);
+		expect(item.json.body).toEqual([
+			{
+				message: 'Required fields are missing: [Name]',
+				errorCode: 'REQUIRED_FIELD_MISSING',
+				fields: ['Name'],
+			},
+		]);
 		expect(String(item.json.error)).toContain('Required fields are missing');
 		expect(JSON.stringify(item)).not.toContain(fixture.sim.apiKey);
-		expect(fixture.passthroughCalls()).toEqual(['POST conn_salesforce/services/data/v62.0/sobjects/Account/']);
+		expect(fixture.passthroughCalls()).toEqual([
+			'POST conn_salesforce/services/data/v62.0/sobjects/Account/',
+		]);
 	});
 
 	it('still fails the run in a normal workflow', async () => {
@@ -42,7 +50,9 @@ describe('as an AI Agent tool', () => {
 			jsonBody: '{}',
 		});
 		expect(result.status).toBe('error');
-		expect(fixture.passthroughCalls()).toEqual(['POST conn_salesforce/services/data/v62.0/sobjects/Account/']);
+		expect(fixture.passthroughCalls()).toEqual([
+			'POST conn_salesforce/services/data/v62.0/sobjects/Account/',
+		]);
 	});
 
 	it('trims a large JSON response to the records and fields the model needs', async () => {
@@ -53,7 +63,11 @@ describe('as an AI Agent tool', () => {
 			sendQuery: true,
 			specifyQuery: 'keypair',
 			queryParameters: { parameters: [{ name: 'limit', value: '25' }] },
-			options: { optimizeResponse: { settings: { recordsPath: 'results', fields: 'id, properties.email', maxRecords: 10 } } },
+			options: {
+				optimizeResponse: {
+					settings: { recordsPath: 'results', fields: 'id, properties.email', maxRecords: 10 },
+				},
+			},
 		};
 		const result = await fixture.run(parameters, [{}], asTool);
 		expect(result.status).toBe('success');
@@ -66,7 +80,10 @@ describe('as an AI Agent tool', () => {
 		const normal = await fixture.run(parameters);
 		const [page] = normal.output('Passthrough')!;
 		expect((page.json.results as unknown[]).length).toBe(25);
-		expect(fixture.passthroughCalls()).toEqual(['GET conn_hubspot/crm/v3/objects/contacts?limit=25', 'GET conn_hubspot/crm/v3/objects/contacts?limit=25']);
+		expect(fixture.passthroughCalls()).toEqual([
+			'GET conn_hubspot/crm/v3/objects/contacts?limit=25',
+			'GET conn_hubspot/crm/v3/objects/contacts?limit=25',
+		]);
 	});
 
 	it('says so when the records path finds nothing', async () => {
@@ -80,6 +97,8 @@ describe('as an AI Agent tool', () => {
 			[{}],
 			asTool,
 		);
-		expect(result.output('Passthrough')![0].json).toEqual({ note: 'No records at "items" in the response' });
+		expect(result.output('Passthrough')![0].json).toEqual({
+			note: 'No records at "items" in the response',
+		});
 	});
 });

@@ -21,10 +21,15 @@ afterAll(async () => {
 	await tlsFront.close();
 });
 
-const contacts = { connection: connectionById('conn_hubspot'), method: 'GET', path: 'crm/v3/objects/contacts' };
+const contacts = {
+	connection: connectionById('conn_hubspot'),
+	method: 'GET',
+	path: 'crm/v3/objects/contacts',
+};
 const byXref = (value: string) => ({ __rl: true, mode: 'externalXref', value });
 /** What n8n's editor writes when "let the model define this parameter" is clicked. */
-const modelDefined = (key: string, type = 'string') => `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`\`, '${type}') }}`;
+const modelDefined = (key: string, type = 'string') =>
+	`={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`\`, '${type}') }}`;
 
 const chat = { chatInput: 'hi' };
 
@@ -34,7 +39,7 @@ function answers(result: RunResult): IDataObject[][] {
 	return result.output(AGENT_NAME)!.map((item) => item.json.output as IDataObject[]);
 }
 
-describe('as an AI tool, Domain, Proxy and Ignore SSL Issues are not the model\'s', () => {
+describe("as an AI tool, Domain, Proxy and Ignore SSL Issues are not the model's", () => {
 	it('a model-defined Domain never reaches Unified.to as __domain', async () => {
 		const result = await fixture.runWorkflow(
 			agentToolWorkflow(
@@ -62,12 +67,21 @@ describe('as an AI tool, Domain, Proxy and Ignore SSL Issues are not the model\'
 
 	it('a model-defined Ignore SSL Issues does not turn certificate checks off', async () => {
 		const result = await fixture.runWorkflow(
-			agentToolWorkflow(chat, { parameters: { ...contacts, options: { allowUnauthorizedCerts: modelDefined('Ignore_SSL_Issues', 'boolean') } } }, [
-				{ Ignore_SSL_Issues: true },
-			]),
+			agentToolWorkflow(
+				chat,
+				{
+					parameters: {
+						...contacts,
+						options: { allowUnauthorizedCerts: modelDefined('Ignore_SSL_Issues', 'boolean') },
+					},
+				},
+				[{ Ignore_SSL_Issues: true }],
+			),
 			{ credentials: { baseUrl: tlsFront.baseUrl } },
 		);
-		expect(answers(result)[0]).toEqual([{ error: expect.stringContaining('DEPTH_ZERO_SELF_SIGNED_CERT') }]);
+		expect(answers(result)[0]).toEqual([
+			{ error: expect.stringContaining('DEPTH_ZERO_SELF_SIGNED_CERT') },
+		]);
 		expect(fixture.sim.log).toEqual([]);
 	});
 });
@@ -93,34 +107,52 @@ describe('an option that decides where the call goes, filled by $fromAI, is refu
 	];
 
 	it.each(spellings)('Domain %s', async (domain) => {
-		const result = await fixture.run({ ...contacts, options: { domain } }, [{ d: 'attacker.example' }]);
+		const result = await fixture.run({ ...contacts, options: { domain } }, [
+			{ d: 'attacker.example' },
+		]);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toContain('Parameter "options.domain": The "Domain" option is filled by the AI model ($fromAI)');
+		expect(result.error?.message).toContain(
+			'Parameter "options.domain": The "Domain" option is filled by the AI model ($fromAI)',
+		);
 		expect(fixture.sim.log).toEqual([]);
 	});
 
 	it('Proxy', async () => {
 		proxy.tunnels.length = 0;
-		const result = await fixture.run({ ...contacts, options: { proxy: "={{ $fromAI('p') }}" } }, [{ p: proxy.url }]);
-		expect(result.error?.message).toContain('Parameter "options.proxy": The "Proxy" option is filled by the AI model');
+		const result = await fixture.run({ ...contacts, options: { proxy: "={{ $fromAI('p') }}" } }, [
+			{ p: proxy.url },
+		]);
+		expect(result.error?.message).toContain(
+			'Parameter "options.proxy": The "Proxy" option is filled by the AI model',
+		);
 		expect(proxy.tunnels).toEqual([]);
 		expect(fixture.sim.log).toEqual([]);
 	});
 
 	it('Ignore SSL Issues', async () => {
-		const result = await fixture.run({ ...contacts, options: { allowUnauthorizedCerts: "={{ $fromAI('i', '', 'boolean') }}" } }, [{ i: true }]);
-		expect(result.error?.message).toContain('Parameter "options.allowUnauthorizedCerts": The "Ignore SSL Issues" option is filled by the AI model');
+		const result = await fixture.run(
+			{ ...contacts, options: { allowUnauthorizedCerts: "={{ $fromAI('i', '', 'boolean') }}" } },
+			[{ i: true }],
+		);
+		expect(result.error?.message).toContain(
+			'Parameter "options.allowUnauthorizedCerts": The "Ignore SSL Issues" option is filled by the AI model',
+		);
 		expect(fixture.sim.log).toEqual([]);
 	});
 
 	it('the whole Options collection as one expression is not evaluated by n8n, so it cannot set Domain', async () => {
-		const result = await fixture.run({ ...contacts, options: "={{ { domain: $fromAI('d') } }}" }, [{ d: 'attacker.example' }]);
+		const result = await fixture.run({ ...contacts, options: "={{ { domain: $fromAI('d') } }}" }, [
+			{ d: 'attacker.example' },
+		]);
 		expect(result.status).toBe('success');
 		expect(fixture.sim.log.map((entry) => entry.rawQuery)).toEqual(['']);
 	});
 
 	it('is not fooled by the text "fromAI" without the $, and leaves other expressions alone', async () => {
-		const result = await fixture.run({ ...contacts, options: { domain: "={{ $json.note === 'fromAI' ? $json.d : '' }}" } }, [{ note: 'fromAI', d: 'sandbox.example' }]);
+		const result = await fixture.run(
+			{ ...contacts, options: { domain: "={{ $json.note === 'fromAI' ? $json.d : '' }}" } },
+			[{ note: 'fromAI', d: 'sandbox.example' }],
+		);
 		expect(result.status).toBe('success');
 		expect(fixture.sim.log.map((entry) => entry.rawQuery)).toEqual(['__domain=sandbox.example']);
 	});
@@ -131,12 +163,19 @@ describe('the connection, when the model could choose it', () => {
 		const result = await fixture.runWorkflow(
 			agentToolWorkflow(
 				chat,
-				{ parameters: { ...contacts, connection: { __rl: true, mode: 'id', value: modelDefined('Connection') } } },
+				{
+					parameters: {
+						...contacts,
+						connection: { __rl: true, mode: 'id', value: modelDefined('Connection') },
+					},
+				},
 				[{ Connection: 'conn_salesforce' }],
 			),
 		);
 		const [[answer]] = answers(result);
-		expect(answer.error).toContain('Parameter "connection": The connection is filled by the AI model ($fromAI), so the model would choose whose account is called');
+		expect(answer.error).toContain(
+			'Parameter "connection": The connection is filled by the AI model ($fromAI), so the model would choose whose account is called',
+		);
 		expect(answer.error).toContain('"Allow Model to Choose Connection"');
 		expect(fixture.sim.log).toEqual([]);
 	});
@@ -155,8 +194,13 @@ describe('the connection, when the model could choose it', () => {
 	});
 
 	it('outside an agent too', async () => {
-		const result = await fixture.run({ ...contacts, connection: connectionById("={{ $fromAi('c') }}") }, [{ c: 'conn_salesforce' }]);
-		expect(result.error?.message).toContain('Parameter "connection": The connection is filled by the AI model');
+		const result = await fixture.run(
+			{ ...contacts, connection: connectionById("={{ $fromAi('c') }}") },
+			[{ c: 'conn_salesforce' }],
+		);
+		expect(result.error?.message).toContain(
+			'Parameter "connection": The connection is filled by the AI model',
+		);
 		expect(fixture.sim.log).toEqual([]);
 	});
 
@@ -164,7 +208,13 @@ describe('the connection, when the model could choose it', () => {
 		const result = await fixture.runWorkflow(
 			agentToolWorkflow(
 				chat,
-				{ parameters: { ...contacts, connection: byXref("={{ $fromAI('customer') }}"), options: { allowModelConnection: true, connectionCategory: 'crm' } } },
+				{
+					parameters: {
+						...contacts,
+						connection: byXref("={{ $fromAI('customer') }}"),
+						options: { allowModelConnection: true, connectionCategory: 'crm' },
+					},
+				},
 				[{ customer: 'customer-42' }],
 			),
 		);
@@ -172,29 +222,46 @@ describe('the connection, when the model could choose it', () => {
 		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual(['conn_hubspot']);
 	});
 
-	it.each([["={{ $fromAI('allow', '', 'boolean') }}"], ['true']])('the opt-in cannot itself come from an expression or text (%s)', async (allowModelConnection) => {
-		const result = await fixture.runWorkflow(
-			agentToolWorkflow(
-				chat,
-				{ parameters: { ...contacts, connection: connectionById("={{ $fromAI('c') }}"), options: { allowModelConnection } } },
-				[{ c: 'conn_hubspot', allow: true }],
-			),
-		);
-		expect(answers(result)[0][0].error).toContain('Parameter "options.allowModelConnection": Switch it on or off in the editor');
-		expect(fixture.sim.log).toEqual([]);
-	});
+	it.each([["={{ $fromAI('allow', '', 'boolean') }}"], ['true']])(
+		'the opt-in cannot itself come from an expression or text (%s)',
+		async (allowModelConnection) => {
+			const result = await fixture.runWorkflow(
+				agentToolWorkflow(
+					chat,
+					{
+						parameters: {
+							...contacts,
+							connection: connectionById("={{ $fromAI('c') }}"),
+							options: { allowModelConnection },
+						},
+					},
+					[{ c: 'conn_hubspot', allow: true }],
+				),
+			);
+			expect(answers(result)[0][0].error).toContain(
+				'Parameter "options.allowModelConnection": Switch it on or off in the editor',
+			);
+			expect(fixture.sim.log).toEqual([]);
+		},
+	);
 });
 
-describe('the tenant, when the tool\'s input item carries the model\'s arguments (n8n 2.x)', () => {
+describe("the tenant, when the tool's input item carries the model's arguments (n8n 2.x)", () => {
 	const agentInput = { chatInput: 'list my contacts', tenantId: 'customer-42' };
 	const crm = { connectionCategory: 'crm' };
 
-	it('n8n merges the model\'s arguments over the agent\'s input: $json.tenantId is whatever the model sends', async () => {
+	it("n8n merges the model's arguments over the agent's input: $json.tenantId is whatever the model sends", async () => {
 		// The path is not guarded, so it shows what each expression reads in a tool run.
 		const result = await fixture.runWorkflow(
 			agentToolWorkflow(
 				agentInput,
-				{ parameters: { connection: connectionById('conn_acme'), method: 'GET', path: "=/echo/{{ $json.tenantId }}/{{ $('Chat').item.json.tenantId }}" } },
+				{
+					parameters: {
+						connection: connectionById('conn_acme'),
+						method: 'GET',
+						path: "=/echo/{{ $json.tenantId }}/{{ $('Chat').item.json.tenantId }}",
+					},
+				},
 				[{ tenantId: 'customer-99' }],
 			),
 		);
@@ -220,31 +287,54 @@ describe('the tenant, when the tool\'s input item carries the model\'s arguments
 			),
 		);
 		const [[answer]] = answers(result);
-		expect(answer.error).toMatch(/^Parameter "connection": The connection reads \$\w+, which the AI model's arguments overwrite when the node runs as a tool/);
+		expect(answer.error).toMatch(
+			/^Parameter "connection": The connection reads \$\w+, which the AI model's arguments overwrite when the node runs as a tool/,
+		);
 		expect(answer.error).toContain("$('Webhook').item.json.tenantId");
 		expect(fixture.sim.lookups).toEqual([]);
 		expect(fixture.sim.log).toEqual([]);
 	});
 
-	it('reading the tenant from an earlier node keeps the agent\'s tenant, whatever the model sends', async () => {
+	it("reading the tenant from an earlier node keeps the agent's tenant, whatever the model sends", async () => {
 		const result = await fixture.runWorkflow(
 			agentToolWorkflow(
 				agentInput,
-				{ parameters: { ...contacts, connection: byXref("={{ $('Chat').item.json.tenantId }}"), options: crm } },
+				{
+					parameters: {
+						...contacts,
+						connection: byXref("={{ $('Chat').item.json.tenantId }}"),
+						options: crm,
+					},
+				},
 				[{ tenantId: 'customer-99' }, {}],
 			),
 		);
-		expect(answers(result).map((answer) => answer[0].results)).toEqual([expect.any(Array), expect.any(Array)]);
+		expect(answers(result).map((answer) => answer[0].results)).toEqual([
+			expect.any(Array),
+			expect.any(Array),
+		]);
 		// One lookup per tool call (each is its own run of the node), both for the agent's tenant.
-		expect(fixture.sim.lookups).toEqual([expect.stringContaining('external_xref=customer-42'), expect.stringContaining('external_xref=customer-42')]);
-		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual(['conn_hubspot', 'conn_hubspot']);
+		expect(fixture.sim.lookups).toEqual([
+			expect.stringContaining('external_xref=customer-42'),
+			expect.stringContaining('external_xref=customer-42'),
+		]);
+		expect(fixture.sim.log.map((entry) => entry.connectionId)).toEqual([
+			'conn_hubspot',
+			'conn_hubspot',
+		]);
 	});
 
 	it('with "Allow Model to Choose Connection" on, $json.tenantId is accepted: the model choosing is then the point', async () => {
 		const result = await fixture.runWorkflow(
 			agentToolWorkflow(
 				agentInput,
-				{ parameters: { ...contacts, connection: byXref('={{ $json.tenantId }}'), options: { ...crm, allowModelConnection: true } } },
+				{
+					parameters: {
+						...contacts,
+						connection: byXref('={{ $json.tenantId }}'),
+						options: { ...crm, allowModelConnection: true },
+					},
+				},
 				[{ tenantId: 'customer-99' }],
 			),
 		);

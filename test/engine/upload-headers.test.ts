@@ -18,7 +18,10 @@ interface UploadedPart {
 }
 
 /** An upload of a 5-byte binary with the given MIME type and file name, as multipart or the whole body. */
-function uploadWorkflow(file: Pick<IBinaryData, 'mimeType' | 'fileName'>, contentType: 'multipart-form-data' | 'binaryData'): WorkflowDefinition {
+function uploadWorkflow(
+	file: Pick<IBinaryData, 'mimeType' | 'fileName'>,
+	contentType: 'multipart-form-data' | 'binaryData',
+): WorkflowDefinition {
 	const workflow = passthroughWorkflow([{}], {
 		parameters: {
 			connection: connectionById('conn_acme'),
@@ -27,10 +30,16 @@ function uploadWorkflow(file: Pick<IBinaryData, 'mimeType' | 'fileName'>, conten
 			sendBody: true,
 			contentType,
 			inputDataFieldName: 'doc',
-			bodyParameters: { parameters: [{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'doc' }] },
+			bodyParameters: {
+				parameters: [{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'doc' }],
+			},
 		},
 	});
-	workflow.pinData = { Start: [{ json: {}, binary: { doc: { data: Buffer.from('hello').toString('base64'), ...file } } }] };
+	workflow.pinData = {
+		Start: [
+			{ json: {}, binary: { doc: { data: Buffer.from('hello').toString('base64'), ...file } } },
+		],
+	};
 	return workflow;
 }
 
@@ -56,19 +65,31 @@ const injectedTypes = [
 
 describe('multipart part headers', () => {
 	it.each(injectedTypes)('a MIME type %j becomes application/octet-stream', async (mimeType) => {
-		const { parts } = uploaded(await fixture.runWorkflow(uploadWorkflow({ mimeType, fileName: 'note.txt' }, 'multipart-form-data')));
+		const { parts } = uploaded(
+			await fixture.runWorkflow(
+				uploadWorkflow({ mimeType, fileName: 'note.txt' }, 'multipart-form-data'),
+			),
+		);
 		expect(parts).toHaveLength(1);
-		expect(parts![0].headers).toEqual(['Content-Disposition: form-data; name="file"; filename="note.txt"', 'Content-Type: application/octet-stream']);
+		expect(parts![0].headers).toEqual([
+			'Content-Disposition: form-data; name="file"; filename="note.txt"',
+			'Content-Type: application/octet-stream',
+		]);
 		expect(parts![0].size).toBe(5);
 	});
 
-	it.each(['text/plain; charset=utf-8', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain; format="flowed; x"'])(
-		'a well-formed MIME type %j is kept',
-		async (mimeType) => {
-			const { parts } = uploaded(await fixture.runWorkflow(uploadWorkflow({ mimeType, fileName: 'note.txt' }, 'multipart-form-data')));
-			expect(parts![0].headers[1]).toBe(`Content-Type: ${mimeType}`);
-		},
-	);
+	it.each([
+		'text/plain; charset=utf-8',
+		'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+		'text/plain; format="flowed; x"',
+	])('a well-formed MIME type %j is kept', async (mimeType) => {
+		const { parts } = uploaded(
+			await fixture.runWorkflow(
+				uploadWorkflow({ mimeType, fileName: 'note.txt' }, 'multipart-form-data'),
+			),
+		);
+		expect(parts![0].headers[1]).toBe(`Content-Type: ${mimeType}`);
+	});
 
 	it.each([
 		['evil.txt"; name="other', 'evil.txt%22; name=%22other'],
@@ -77,19 +98,34 @@ describe('multipart part headers', () => {
 		['evil\u0000.txt', 'evil%00.txt'],
 		['evil\\', 'evil%5C'],
 	])('a file name %j stays inside its quotes', async (fileName, sent) => {
-		const { parts } = uploaded(await fixture.runWorkflow(uploadWorkflow({ mimeType: 'text/plain', fileName }, 'multipart-form-data')));
+		const { parts } = uploaded(
+			await fixture.runWorkflow(
+				uploadWorkflow({ mimeType: 'text/plain', fileName }, 'multipart-form-data'),
+			),
+		);
 		expect(parts).toHaveLength(1);
-		expect(parts![0].headers).toEqual([`Content-Disposition: form-data; name="file"; filename="${sent}"`, 'Content-Type: text/plain']);
+		expect(parts![0].headers).toEqual([
+			`Content-Disposition: form-data; name="file"; filename="${sent}"`,
+			'Content-Type: text/plain',
+		]);
 	});
 });
 
 describe('the whole body as binary (binaryData)', () => {
 	it.each(injectedTypes)('a MIME type %j is sent as application/octet-stream', async (mimeType) => {
-		const received = uploaded(await fixture.runWorkflow(uploadWorkflow({ mimeType, fileName: 'note.txt' }, 'binaryData')));
+		const received = uploaded(
+			await fixture.runWorkflow(uploadWorkflow({ mimeType, fileName: 'note.txt' }, 'binaryData')),
+		);
 		expect(received).toMatchObject({ contentType: 'application/octet-stream', size: 5 });
 	});
 
 	it('a well-formed MIME type is the Content-Type', async () => {
-		expect(uploaded(await fixture.runWorkflow(uploadWorkflow({ mimeType: 'image/png', fileName: 'a.png' }, 'binaryData')))).toMatchObject({ contentType: 'image/png' });
+		expect(
+			uploaded(
+				await fixture.runWorkflow(
+					uploadWorkflow({ mimeType: 'image/png', fileName: 'a.png' }, 'binaryData'),
+				),
+			),
+		).toMatchObject({ contentType: 'image/png' });
 	});
 });

@@ -12,7 +12,9 @@ import { BinaryDataService } from 'n8n-core';
  * Switches n8n's binary data to filesystem mode, as a default n8n instance runs: prepareBinaryData then
  * writes files under the storage path and items carry only an id. Call before the first workflow runs.
  */
-export async function useFilesystemBinaryData(storagePath = mkdtempSync(join(tmpdir(), 'n8n-unified-binary-'))): Promise<string> {
+export async function useFilesystemBinaryData(
+	storagePath = mkdtempSync(join(tmpdir(), 'n8n-unified-binary-')),
+): Promise<string> {
 	process.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
 	process.env.N8N_BINARY_DATA_STORAGE_PATH = storagePath;
 	await Container.get(BinaryDataService).init();
@@ -31,7 +33,10 @@ export async function storedBinary(id: string): Promise<Buffer> {
 export function failBinaryWrites(makeError: () => unknown, afterBytes = 64 * 1024): () => void {
 	type SetManager = BinaryDataService['setManager'];
 	const service = Container.get(BinaryDataService);
-	const { mode, managers } = service as unknown as { mode: Parameters<SetManager>[0]; managers: Record<string, Parameters<SetManager>[1]> };
+	const { mode, managers } = service as unknown as {
+		mode: Parameters<SetManager>[0];
+		managers: Record<string, Parameters<SetManager>[1]>;
+	};
 	const previous = managers[mode];
 	const failing = {
 		async store(_location: unknown, data: Buffer | Readable): Promise<never> {
@@ -51,5 +56,9 @@ export function failBinaryWrites(makeError: () => unknown, afterBytes = 64 * 102
 
 /** The error Node's fs gives when the disk is full. */
 export function diskFullError(): NodeJS.ErrnoException {
-	return Object.assign(new Error('ENOSPC: no space left on device, write'), { errno: -28, code: 'ENOSPC', syscall: 'write' });
+	return Object.assign(new Error('ENOSPC: no space left on device, write'), {
+		errno: -28,
+		code: 'ENOSPC',
+		syscall: 'write',
+	});
 }

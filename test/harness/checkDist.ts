@@ -33,17 +33,25 @@ export function staleDistProblems(): string[] {
 		const built = builtPath(source);
 		const name = relative(ROOT, source);
 		if (!existsSync(built)) problems.push(`${name} has no ${relative(ROOT, built)}`);
-		else if (COMPILED.test(source) ? statSync(built).mtimeMs < statSync(source).mtimeMs : !readFileSync(built).equals(readFileSync(source))) {
+		else if (
+			COMPILED.test(source)
+				? statSync(built).mtimeMs < statSync(source).mtimeMs
+				: !readFileSync(built).equals(readFileSync(source))
+		) {
 			problems.push(`${name} changed after ${relative(ROOT, built)} was built`);
 		}
 	}
 	const built = new Set(sources.map(builtPath));
 	for (const file of SOURCE_FOLDERS.flatMap((folder) => filesUnder(join(ROOT, 'dist', folder)))) {
-		if (file.endsWith('.js') && !built.has(file)) problems.push(`${relative(ROOT, file)} has no source any more`);
+		if (file.endsWith('.js') && !built.has(file))
+			problems.push(`${relative(ROOT, file)} has no source any more`);
 	}
-	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n?: { nodes?: string[]; credentials?: string[] } };
+	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+		n8n?: { nodes?: string[]; credentials?: string[] };
+	};
 	for (const path of [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])]) {
-		if (!existsSync(join(ROOT, path))) problems.push(`package.json's n8n section names ${path}, which does not exist`);
+		if (!existsSync(join(ROOT, path)))
+			problems.push(`package.json's n8n section names ${path}, which does not exist`);
 	}
 	return problems;
 }
@@ -53,5 +61,7 @@ export default function checkDist(): void {
 	if (problems.length === 0) return;
 	const shown = problems.slice(0, 5).map((problem) => `  - ${problem}`);
 	if (problems.length > shown.length) shown.push(`  - and ${problems.length - shown.length} more`);
-	throw new Error(`The engine tests load the package from dist/, which does not match the sources:\n${shown.join('\n')}\nRun \`npm run build\` first (npm test does).`);
+	throw new Error(
+		`The engine tests load the package from dist/, which does not match the sources:\n${shown.join('\n')}\nRun \`npm run build\` first (npm test does).`,
+	);
 }

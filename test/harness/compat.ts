@@ -12,6 +12,8 @@ export function startRun(
 	pinData: Record<string, INodeExecutionData[]> | undefined,
 ): ReturnType<WorkflowExecute['run']> {
 	if (workflowExecute.run.length <= 1) return workflowExecute.run({ workflow, pinData });
-	const positional = workflowExecute.run as unknown as (...args: unknown[]) => ReturnType<WorkflowExecute['run']>;
+	const positional = workflowExecute.run as unknown as (
+		...args: unknown[]
+	) => ReturnType<WorkflowExecute['run']>;
 	return positional.call(workflowExecute, workflow, undefined, undefined, pinData);
 }

@@ -21,21 +21,50 @@ export async function testCredential(
 	const { credential } = await loadPackage();
 	const test = credential.test?.request;
 	if (!test) throw new Error('the credential has no test request');
-	const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as never });
+	const workflow = new Workflow({
+		nodes: [],
+		connections: {},
+		active: false,
+		nodeTypes: {
+			getByName: () => undefined,
+			getByNameAndVersion: () => undefined,
+			getKnownTypes: () => ({}),
+		} as never,
+	});
 	const resolve = (value: unknown) =>
 		workflow.expression.getSimpleParameterValue(
-			{ name: 'credential-test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {}, id: 't' },
+			{
+				name: 'credential-test',
+				type: 'test',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+				id: 't',
+			},
 			value as string,
 			'internal',
 			{ $credentials: credentials },
 		);
 	const baseURL = String(resolve(test.baseURL));
-	const query = new URLSearchParams(Object.entries(test.qs ?? {}).map(([name, value]) => [name, String(value)])).toString();
+	const query = new URLSearchParams(
+		Object.entries(test.qs ?? {}).map(([name, value]) => [name, String(value)]),
+	).toString();
 	const url = `${baseURL}${test.url}${query ? `?${query}` : ''}`;
 	if (options.dryRun) return { ok: true, url };
-	const authenticate = credential.authenticate as { properties: { headers: Record<string, string> } };
-	const headers = Object.fromEntries(Object.entries(authenticate.properties.headers).map(([name, value]) => [name, String(resolve(value))]));
+	const authenticate = credential.authenticate as {
+		properties: { headers: Record<string, string> };
+	};
+	const headers = Object.fromEntries(
+		Object.entries(authenticate.properties.headers).map(([name, value]) => [
+			name,
+			String(resolve(value)),
+		]),
+	);
 	const response = await request(url, { method: test.method ?? 'GET', headers });
 	await response.body.dump();
-	return { ok: response.statusCode >= 200 && response.statusCode < 300, statusCode: response.statusCode, url };
+	return {
+		ok: response.statusCode >= 200 && response.statusCode < 300,
+		statusCode: response.statusCode,
+		url,
+	};
 }

@@ -2,7 +2,12 @@ import './env';
 
 import { resolve } from 'node:path';
 
-import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeHelpers,
@@ -74,7 +79,11 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(_credentials: ICredentialDataDecryptedObject, _typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		_credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return requestOptions;
 	}
 
@@ -90,7 +99,11 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by the harness');
 	}
 
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const credentials = this.data[type];
 		if (!credentials) throw new Error(`The harness has no credentials of type ${type}`);
 		return credentials;
@@ -112,7 +125,11 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
  */
 function toolVariant(node: INodeType): INodeType {
 	const tool = Object.create(node) as INodeType;
-	tool.description = { ...node.description, name: `${node.description.name}Tool`, displayName: `${node.description.displayName} Tool` };
+	tool.description = {
+		...node.description,
+		name: `${node.description.name}Tool`,
+		displayName: `${node.description.displayName} Tool`,
+	};
 	return tool;
 }
 
@@ -131,7 +148,10 @@ function nodeTypesFor(pkg: LoadedPackage): INodeTypes {
 		getByName: (type) => byName[type],
 		getByNameAndVersion: (type, version) => {
 			const nodeType = byName[type];
-			if (!nodeType) throw new Error(`Unknown node type ${type} (the harness knows ${Object.keys(byName).join(', ')})`);
+			if (!nodeType)
+				throw new Error(
+					`Unknown node type ${type} (the harness knows ${Object.keys(byName).join(', ')})`,
+				);
 			return NodeHelpers.getVersionedNodeType(nodeType, version);
 		},
 		getKnownTypes: () => ({}),
@@ -157,15 +177,23 @@ export interface RunResult {
 	/** The main output of a node's first run (undefined if it did not run). */
 	output(nodeName: string): INodeExecutionData[] | undefined;
 	/** The execution's error, if it failed. */
-	error: (Error & IDataObject & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
+	error:
+		| (Error & IDataObject & { description?: string; httpCode?: string; context?: IDataObject })
+		| undefined;
 }
 
 let executionCounter = 0;
 
-function harnessAdditionalData(credentials: RunOptions['credentials'], executionId: string, hooks?: ExecutionLifecycleHooks) {
+function harnessAdditionalData(
+	credentials: RunOptions['credentials'],
+	executionId: string,
+	hooks?: ExecutionLifecycleHooks,
+) {
 	return {
 		hooks,
-		credentialsHelper: new HarnessCredentialsHelper({ [CREDENTIAL_TYPE]: { region: 'custom', ...credentials } }),
+		credentialsHelper: new HarnessCredentialsHelper({
+			[CREDENTIAL_TYPE]: { region: 'custom', ...credentials },
+		}),
 		executionId,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1/rest',
@@ -212,11 +240,19 @@ export async function loadOptionsContext(
 		nodeTypes: nodeTypesFor(pkg),
 		settings: { executionOrder: 'v1' },
 	});
-	return new LoadOptionsContext(workflow, node, harnessAdditionalData(credentials, 'harness-load-options'), 'parameters.connection');
+	return new LoadOptionsContext(
+		workflow,
+		node,
+		harnessAdditionalData(credentials, 'harness-load-options'),
+		'parameters.connection',
+	);
 }
 
 /** Runs a workflow through n8n-core's WorkflowExecute, with the package loaded from dist/. */
-export async function runWorkflow(definition: WorkflowDefinition, options: RunOptions): Promise<RunResult> {
+export async function runWorkflow(
+	definition: WorkflowDefinition,
+	options: RunOptions,
+): Promise<RunResult> {
 	const pkg = await loadPackage();
 	const nodeTypes = nodeTypesFor(pkg);
 	const executionId = `harness-${++executionCounter}`;
@@ -243,7 +279,11 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const additionalData = harnessAdditionalData(options.credentials, executionId, hooks);
 
-	const execution = startRun(new WorkflowExecute(additionalData, 'manual'), workflow, definition.pinData);
+	const execution = startRun(
+		new WorkflowExecute(additionalData, 'manual'),
+		workflow,
+		definition.pinData,
+	);
 	options.onStart?.({ cancel: () => execution.cancel() });
 	const run = await execution;
 	const runData = run.data.resultData.runData;

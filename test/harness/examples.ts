@@ -26,17 +26,29 @@ export function loadExample(file: string): ExampleWorkflow {
  * arguments arrive in the input item, where `$fromAI('name', ...)` reads them (rewritten to `$json.name`,
  * since no agent is present). `calls` are the arguments a model would send.
  */
-export function toolCallsWorkflow(example: ExampleWorkflow, calls: INodeExecutionData['json'][]): { tool: INode; workflow: WorkflowDefinition } {
+export function toolCallsWorkflow(
+	example: ExampleWorkflow,
+	calls: INodeExecutionData['json'][],
+): { tool: INode; workflow: WorkflowDefinition } {
 	const tool = example.nodes.find((node) => node.type === `${NODE_TYPE}Tool`);
 	if (!tool) throw new Error(`${example.name} has no ${NODE_TYPE}Tool node`);
 	const fromAi = (value: unknown): unknown =>
 		typeof value === 'string' ? value.replace(/\$fromAI\('(\w+)'[^)]*\)/g, '$json.$1') : value;
-	const parameters = Object.fromEntries(Object.entries(tool.parameters).map(([name, value]) => [name, fromAi(value)])) as INode['parameters'];
+	const parameters = Object.fromEntries(
+		Object.entries(tool.parameters).map(([name, value]) => [name, fromAi(value)]),
+	) as INode['parameters'];
 	return {
 		tool,
 		workflow: {
 			nodes: [
-				{ id: 'start', name: 'Agent calls', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'start',
+					name: 'Agent calls',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				{ ...tool, parameters },
 			],
 			connections: { 'Agent calls': { main: [[{ node: tool.name, type: 'main', index: 0 }]] } },

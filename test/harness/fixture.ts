@@ -22,7 +22,11 @@ export interface SimulatorFixture {
 	/** The credential the runs use: the simulator's base URL and key. */
 	readonly credentials: { apiKey: string; baseUrl: string };
 	/** Runs one Passthrough node (named "Passthrough") over `items` against the simulator. */
-	run(parameters: INodeParameters, items?: INodeExecutionData['json'][], settings?: Partial<INode>): Promise<RunResult>;
+	run(
+		parameters: INodeParameters,
+		items?: INodeExecutionData['json'][],
+		settings?: Partial<INode>,
+	): Promise<RunResult>;
 	/** Runs any workflow with the simulator's base URL and key in the credential. */
 	runWorkflow(definition: WorkflowDefinition, overrides?: RunOverrides): Promise<RunResult>;
 	/** What the simulator's passthrough received since the test began, one line per request: "POST conn_acme/v2/customers?limit=5". */
@@ -33,7 +37,10 @@ export interface SimulatorFixture {
  * The one way engine tests run workflows: starts a simulator for the test file, clears its log and faults before
  * each test, and stops it after.
  */
-export function useSimulator(options: SimulatorOptions = {}, fixtureOptions: FixtureOptions = {}): SimulatorFixture {
+export function useSimulator(
+	options: SimulatorOptions = {},
+	fixtureOptions: FixtureOptions = {},
+): SimulatorFixture {
 	let started: Simulator | undefined;
 	beforeAll(async () => {
 		started = await startSimulator(options);
@@ -64,7 +71,10 @@ export function useSimulator(options: SimulatorOptions = {}, fixtureOptions: Fix
 			return result;
 		},
 		passthroughCalls() {
-			return simulator().log.map((entry) => `${entry.method} ${entry.connectionId}/${entry.path}${entry.rawQuery ? `?${entry.rawQuery}` : ''}`);
+			return simulator().log.map(
+				(entry) =>
+					`${entry.method} ${entry.connectionId}/${entry.path}${entry.rawQuery ? `?${entry.rawQuery}` : ''}`,
+			);
 		},
 	};
 }

@@ -67,10 +67,17 @@ export class HarnessAgent implements INodeType {
 		properties: [{ displayName: 'Tool Calls', name: 'toolCalls', type: 'json', default: '[]' }],
 	};
 
-	async execute(this: IExecuteFunctions, response?: EngineResponse): Promise<INodeExecutionData[][] | EngineRequest> {
+	async execute(
+		this: IExecuteFunctions,
+		response?: EngineResponse,
+	): Promise<INodeExecutionData[][] | EngineRequest> {
 		if (response?.actionResponses.length) {
 			const results = response.actionResponses.map(({ action, data }) => ({
-				json: { toolCallId: action.id, tool: action.nodeName, output: (data.data?.[NodeConnectionTypes.AiTool]?.[0] ?? []).map((item) => item.json) },
+				json: {
+					toolCallId: action.id,
+					tool: action.nodeName,
+					output: (data.data?.[NodeConnectionTypes.AiTool]?.[0] ?? []).map((item) => item.json),
+				},
 				pairedItem: { item: 0 },
 			}));
 			return [results];

@@ -17,9 +17,27 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
 	const folder = mkdtempSync(join(tmpdir(), 'unified-tls-'));
 	const key = join(folder, 'key.pem');
 	const cert = join(folder, 'cert.pem');
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], {
-		stdio: 'ignore',
-	});
+	execFileSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-keyout',
+			key,
+			'-out',
+			cert,
+			'-days',
+			'1',
+			'-subj',
+			'/CN=127.0.0.1',
+		],
+		{
+			stdio: 'ignore',
+		},
+	);
 	return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
@@ -28,7 +46,13 @@ export async function startTlsFront(targetBaseUrl: string): Promise<TlsFront> {
 	const target = new URL(targetBaseUrl);
 	const server: Server = createServer(selfSignedCertificate(), (incoming, outgoing) => {
 		const forwarded = httpRequest(
-			{ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+			{
+				host: target.hostname,
+				port: target.port,
+				method: incoming.method,
+				path: incoming.url,
+				headers: incoming.headers,
+			},
 			(response) => {
 				outgoing.writeHead(response.statusCode ?? 502, response.headers);
 				response.pipe(outgoing);

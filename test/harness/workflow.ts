@@ -65,12 +65,30 @@ export const TOOL_NAME = 'Tool';
  * `calls` (the arguments a model sends). The agent's output has one item per call: `{ toolCallId, tool, output }`,
  * `output` being the JSON the model gets back.
  */
-export function agentToolWorkflow(agentInput: IDataObject, tool: PassthroughNode, calls: IDataObject[]): WorkflowDefinition {
+export function agentToolWorkflow(
+	agentInput: IDataObject,
+	tool: PassthroughNode,
+	calls: IDataObject[],
+): WorkflowDefinition {
 	const toolCalls: ModelToolCall[] = calls.map((args) => ({ tool: TOOL_NAME, args }));
 	return {
 		nodes: [
-			{ id: 'chat', name: 'Chat', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'agent', name: AGENT_NAME, type: AGENT_TYPE, typeVersion: 1, position: [200, 0], parameters: { toolCalls: JSON.stringify(toolCalls) } },
+			{
+				id: 'chat',
+				name: 'Chat',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'agent',
+				name: AGENT_NAME,
+				type: AGENT_TYPE,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { toolCalls: JSON.stringify(toolCalls) },
+			},
 			{
 				id: 'tool',
 				name: TOOL_NAME,

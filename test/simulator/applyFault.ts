@@ -24,7 +24,9 @@ function retryAfterHeaders(rule: FaultRule): Record<string, string> {
 function upstreamStatus(status: number, connection: SimConnection): Reply {
 	if (status === 429 && connection.integration_type === 'hubspot') return hubspotRateLimited();
 	if (status === 429 && connection.integration_type === 'slack') return slackRateLimited();
-	return json(status, { error: { code: `upstream_${status}`, message: `Simulated upstream status ${status}` } });
+	return json(status, {
+		error: { code: `upstream_${status}`, message: `Simulated upstream status ${status}` },
+	});
 }
 
 /**
@@ -38,20 +40,32 @@ export async function applyFault(
 	connection: SimConnection,
 	started: number,
 ): Promise<boolean> {
-	const timing = { 'x-response-time': `${Date.now() - started}ms`, 'x-endapi-response-time': '1ms' };
+	const timing = {
+		'x-response-time': `${Date.now() - started}ms`,
+		'x-endapi-response-time': '1ms',
+	};
 	switch (fault.kind) {
 		case 'unified429':
 			request.resume();
 			send(
 				response,
-				unifiedError(429, 'Too Many Requests', 'Too many requests to unified.to API; max requests per minute: 60', retryAfterHeaders(fault)),
+				unifiedError(
+					429,
+					'Too Many Requests',
+					'Too many requests to unified.to API; max requests per minute: 60',
+					retryAfterHeaders(fault),
+				),
 				{ 'x-response-time': '1ms' },
 			);
 			return true;
 		case 'status': {
 			request.resume();
 			const reply = upstreamStatus(fault.status ?? 503, connection);
-			send(response, { ...reply, headers: { ...reply.headers, ...retryAfterHeaders(fault) } }, timing);
+			send(
+				response,
+				{ ...reply, headers: { ...reply.headers, ...retryAfterHeaders(fault) } },
+				timing,
+			);
 			return true;
 		}
 		case 'slowHeaders':
@@ -59,28 +73,48 @@ export async function applyFault(
 			return false;
 		case 'reset':
 			request.resume();
-			response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000', ...timing });
+			response.writeHead(200, {
+				'content-type': 'application/json',
+				'content-length': '1000',
+				...timing,
+			});
 			response.write('{"partial": "');
 			setTimeout(() => response.destroy(), 20);
 			return true;
 		case 'slowBody':
 			request.resume();
-			response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100', ...timing });
+			response.writeHead(200, {
+				'content-type': 'application/json',
+				'content-length': '100',
+				...timing,
+			});
 			response.write('{"slow": "');
 			await sleep(fault.delayMs ?? 1000);
 			if (!response.destroyed) response.end('done"}'.padEnd(90, ' '));
 			return true;
 		case 'hugeHeaders':
 			request.resume();
-			send(response, json(200, { ok: true }, { 'x-padding': 'x'.repeat(fault.headerBytes ?? 32 * 1024) }), timing);
+			send(
+				response,
+				json(200, { ok: true }, { 'x-padding': 'x'.repeat(fault.headerBytes ?? 32 * 1024) }),
+				timing,
+			);
 			return true;
 		case 'reply':
 			request.resume();
-			send(response, typeof fault.reply === 'function' ? fault.reply() : (fault.reply ?? { status: 200 }), { 'x-response-time': '1ms' });
+			send(
+				response,
+				typeof fault.reply === 'function' ? fault.reply() : (fault.reply ?? { status: 200 }),
+				{ 'x-response-time': '1ms' },
+			);
 			return true;
 		case 'badJson':
 			request.resume();
-			send(response, { status: 200, headers: { 'content-type': 'application/json' }, body: '{"truncated": ' }, timing);
+			send(
+				response,
+				{ status: 200, headers: { 'content-type': 'application/json' }, body: '{"truncated": ' },
+				timing,
+			);
 			return true;
 	}
 }

@@ -6,7 +6,10 @@ export const SIM_API_KEY = 'sim_test_key_d41d8cd98f00b204e9800998ecf8427e';
 
 const WORKSPACE = '64a0c0ffee0000000000abcd';
 
-function connection(fields: Partial<SimConnection> & Pick<SimConnection, 'id' | 'integration_type' | 'integration_name' | 'categories'>): SimConnection {
+function connection(
+	fields: Partial<SimConnection> &
+		Pick<SimConnection, 'id' | 'integration_type' | 'integration_name' | 'categories'>,
+): SimConnection {
 	return {
 		workspace_id: WORKSPACE,
 		permissions: [],
@@ -115,6 +118,7 @@ export function fileChunk(start: number, length: number): Buffer {
 export function fileSha256(size: number): string {
 	const piece = 4 * 1024 * 1024;
 	const hash = createHash('sha256');
-	for (let offset = 0; offset < size; offset += piece) hash.update(fileChunk(offset, Math.min(piece, size - offset)));
+	for (let offset = 0; offset < size; offset += piece)
+		hash.update(fileChunk(offset, Math.min(piece, size - offset)));
 	return hash.digest('hex');
 }

@@ -6,7 +6,11 @@ const target = { connectionId: 'conn_acme', method: 'GET', path: 'v2/customers' 
 
 describe('parseFaultHeader', () => {
 	it('reads every key of a rule, matching keys included', () => {
-		expect(parseFaultHeader('kind=status; status=429; retryAfter=2; times=2; after=1; key=k; connectionId=conn_slack; pathPrefix=api/; method=post')).toEqual({
+		expect(
+			parseFaultHeader(
+				'kind=status; status=429; retryAfter=2; times=2; after=1; key=k; connectionId=conn_slack; pathPrefix=api/; method=post',
+			),
+		).toEqual({
 			kind: 'status',
 			status: 429,
 			retryAfter: 2,
@@ -20,7 +24,9 @@ describe('parseFaultHeader', () => {
 	});
 
 	it('gives the same rule as faults.add() would keep', () => {
-		expect(parseFaultHeader('kind=reset;times=1;pathPrefix=files/')).toEqual(faultRule({ kind: 'reset', times: 1, pathPrefix: 'files/' }));
+		expect(parseFaultHeader('kind=reset;times=1;pathPrefix=files/')).toEqual(
+			faultRule({ kind: 'reset', times: 1, pathPrefix: 'files/' }),
+		);
 	});
 
 	it('reads no rule from an empty header, and kind status when none is given', () => {
@@ -44,7 +50,9 @@ describe('parseFaultHeader', () => {
 describe('FaultInjector', () => {
 	it('refuses an added rule with an unknown key, as the header does', () => {
 		const faults = new FaultInjector();
-		expect(() => faults.add({ kind: 'status', pathprefix: 'x' } as never)).toThrow(/unknown key "pathprefix"/);
+		expect(() => faults.add({ kind: 'status', pathprefix: 'x' } as never)).toThrow(
+			/unknown key "pathprefix"/,
+		);
 	});
 
 	it('applies a header rule with after and times: through, through, fault, fault, through', () => {
@@ -57,14 +65,24 @@ describe('FaultInjector', () => {
 	it('applies a header rule only to its method, connection and path prefix', () => {
 		const faults = new FaultInjector();
 		expect(faults.pick(target, parseFaultHeader('kind=reset;method=POST'))).toBeUndefined();
-		expect(faults.pick(target, parseFaultHeader('kind=reset;connectionId=conn_slack'))).toBeUndefined();
+		expect(
+			faults.pick(target, parseFaultHeader('kind=reset;connectionId=conn_slack')),
+		).toBeUndefined();
 		expect(faults.pick(target, parseFaultHeader('kind=reset;pathPrefix=files/'))).toBeUndefined();
-		expect(faults.pick(target, parseFaultHeader('kind=reset;method=get;pathPrefix=v2/'))?.kind).toBe('reset');
+		expect(
+			faults.pick(target, parseFaultHeader('kind=reset;method=get;pathPrefix=v2/'))?.kind,
+		).toBe('reset');
 	});
 
 	it('picks an added rule for its matching requests only', () => {
 		const faults = new FaultInjector();
-		faults.add({ kind: 'status', status: 503, method: 'put', pathPrefix: 'files/upload', times: 1 });
+		faults.add({
+			kind: 'status',
+			status: 503,
+			method: 'put',
+			pathPrefix: 'files/upload',
+			times: 1,
+		});
 		expect(faults.pick(target)).toBeUndefined();
 		expect(faults.pick({ ...target, method: 'PUT', path: 'files/upload' })?.status).toBe(503);
 		expect(faults.pick({ ...target, method: 'PUT', path: 'files/upload' })).toBeUndefined();

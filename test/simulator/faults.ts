@@ -44,7 +44,16 @@ export interface FaultRule {
 	method?: string;
 }
 
-const NUMBER_KEYS = ['status', 'retryAfter', 'retryAfterDate', 'retryAfterMs', 'delayMs', 'headerBytes', 'times', 'after'] as const;
+const NUMBER_KEYS = [
+	'status',
+	'retryAfter',
+	'retryAfterDate',
+	'retryAfterMs',
+	'delayMs',
+	'headerBytes',
+	'times',
+	'after',
+] as const;
 const STRING_KEYS = ['key', 'connectionId', 'pathPrefix', 'method'] as const;
 const KNOWN_KEYS: readonly string[] = ['kind', 'reply', ...NUMBER_KEYS, ...STRING_KEYS];
 
@@ -58,15 +67,20 @@ export class FaultRuleError extends Error {}
 export function faultRule(fields: Record<string, unknown>): FaultRule {
 	const unknown = Object.keys(fields).filter((name) => !KNOWN_KEYS.includes(name));
 	if (unknown.length > 0) {
-		throw new FaultRuleError(`unknown key ${unknown.map((name) => `"${name}"`).join(', ')} (known: ${KNOWN_KEYS.join(', ')})`);
+		throw new FaultRuleError(
+			`unknown key ${unknown.map((name) => `"${name}"`).join(', ')} (known: ${KNOWN_KEYS.join(', ')})`,
+		);
 	}
 	const kind = fields.kind ?? 'status';
-	if (!KINDS.includes(kind as FaultKind)) throw new FaultRuleError(`unknown kind "${String(kind)}" (known: ${KINDS.join(', ')})`);
+	if (!KINDS.includes(kind as FaultKind))
+		throw new FaultRuleError(`unknown kind "${String(kind)}" (known: ${KINDS.join(', ')})`);
 	const rule: FaultRule = { kind: kind as FaultKind };
 	for (const name of NUMBER_KEYS) {
 		if (fields[name] === undefined) continue;
-		const value = typeof fields[name] === 'string' && fields[name] !== '' ? Number(fields[name]) : fields[name];
-		if (typeof value !== 'number' || !Number.isFinite(value)) throw new FaultRuleError(`"${name}" must be a number, not "${String(fields[name])}"`);
+		const value =
+			typeof fields[name] === 'string' && fields[name] !== '' ? Number(fields[name]) : fields[name];
+		if (typeof value !== 'number' || !Number.isFinite(value))
+			throw new FaultRuleError(`"${name}" must be a number, not "${String(fields[name])}"`);
 		rule[name] = value;
 	}
 	for (const name of STRING_KEYS) {

@@ -26,7 +26,11 @@ function upstreamRawQuery(url: URL): string {
 }
 
 /** The request as the upstream sees it; `bodyRead()` tells whether the upstream read the body. */
-function upstreamRequest(call: PassthroughCall, path: string, connection: SimConnection): { forwarded: UpstreamRequest; bodyRead: () => boolean } {
+function upstreamRequest(
+	call: PassthroughCall,
+	path: string,
+	connection: SimConnection,
+): { forwarded: UpstreamRequest; bodyRead: () => boolean } {
 	const { request, response, url } = call;
 	const query = new URLSearchParams(url.search);
 	query.delete('__domain');
@@ -39,7 +43,9 @@ function upstreamRequest(call: PassthroughCall, path: string, connection: SimCon
 		query,
 		rawQuery: upstreamRawQuery(url),
 		// Unified consumes its own key; the upstream gets the connection's credentials instead.
-		headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'authorization')),
+		headers: Object.fromEntries(
+			Object.entries(request.headers).filter(([name]) => name !== 'authorization'),
+		),
 		connection,
 		stream: request,
 		signal: abort.signal,
@@ -57,7 +63,11 @@ function upstreamRequest(call: PassthroughCall, path: string, connection: SimCon
  * `/passthrough/:connection_id/*path`: finds the connection, logs the call, applies a fault if one matches, and
  * hands the rest to the connection's upstream, adding Unified's timing headers to its answer.
  */
-export async function passthrough(call: PassthroughCall, state: SimulatorState, upstreams: Record<string, Upstream>): Promise<void> {
+export async function passthrough(
+	call: PassthroughCall,
+	state: SimulatorState,
+	upstreams: Record<string, Upstream>,
+): Promise<void> {
 	const { request, response, url, connectionId, started } = call;
 	const method = request.method ?? 'GET';
 	const connection = state.connections.find((entry) => entry.id === connectionId);
@@ -72,12 +82,26 @@ export async function passthrough(call: PassthroughCall, state: SimulatorState, 
 		send(response, unifiedError(400, 'Bad Request', 'Malformed path'), {});
 		return;
 	}
-	state.log.push({ connectionId, method, path, rawQuery: url.search.replace(/^\?/, ''), startedAt: Date.now() });
+	state.log.push({
+		connectionId,
+		method,
+		path,
+		rawQuery: url.search.replace(/^\?/, ''),
+		startedAt: Date.now(),
+	});
 
 	const upstream = upstreams[connection.integration_type];
 	if (!upstream) {
 		request.resume();
-		send(response, unifiedError(500, 'Internal Server Error', `The simulator has no upstream for integration ${connection.integration_type}`), {});
+		send(
+			response,
+			unifiedError(
+				500,
+				'Internal Server Error',
+				`The simulator has no upstream for integration ${connection.integration_type}`,
+			),
+			{},
+		);
 		return;
 	}
 	let headerRule: FaultRule | undefined;

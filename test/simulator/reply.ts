@@ -4,12 +4,21 @@ import { Readable } from 'node:stream';
 import { json, type Reply } from './types';
 
 /** An error in Unified's own shape: `{statusCode, error, message}`. */
-export function unifiedError(status: number, error: string, message: string, headers: Record<string, string> = {}): Reply {
+export function unifiedError(
+	status: number,
+	error: string,
+	message: string,
+	headers: Record<string, string> = {},
+): Reply {
 	return json(status, { statusCode: status, error, message }, headers);
 }
 
 /** Writes a reply: an object or array as JSON, a string or Buffer with its length, a stream piped as it comes. */
-export function send(response: ServerResponse, reply: Reply, extraHeaders: Record<string, string>): void {
+export function send(
+	response: ServerResponse,
+	reply: Reply,
+	extraHeaders: Record<string, string>,
+): void {
 	const headers: Record<string, string | string[]> = { ...extraHeaders, ...(reply.headers ?? {}) };
 	const { body } = reply;
 	if (body instanceof Readable) {

@@ -15,7 +15,11 @@ function authorized(request: IncomingMessage, apiKey: string): boolean {
 }
 
 /** Records every request, checks the key, and sends it to the passthrough or Unified's own API. */
-export function createRoutes(apiKey: string, state: SimulatorState, upstreams: Record<string, Upstream>): RequestHandler {
+export function createRoutes(
+	apiKey: string,
+	state: SimulatorState,
+	upstreams: Record<string, Upstream>,
+): RequestHandler {
 	return async (request, response) => {
 		const started = Date.now();
 		const method = request.method ?? 'GET';
@@ -23,7 +27,9 @@ export function createRoutes(apiKey: string, state: SimulatorState, upstreams: R
 		const url = new URL(request.url ?? '/', 'http://simulator.local');
 		if (!authorized(request, apiKey)) {
 			request.resume();
-			send(response, unifiedError(401, 'Unauthorized', 'Invalid or missing API token'), { 'x-response-time': '0ms' });
+			send(response, unifiedError(401, 'Unauthorized', 'Invalid or missing API token'), {
+				'x-response-time': '0ms',
+			});
 			return;
 		}
 		// Route on the raw path: the connection id and the passthrough path are split before decoding.
@@ -34,11 +40,24 @@ export function createRoutes(apiKey: string, state: SimulatorState, upstreams: R
 			stats.inFlight++;
 			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
 			response.on('close', () => stats.inFlight--);
-			await passthrough({ request, response, url, connectionId: decodeURIComponent(match[1]), rawPath: match[2] ?? '', started }, state, upstreams);
+			await passthrough(
+				{
+					request,
+					response,
+					url,
+					connectionId: decodeURIComponent(match[1]),
+					rawPath: match[2] ?? '',
+					started,
+				},
+				state,
+				upstreams,
+			);
 			return;
 		}
 		request.resume();
-		const reply = unifiedApiRoute(method, url, state) ?? unifiedError(404, 'Not Found', `Route ${method} ${url.pathname} not found`);
+		const reply =
+			unifiedApiRoute(method, url, state) ??
+			unifiedError(404, 'Not Found', `Route ${method} ${url.pathname} not found`);
 		send(response, reply, {});
 	};
 }

@@ -13,7 +13,8 @@ export interface RunningServer {
 export async function listen(handle: RequestHandler, port = 0): Promise<RunningServer> {
 	const server = createServer({ keepAliveTimeout: 60_000 }, (request, response) => {
 		handle(request, response).catch((error: Error) => {
-			if (!response.headersSent) send(response, unifiedError(500, 'Internal Server Error', error.message), {});
+			if (!response.headersSent)
+				send(response, unifiedError(500, 'Internal Server Error', error.message), {});
 			else response.destroy();
 		});
 	});

@@ -40,6 +40,14 @@ export interface Reply {
 
 export type Upstream = (request: UpstreamRequest) => Promise<Reply> | Reply;
 
-export function json(status: number, body: unknown, headers: Record<string, string | string[]> = {}): Reply {
-	return { status, body, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } };
+export function json(
+	status: number,
+	body: unknown,
+	headers: Record<string, string | string[]> = {},
+): Reply {
+	return {
+		status,
+		body,
+		headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+	};
 }

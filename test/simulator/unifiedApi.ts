@@ -3,7 +3,11 @@ import type { SimulatorState } from './state';
 import { json, type Reply } from './types';
 
 /** `GET /unified/connection` and `GET /unified/connection/:id`; undefined for any other route. */
-export function unifiedApiRoute(method: string, url: URL, state: SimulatorState): Reply | undefined {
+export function unifiedApiRoute(
+	method: string,
+	url: URL,
+	state: SimulatorState,
+): Reply | undefined {
 	if (method !== 'GET') return undefined;
 	if (url.pathname === '/unified/connection') {
 		state.lookups.push(url.search.replace(/^\?/, ''));
@@ -12,7 +16,9 @@ export function unifiedApiRoute(method: string, url: URL, state: SimulatorState)
 	}
 	const single = /^\/unified\/connection\/([^/]+)$/.exec(url.pathname);
 	if (single) {
-		const found = state.connections.find((connection) => connection.id === decodeURIComponent(single[1]));
+		const found = state.connections.find(
+			(connection) => connection.id === decodeURIComponent(single[1]),
+		);
 		return found ? json(200, found) : unifiedError(404, 'Not Found', 'Connection not found');
 	}
 	return undefined;

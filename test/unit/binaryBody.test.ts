@@ -4,27 +4,48 @@ import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 
 import type { BodyParameters } from '../../nodes/UnifiedPassthrough/request/body';
-import { createBinaryBodyBuilder, type BinaryResolver } from '../../nodes/UnifiedPassthrough/request/binaryBody';
+import {
+	createBinaryBodyBuilder,
+	type BinaryResolver,
+} from '../../nodes/UnifiedPassthrough/request/binaryBody';
 import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
 
-const files: Record<string, Buffer> = { data: Buffer.from('%PDF-1.7 fake'), photo: Buffer.from([0x89, 0x50, 0x4e, 0x47]) };
+const files: Record<string, Buffer> = {
+	data: Buffer.from('%PDF-1.7 fake'),
+	photo: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+};
 const mimeTypes: Record<string, string> = { data: 'application/pdf', photo: 'image/png' };
 
 const resolver: BinaryResolver = async (propertyName, parameter) => {
 	const file = files[propertyName];
 	if (!file) throw new ParameterError(parameter, `no binary property "${propertyName}"`);
-	return { fileName: `${propertyName}.bin`, mimeType: mimeTypes[propertyName], length: file.length, open: () => Readable.from([file]) };
+	return {
+		fileName: `${propertyName}.bin`,
+		mimeType: mimeTypes[propertyName],
+		length: file.length,
+		open: () => Readable.from([file]),
+	};
 };
 
 function parameters(overrides: Partial<BodyParameters>): BodyParameters {
-	return { contentType: 'multipart-form-data', specifyBody: 'keypair', bodyParameters: [], jsonBody: '', rawContentType: '', body: '', ...overrides };
+	return {
+		contentType: 'multipart-form-data',
+		specifyBody: 'keypair',
+		bodyParameters: [],
+		jsonBody: '',
+		rawContentType: '',
+		body: '',
+		...overrides,
+	};
 }
 
 describe('createBinaryBodyBuilder', () => {
 	const build = createBinaryBodyBuilder(resolver);
 
 	it('sends one binary property as the whole body with its MIME type', async () => {
-		const body = await build(parameters({ contentType: 'binaryData', inputDataFieldName: 'photo' }));
+		const body = await build(
+			parameters({ contentType: 'binaryData', inputDataFieldName: 'photo' }),
+		);
 		expect(body.contentType).toBe('image/png');
 		expect(body.length).toBe(4);
 		expect((await buffer((await body.open()) as Readable)).equals(files.photo)).toBe(true);
@@ -36,8 +57,12 @@ describe('createBinaryBodyBuilder', () => {
 	});
 
 	it('names inputDataFieldName when the binary property is missing', async () => {
-		await expect(build(parameters({ contentType: 'binaryData', inputDataFieldName: 'nope' }))).rejects.toMatchObject({ parameter: 'inputDataFieldName' });
-		await expect(build(parameters({ contentType: 'binaryData', inputDataFieldName: ' ' }))).rejects.toMatchObject({ parameter: 'inputDataFieldName' });
+		await expect(
+			build(parameters({ contentType: 'binaryData', inputDataFieldName: 'nope' })),
+		).rejects.toMatchObject({ parameter: 'inputDataFieldName' });
+		await expect(
+			build(parameters({ contentType: 'binaryData', inputDataFieldName: ' ' })),
+		).rejects.toMatchObject({ parameter: 'inputDataFieldName' });
 	});
 
 	it('builds multipart from text rows and binary rows, skipping nameless text rows', async () => {
@@ -52,13 +77,19 @@ describe('createBinaryBodyBuilder', () => {
 		);
 		const bytes = await buffer((await body.open()) as Readable);
 		expect(body.length).toBe(bytes.length);
-		const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': body.contentType! } }).formData();
+		const form = await new Response(new Uint8Array(bytes), {
+			headers: { 'content-type': body.contentType! },
+		}).formData();
 		expect([...form.keys()]).toEqual(['title', 'file']);
 		expect((form.get('file') as File).type).toBe('application/pdf');
 	});
 
 	it('names bodyParameters for a missing binary in a multipart row', async () => {
-		const rows = [{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'missing' }] as unknown as BodyParameters['bodyParameters'];
-		await expect(build(parameters({ bodyParameters: rows }))).rejects.toMatchObject({ parameter: 'bodyParameters' });
+		const rows = [
+			{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'missing' },
+		] as unknown as BodyParameters['bodyParameters'];
+		await expect(build(parameters({ bodyParameters: rows }))).rejects.toMatchObject({
+			parameter: 'bodyParameters',
+		});
 	});
 });

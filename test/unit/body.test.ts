@@ -25,23 +25,42 @@ describe('buildJsonBody', () => {
 	});
 
 	it('nests dotted key/value names and refuses prototype keys', async () => {
-		const body = buildJsonBody(parameters({ bodyParameters: [{ name: 'properties.email', value: 'a@x' }, { name: 'archived', value: false }] }));
+		const body = buildJsonBody(
+			parameters({
+				bodyParameters: [
+					{ name: 'properties.email', value: 'a@x' },
+					{ name: 'archived', value: false },
+				],
+			}),
+		);
 		expect(await body.open()).toBe('{"properties":{"email":"a@x"},"archived":false}');
-		expect(() => buildJsonBody(parameters({ bodyParameters: [{ name: '__proto__.polluted', value: 1 }] }))).toThrow(/"__proto__.polluted"/);
+		expect(() =>
+			buildJsonBody(parameters({ bodyParameters: [{ name: '__proto__.polluted', value: 1 }] })),
+		).toThrow(/"__proto__.polluted"/);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 
 	it('accepts a JSON string or an object from an expression', async () => {
-		expect(await buildJsonBody(parameters({ specifyBody: 'json', jsonBody: '{"a":1}' })).open()).toBe('{"a":1}');
-		expect(await buildJsonBody(parameters({ specifyBody: 'json', jsonBody: { a: [1] } })).open()).toBe('{"a":[1]}');
-		expect(() => buildJsonBody(parameters({ specifyBody: 'json', jsonBody: '{a:1}' }))).toThrow(/jsonBody/);
+		expect(
+			await buildJsonBody(parameters({ specifyBody: 'json', jsonBody: '{"a":1}' })).open(),
+		).toBe('{"a":1}');
+		expect(
+			await buildJsonBody(parameters({ specifyBody: 'json', jsonBody: { a: [1] } })).open(),
+		).toBe('{"a":[1]}');
+		expect(() => buildJsonBody(parameters({ specifyBody: 'json', jsonBody: '{a:1}' }))).toThrow(
+			/jsonBody/,
+		);
 	});
 });
 
 describe('key/value JSON bodies', () => {
 	it('fail on a field whose dotted name has a prototype key, naming the field', () => {
-		expect(() => buildJsonBody(keyValueBody(['ok', 'a.__proto__.polluted']))).toThrow(ParameterError);
-		expect(() => buildJsonBody(keyValueBody(['a.__proto__.polluted']))).toThrow(/The body field "a.__proto__.polluted" has the part "__proto__"/);
+		expect(() => buildJsonBody(keyValueBody(['ok', 'a.__proto__.polluted']))).toThrow(
+			ParameterError,
+		);
+		expect(() => buildJsonBody(keyValueBody(['a.__proto__.polluted']))).toThrow(
+			/The body field "a.__proto__.polluted" has the part "__proto__"/,
+		);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 

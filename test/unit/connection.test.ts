@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 
-import { cachedXrefResolver, resolveConnectionId } from '../../nodes/UnifiedPassthrough/execute/connection';
+import {
+	cachedXrefResolver,
+	resolveConnectionId,
+} from '../../nodes/UnifiedPassthrough/execute/connection';
 import type { UnifiedConnection } from '../../nodes/UnifiedPassthrough/transport/unifiedApi';
 
 const connections: UnifiedConnection[] = [
-	{ id: 'conn_hubspot', integration_type: 'hubspot', categories: ['crm', 'passthrough'], external_xref: 'customer-42' },
-	{ id: 'conn_slack', integration_type: 'slack', categories: ['messaging', 'passthrough'], external_xref: 'customer-42' },
+	{
+		id: 'conn_hubspot',
+		integration_type: 'hubspot',
+		categories: ['crm', 'passthrough'],
+		external_xref: 'customer-42',
+	},
+	{
+		id: 'conn_slack',
+		integration_type: 'slack',
+		categories: ['messaging', 'passthrough'],
+		external_xref: 'customer-42',
+	},
 ];
 
 function countingLookup() {
@@ -42,11 +55,19 @@ describe('external xref resolution', () => {
 	it('takes list and id modes, and a bare id, without a lookup', async () => {
 		const { calls, lookup } = countingLookup();
 		const resolve = cachedXrefResolver(lookup);
-		expect(await resolveConnectionId({ mode: 'list', value: 'conn_a' }, '', resolve)).toBe('conn_a');
-		expect(await resolveConnectionId({ mode: 'id', value: ' conn_b ' }, 'crm', resolve)).toBe('conn_b');
+		expect(await resolveConnectionId({ mode: 'list', value: 'conn_a' }, '', resolve)).toBe(
+			'conn_a',
+		);
+		expect(await resolveConnectionId({ mode: 'id', value: ' conn_b ' }, 'crm', resolve)).toBe(
+			'conn_b',
+		);
 		expect(await resolveConnectionId('conn_c', '', resolve)).toBe('conn_c');
-		await expect(resolveConnectionId({ mode: 'id', value: '' }, '', resolve)).rejects.toThrow(/Choose a connection/);
-		await expect(resolveConnectionId({ mode: 'externalXref', value: ' ' }, '', resolve)).rejects.toThrow(/external xref/);
+		await expect(resolveConnectionId({ mode: 'id', value: '' }, '', resolve)).rejects.toThrow(
+			/Choose a connection/,
+		);
+		await expect(
+			resolveConnectionId({ mode: 'externalXref', value: ' ' }, '', resolve),
+		).rejects.toThrow(/external xref/);
 		expect(calls).toEqual([]);
 	});
 });

@@ -1,21 +1,47 @@
 import { describe, expect, it } from 'vitest';
 
-import { connectionAppUrl, isUnhealthy } from '../../nodes/UnifiedPassthrough/methods/connectionLabel';
+import {
+	connectionAppUrl,
+	isUnhealthy,
+} from '../../nodes/UnifiedPassthrough/methods/connectionLabel';
 import { appBaseUrl } from '../../nodes/UnifiedPassthrough/shared/baseUrl';
 
 describe('connection links and health', () => {
-	it('opens the connection in the app of the credential\'s region', () => {
-		expect(connectionAppUrl(appBaseUrl({ apiKey: '', region: 'us' }), 'abc')).toBe('https://app.unified.to/connections/abc');
-		expect(connectionAppUrl(appBaseUrl({ apiKey: '', region: 'eu' }), 'abc')).toBe('https://app-eu.unified.to/connections/abc');
-		expect(connectionAppUrl(appBaseUrl({ apiKey: '', region: 'au' }), 'a/b')).toBe('https://app-au.unified.to/connections/a%2Fb');
-		expect(connectionAppUrl(appBaseUrl({ apiKey: '', region: 'custom', baseUrl: 'http://127.0.0.1:1' }), 'abc')).toBeUndefined();
+	it("opens the connection in the app of the credential's region", () => {
+		expect(connectionAppUrl(appBaseUrl({ apiKey: '', region: 'us' }), 'abc')).toBe(
+			'https://app.unified.to/connections/abc',
+		);
+		expect(connectionAppUrl(appBaseUrl({ apiKey: '', region: 'eu' }), 'abc')).toBe(
+			'https://app-eu.unified.to/connections/abc',
+		);
+		expect(connectionAppUrl(appBaseUrl({ apiKey: '', region: 'au' }), 'a/b')).toBe(
+			'https://app-au.unified.to/connections/a%2Fb',
+		);
+		expect(
+			connectionAppUrl(
+				appBaseUrl({ apiKey: '', region: 'custom', baseUrl: 'http://127.0.0.1:1' }),
+				'abc',
+			),
+		).toBeUndefined();
 	});
 
 	it('is unhealthy only when the last failure is newer than the last success', () => {
 		const base = { id: 'x', integration_type: 'hubspot' };
 		expect(isUnhealthy({ ...base, last_healthy_at: '2026-01-02T00:00:00Z' })).toBe(false);
 		expect(isUnhealthy({ ...base, last_unhealthy_at: '2026-01-02T00:00:00Z' })).toBe(true);
-		expect(isUnhealthy({ ...base, last_healthy_at: '2026-01-03T00:00:00Z', last_unhealthy_at: '2026-01-02T00:00:00Z' })).toBe(false);
-		expect(isUnhealthy({ ...base, last_healthy_at: '2026-01-01T00:00:00Z', last_unhealthy_at: '2026-01-02T00:00:00Z' })).toBe(true);
+		expect(
+			isUnhealthy({
+				...base,
+				last_healthy_at: '2026-01-03T00:00:00Z',
+				last_unhealthy_at: '2026-01-02T00:00:00Z',
+			}),
+		).toBe(false);
+		expect(
+			isUnhealthy({
+				...base,
+				last_healthy_at: '2026-01-01T00:00:00Z',
+				last_unhealthy_at: '2026-01-02T00:00:00Z',
+			}),
+		).toBe(true);
 	});
 });

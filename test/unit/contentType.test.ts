@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { classifyResponse, isBinaryMediaType } from '../../nodes/UnifiedPassthrough/response/contentType';
+import {
+	classifyResponse,
+	isBinaryMediaType,
+} from '../../nodes/UnifiedPassthrough/response/contentType';
 
 describe('classifyResponse', () => {
 	it.each([
@@ -23,7 +26,8 @@ describe('classifyResponse', () => {
 		expect(classifyResponse('file', 200, 'application/json', true)).toBe('binary');
 		expect(classifyResponse('file', 404, 'application/json', false)).toBe('json');
 		expect(classifyResponse('autodetect', 500, 'image/png', false)).toBe('text');
-		for (const status of [204, 205, 304]) expect(classifyResponse('autodetect', status, 'application/json', true)).toBe('empty');
+		for (const status of [204, 205, 304])
+			expect(classifyResponse('autodetect', status, 'application/json', true)).toBe('empty');
 	});
 
 	it('knows office and archive types as binary', () => {

@@ -19,7 +19,9 @@ function fakeClock(): Clock & { waits: number[] } {
 }
 
 /** A send that answers from a script, one entry per attempt: a status (with headers) or an error to throw. */
-function scripted(script: Array<number | [number, Record<string, string>] | Error>): Dispatch<HttpOutcome> & { calls: number } {
+function scripted(
+	script: Array<number | [number, Record<string, string>] | Error>,
+): Dispatch<HttpOutcome> & { calls: number } {
 	const send = async () => {
 		const step = script[Math.min(send.calls++, script.length - 1)];
 		if (step instanceof Error) throw step;
@@ -35,7 +37,12 @@ function networkError(code: string): Error {
 }
 
 const retrying = (clock: Clock, retry = DEFAULT_RETRY) =>
-	withRetry<HttpOutcome>({ retry, clock, random: () => 0.5, describeFailure: (error) => new PassthroughFailure(`failed: ${(error as Error).message}`) });
+	withRetry<HttpOutcome>({
+		retry,
+		clock,
+		random: () => 0.5,
+		describeFailure: (error) => new PassthroughFailure(`failed: ${(error as Error).message}`),
+	});
 
 describe('withRetry, with a fake send and a fake clock', () => {
 	it('retries a 429 as long as Retry-After asks, then returns the success with what it took', async () => {
@@ -57,25 +64,41 @@ describe('withRetry, with a fake send and a fake clock', () => {
 
 	it('does not retry a 503 for POST (it may have been processed), but does a 429', async () => {
 		expect((await retrying(fakeClock())(scripted([503, 200]))(post)).statusCode).toBe(503);
-		expect((await retrying(fakeClock())(scripted([[429, { 'retry-after': '0' }], 200]))(post)).statusCode).toBe(200);
+		expect(
+			(await retrying(fakeClock())(scripted([[429, { 'retry-after': '0' }], 200]))(post))
+				.statusCode,
+		).toBe(200);
 	});
 
 	it('fails at once, naming the wait, when Retry-After asks more than Max Wait', async () => {
 		const clock = fakeClock();
 		const call = retrying(clock)(scripted([[429, { 'retry-after': '3600' }]]))(get);
-		await expect(call).rejects.toThrow(/asked to wait 1 h|asked to wait 3600 s|asked to wait 60 min/);
+		await expect(call).rejects.toThrow(
+			/asked to wait 1 h|asked to wait 3600 s|asked to wait 60 min/,
+		);
 		expect(clock.waits).toEqual([]);
 	});
 
 	it('retries a dropped connection for GET and describes the last failure with the attempts', async () => {
 		const clock = fakeClock();
-		const send = scripted([networkError('ECONNRESET'), networkError('ECONNRESET'), networkError('ECONNRESET'), networkError('ECONNRESET')]);
-		await expect(retrying(clock)(send)(get)).rejects.toThrow(/^failed: socket ECONNRESET \(4 attempts, waited/);
+		const send = scripted([
+			networkError('ECONNRESET'),
+			networkError('ECONNRESET'),
+			networkError('ECONNRESET'),
+			networkError('ECONNRESET'),
+		]);
+		await expect(retrying(clock)(send)(get)).rejects.toThrow(
+			/^failed: socket ECONNRESET \(4 attempts, waited/,
+		);
 		expect(send.calls).toBe(4);
 	});
 
-	it('never retries what is already the user\'s error, nor a local failure', async () => {
-		for (const error of [new ParameterError('path', 'bad'), new PassthroughFailure('upstream said no'), Object.assign(new Error('disk full'), { code: 'ENOSPC' })]) {
+	it("never retries what is already the user's error, nor a local failure", async () => {
+		for (const error of [
+			new ParameterError('path', 'bad'),
+			new PassthroughFailure('upstream said no'),
+			Object.assign(new Error('disk full'), { code: 'ENOSPC' }),
+		]) {
 			const send = scripted([error, 200]);
 			await expect(retrying(fakeClock())(send)(get)).rejects.toThrow();
 			expect(send.calls).toBe(1);

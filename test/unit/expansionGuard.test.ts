@@ -4,7 +4,10 @@ import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib'
 
 import { describe, expect, it } from 'vitest';
 
-import { EXPANSION_ALLOWANCE_BYTES, guardedDecodedStream } from '../../nodes/UnifiedPassthrough/response/expansionGuard';
+import {
+	EXPANSION_ALLOWANCE_BYTES,
+	guardedDecodedStream,
+} from '../../nodes/UnifiedPassthrough/response/expansionGuard';
 
 const MB = 1024 * 1024;
 
@@ -24,7 +27,9 @@ describe('guardedDecodedStream', () => {
 	const spaces = (size: number) => Buffer.alloc(size, 0x20);
 	const brotliMax = { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } };
 
-	async function drain(guarded: ReturnType<typeof guardedDecodedStream>): Promise<{ decoded: number; error?: Error }> {
+	async function drain(
+		guarded: ReturnType<typeof guardedDecodedStream>,
+	): Promise<{ decoded: number; error?: Error }> {
 		let decoded = 0;
 		try {
 			for await (const chunk of guarded.stream) decoded += (chunk as Buffer).length;
@@ -47,9 +52,13 @@ describe('guardedDecodedStream', () => {
 		expect(error).toBeDefined();
 		const exceeded = guarded.exceeded()!;
 		expect(exceeded.receivedBytes).toBe(wire.length);
-		expect(exceeded.decodedBytes).toBeGreaterThan(Math.max(EXPANSION_ALLOWANCE_BYTES, 100 * wire.length));
+		expect(exceeded.decodedBytes).toBeGreaterThan(
+			Math.max(EXPANSION_ALLOWANCE_BYTES, 100 * wire.length),
+		);
 		// One decoder chunk (16 KB) of slack at most, nothing near the 16 MB the bomb holds.
-		expect(exceeded.decodedBytes).toBeLessThanOrEqual(Math.max(EXPANSION_ALLOWANCE_BYTES, 100 * wire.length) + 64 * 1024);
+		expect(exceeded.decodedBytes).toBeLessThanOrEqual(
+			Math.max(EXPANSION_ALLOWANCE_BYTES, 100 * wire.length) + 64 * 1024,
+		);
 		expect(decoded).toBeLessThan(exceeded.decodedBytes);
 	});
 
@@ -60,7 +69,9 @@ describe('guardedDecodedStream', () => {
 		expect((await drain(guarded)).error).toBeDefined();
 		expect(source.stream.destroyed).toBe(true);
 		const { receivedBytes, decodedBytes } = guarded.exceeded()!;
-		expect(decodedBytes).toBeLessThanOrEqual(Math.max(EXPANSION_ALLOWANCE_BYTES, 100 * receivedBytes) + 64 * 1024);
+		expect(decodedBytes).toBeLessThanOrEqual(
+			Math.max(EXPANSION_ALLOWANCE_BYTES, 100 * receivedBytes) + 64 * 1024,
+		);
 		expect(receivedBytes).toBeLessThan(64 * member.length);
 	});
 
@@ -75,19 +86,31 @@ describe('guardedDecodedStream', () => {
 	});
 
 	it('passes a highly compressed file below the first MB', async () => {
-		const guarded = guardedDecodedStream(Readable.from([gzipSync(spaces(EXPANSION_ALLOWANCE_BYTES))]), 'gzip', 1);
+		const guarded = guardedDecodedStream(
+			Readable.from([gzipSync(spaces(EXPANSION_ALLOWANCE_BYTES))]),
+			'gzip',
+			1,
+		);
 		expect(await drain(guarded)).toEqual({ decoded: EXPANSION_ALLOWANCE_BYTES });
 	});
 
 	it('with ratio 0 the check is off', async () => {
-		const guarded = guardedDecodedStream(Readable.from([gzipSync(spaces(16 * MB), { level: 9 })]), 'gzip', 0);
+		const guarded = guardedDecodedStream(
+			Readable.from([gzipSync(spaces(16 * MB), { level: 9 })]),
+			'gzip',
+			0,
+		);
 		expect(await drain(guarded)).toEqual({ decoded: 16 * MB });
 	});
 
 	it('leaves uncompressed and unknown encodings as they are', async () => {
 		for (const encoding of [undefined, 'identity', 'compress']) {
 			const body = spaces(3 * MB);
-			expect((await buffer(guardedDecodedStream(Readable.from([body]), encoding, 1).stream)).equals(body)).toBe(true);
+			expect(
+				(await buffer(guardedDecodedStream(Readable.from([body]), encoding, 1).stream)).equals(
+					body,
+				),
+			).toBe(true);
 		}
 	});
 });

@@ -18,7 +18,10 @@ describe('file names', () => {
 		['filename="bare.pdf"', 'bare.pdf'],
 		['attachment; filename="a \\"quoted\\" name.txt"', 'a "quoted" name.txt'],
 		['attachment; filename="a;b=c.pdf"', 'a;b=c.pdf'],
-		[`attachment; filename="fallback.pdf"; filename*=UTF-8''%C3%9Cbersicht%20%E5%A0%B1%E5%91%8A.pdf`, 'Übersicht 報告.pdf'],
+		[
+			`attachment; filename="fallback.pdf"; filename*=UTF-8''%C3%9Cbersicht%20%E5%A0%B1%E5%91%8A.pdf`,
+			'Übersicht 報告.pdf',
+		],
 		[`attachment; filename*="UTF-8''quoted%20ext.pdf"`, 'quoted ext.pdf'],
 		[`attachment; filename*=iso-8859-1'de'M%FCller.txt`, 'Müller.txt'],
 		// Other parameters that merely contain the word, or quote it, do not count.
@@ -43,9 +46,28 @@ describe('file names', () => {
 	});
 
 	it.each([
-		...['202a', '202b', '202c', '202d', '202e', '2066', '2067', '2068', '2069', '200e', '200f', '061c', '2028', '2029', '200b', '2060', 'feff'].map(
-			(code) => [encodeURIComponent(`invoice${String.fromCharCode(parseInt(code, 16))}fdp.exe`), 'invoicefdp.exe'],
-		),
+		...[
+			'202a',
+			'202b',
+			'202c',
+			'202d',
+			'202e',
+			'2066',
+			'2067',
+			'2068',
+			'2069',
+			'200e',
+			'200f',
+			'061c',
+			'2028',
+			'2029',
+			'200b',
+			'2060',
+			'feff',
+		].map((code) => [
+			encodeURIComponent(`invoice${String.fromCharCode(parseInt(code, 16))}fdp.exe`),
+			'invoicefdp.exe',
+		]),
 		['a%0D%0AX-Injected%3A%201.txt', 'aX-Injected: 1.txt'],
 		['a%00b%09c%1B%5B31m%7F.txt', 'abc[31m.txt'],
 		['a%C2%85b%C2%9F.txt', 'ab.txt'],
@@ -57,7 +79,7 @@ describe('file names', () => {
 		['%C2%BD.pdf', '1_2.pdf'],
 		['%E2%84%80.txt', 'c.txt'],
 		['%EF%BC%A9nvoice.pdf', 'Invoice.pdf'],
-	])('filename*=UTF-8\'\'%s -> %s', (encoded, name) => {
+	])("filename*=UTF-8''%s -> %s", (encoded, name) => {
 		expect(fileNameFromContentDisposition(`attachment; filename*=UTF-8''${encoded}`)).toBe(name);
 	});
 
@@ -81,20 +103,29 @@ describe('file names', () => {
 		'a／．．',
 	])('never gives %j as a name', (name) => {
 		expect(sanitizeFileName(name)).toBeUndefined();
-		expect(fileNameFromContentDisposition(`attachment; filename*=UTF-8''${encodeURIComponent(name)}`)).toBeUndefined();
+		expect(
+			fileNameFromContentDisposition(`attachment; filename*=UTF-8''${encodeURIComponent(name)}`),
+		).toBeUndefined();
 	});
 
 	it('falls back to filename when filename* is unusable, and to nothing when both are', () => {
-		expect(fileNameFromContentDisposition(`attachment; filename="ok.pdf"; filename*=UTF-8''..`)).toBe('ok.pdf');
-		expect(fileNameFromContentDisposition(`attachment; filename="ok.pdf"; filename*=UTF-8''%C0%AF%ZZ`)).toBe('ok.pdf');
-		expect(fileNameFromContentDisposition(`attachment; filename=".."; filename*=UTF-8''.`)).toBeUndefined();
+		expect(
+			fileNameFromContentDisposition(`attachment; filename="ok.pdf"; filename*=UTF-8''..`),
+		).toBe('ok.pdf');
+		expect(
+			fileNameFromContentDisposition(`attachment; filename="ok.pdf"; filename*=UTF-8''%C0%AF%ZZ`),
+		).toBe('ok.pdf');
+		expect(
+			fileNameFromContentDisposition(`attachment; filename=".."; filename*=UTF-8''.`),
+		).toBeUndefined();
 	});
 
 	it('never keeps a control character, bidi control or path separator, whatever the code point', () => {
 		const forbidden = /[\p{Cc}\p{Bidi_Control}\p{Zl}\p{Zp}/\\]/u;
 		for (let code = 0; code <= 0x3000; code++) {
 			const name = sanitizeFileName(`a${String.fromCharCode(code)}b.txt`);
-			if (name !== undefined && forbidden.test(name)) throw new Error(`U+${code.toString(16)} gave ${JSON.stringify(name)}`);
+			if (name !== undefined && forbidden.test(name))
+				throw new Error(`U+${code.toString(16)} gave ${JSON.stringify(name)}`);
 		}
 	});
 

@@ -4,7 +4,15 @@ import { buildHeaders } from '../../nodes/UnifiedPassthrough/request/headers';
 
 describe('buildHeaders', () => {
 	it('lower-cases names and stringifies values', () => {
-		expect(buildHeaders([['X-Api-Version', '2023-06-01'], ['X-Count', 3]], 'headerParameters')).toEqual({
+		expect(
+			buildHeaders(
+				[
+					['X-Api-Version', '2023-06-01'],
+					['X-Count', 3],
+				],
+				'headerParameters',
+			),
+		).toEqual({
 			'x-api-version': '2023-06-01',
 			'x-count': '3',
 		});

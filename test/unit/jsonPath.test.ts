@@ -12,7 +12,16 @@ describe('unsafeSegment', () => {
 	});
 
 	it('lets ordinary names and look-alikes through', () => {
-		for (const path of ['a.b', 'proto', '__proto', 'constructors', 'my_prototype', '__PROTO__', 'a[__proto__]', '']) {
+		for (const path of [
+			'a.b',
+			'proto',
+			'__proto',
+			'constructors',
+			'my_prototype',
+			'__PROTO__',
+			'a[__proto__]',
+			'',
+		]) {
 			expect(unsafeSegment(path), path).toBeUndefined();
 		}
 	});

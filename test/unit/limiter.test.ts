@@ -35,20 +35,26 @@ describe('RequestLimiter', () => {
 	it('starts waiting tasks in arrival order', async () => {
 		const limiter = new RequestLimiter(1, 0);
 		const started: number[] = [];
-		await Promise.all([0, 1, 2, 3].map((index) => limiter.run(async () => void started.push(index))));
+		await Promise.all(
+			[0, 1, 2, 3].map((index) => limiter.run(async () => void started.push(index))),
+		);
 		expect(started).toEqual([0, 1, 2, 3]);
 	});
 
 	it('frees the slot when a task fails', async () => {
 		const limiter = new RequestLimiter(1, 0);
-		await expect(limiter.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+		await expect(limiter.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow(
+			'boom',
+		);
 		await expect(limiter.run(async () => 'next')).resolves.toBe('next');
 	});
 
 	it('spaces task starts by the interval', async () => {
 		const limiter = new RequestLimiter(10, 40);
 		const starts: number[] = [];
-		await Promise.all(Array.from({ length: 4 }, () => limiter.run(async () => void starts.push(performance.now()))));
+		await Promise.all(
+			Array.from({ length: 4 }, () => limiter.run(async () => void starts.push(performance.now()))),
+		);
 		for (let index = 1; index < starts.length; index++) {
 			// Timers may fire a little early; never much.
 			expect(starts[index] - starts[index - 1]).toBeGreaterThanOrEqual(35);
@@ -119,7 +125,10 @@ describe('limiter spacing beyond one timer', () => {
 	it('keeps a 30-day Request Interval between two starts', async () => {
 		const limiter = new RequestLimiter(5, 30 * DAY_MS);
 		const starts: number[] = [];
-		const runs = [limiter.run(async () => void starts.push(Date.now())), limiter.run(async () => void starts.push(Date.now()))];
+		const runs = [
+			limiter.run(async () => void starts.push(Date.now())),
+			limiter.run(async () => void starts.push(Date.now())),
+		];
 		await vi.advanceTimersByTimeAsync(1);
 		expect(starts).toHaveLength(1);
 		await vi.advanceTimersByTimeAsync(MAX_TIMER_MS);

@@ -7,7 +7,9 @@ const MB = 1024 * 1024;
 describe('nextLink', () => {
 	it('finds rel=next among several links and headers, quoted, unquoted and multi-valued', () => {
 		expect(nextLink('<https://a/1>; rel="prev", <https://a/3>; rel="next"')).toBe('https://a/3');
-		expect(nextLink(['<https://a/1>; rel=first', '<https://a/2>; title="x, y"; rel=next'])).toBe('https://a/2');
+		expect(nextLink(['<https://a/1>; rel=first', '<https://a/2>; title="x, y"; rel=next'])).toBe(
+			'https://a/2',
+		);
 		expect(nextLink('</items?page=2>; rel="next last"')).toBe('/items?page=2');
 		expect(nextLink('<https://a/2>;rel=NEXT')).toBe('https://a/2');
 		expect(nextLink('< https://a/2 > ; REL = "next"')).toBe('https://a/2');
@@ -23,7 +25,9 @@ describe('nextLink', () => {
 	});
 
 	it('reads quoted parameters with commas, semicolons, angle brackets and escapes', () => {
-		expect(nextLink('<https://a/1>; title="a, <b>; c", <https://a/2>; rel=next')).toBe('https://a/2');
+		expect(nextLink('<https://a/1>; title="a, <b>; c", <https://a/2>; rel=next')).toBe(
+			'https://a/2',
+		);
 		expect(nextLink('<https://a/1>; title="say \\"hi\\", ok"; rel="next"')).toBe('https://a/1');
 		expect(nextLink('<https://a/1>; rel="n\\ext"')).toBe('https://a/1');
 	});
@@ -35,7 +39,9 @@ describe('nextLink', () => {
 
 	it('opens the target at the last < before its >, as a URI cannot hold one', () => {
 		expect(nextLink('<<<https://a/2>; rel=next')).toBe('https://a/2');
-		expect(nextLink(`${'<'.repeat(1000)}, <https://a/1>; rel=prev, <https://a/2>; rel=next`)).toBe('https://a/2');
+		expect(nextLink(`${'<'.repeat(1000)}, <https://a/1>; rel=prev, <https://a/2>; rel=next`)).toBe(
+			'https://a/2',
+		);
 	});
 
 	it('keeps commas and semicolons inside the target', () => {
@@ -74,7 +80,9 @@ describe('nextLink', () => {
 describe('Link header parsing', () => {
 	it('finds rel=next among several links, headers, unquoted and multi-valued rels', () => {
 		expect(nextLink('<https://a/1>; rel="prev", <https://a/3>; rel="next"')).toBe('https://a/3');
-		expect(nextLink(['<https://a/1>; rel=first', '<https://a/2>; title="x, y"; rel=next'])).toBe('https://a/2');
+		expect(nextLink(['<https://a/1>; rel=first', '<https://a/2>; title="x, y"; rel=next'])).toBe(
+			'https://a/2',
+		);
 		expect(nextLink('</items?page=2>; rel="next last"')).toBe('/items?page=2');
 		expect(nextLink('<https://a/1>; rel="prev"')).toBeUndefined();
 		expect(nextLink(undefined)).toBeUndefined();

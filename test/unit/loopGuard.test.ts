@@ -52,7 +52,9 @@ describe('loop guard keys', () => {
 		}
 		expect(error).toBeInstanceOf(PaginationError);
 		const message = (error as Error).message;
-		expect(message).toMatch(/^Pagination stopped: page 3 returned the same next cursor or URL as page 1 \("1:c{78}\.\.\."\)/);
+		expect(message).toMatch(
+			/^Pagination stopped: page 3 returned the same next cursor or URL as page 1 \("1:c{78}\.\.\."\)/,
+		);
 		expect(message.length).toBeLessThan(300);
 	});
 
@@ -78,7 +80,9 @@ describe('loop guards', () => {
 		guard.checkKey(1, 'a');
 		guard.checkKey(2, 'b');
 		guard.checkKey(3, undefined);
-		expect(() => guard.checkKey(3, 'a')).toThrow(/page 3 returned the same next cursor or URL as page 1/);
+		expect(() => guard.checkKey(3, 'a')).toThrow(
+			/page 3 returned the same next cursor or URL as page 1/,
+		);
 	});
 
 	it('fails on a page identical to the previous one, not on one seen earlier', () => {
@@ -86,6 +90,8 @@ describe('loop guards', () => {
 		guard.checkPage(1, pageFingerprint({ items: [1] }));
 		guard.checkPage(2, pageFingerprint({ items: [2] }));
 		guard.checkPage(3, pageFingerprint({ items: [1] }));
-		expect(() => guard.checkPage(4, pageFingerprint({ items: [1] }))).toThrow(/page 4 is identical to page 3/);
+		expect(() => guard.checkPage(4, pageFingerprint({ items: [1] }))).toThrow(
+			/page 4 is identical to page 3/,
+		);
 	});
 });

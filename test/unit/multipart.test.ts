@@ -4,7 +4,11 @@ import { buffer } from 'node:stream/consumers';
 
 import { describe, expect, it } from 'vitest';
 
-import { escapeDispositionValue, multipartBody, type MultipartPart } from '../../nodes/UnifiedPassthrough/request/multipart';
+import {
+	escapeDispositionValue,
+	multipartBody,
+	type MultipartPart,
+} from '../../nodes/UnifiedPassthrough/request/multipart';
 
 const sha256 = (data: Buffer | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -16,7 +20,9 @@ async function bodyBytes(parts: MultipartPart[], boundary?: string) {
 
 /** Parses with undici's own multipart parser (Response.formData), independent of the encoder under test. */
 async function parse(bytes: Buffer, contentType: string): Promise<FormData> {
-	return await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData();
+	return await new Response(new Uint8Array(bytes), {
+		headers: { 'content-type': contentType },
+	}).formData();
 }
 
 describe('multipartBody', () => {
@@ -26,9 +32,19 @@ describe('multipartBody', () => {
 		const { source, bytes } = await bodyBytes([
 			{ name: 'channel', value: 'C123' },
 			{ name: 'note', value: 'Grüße, 世界' },
-			{ name: 'file', file: { fileName: 'report.pdf', mimeType: 'application/pdf', length: file.length, open: () => Readable.from([file.subarray(0, 1000), file.subarray(1000)]) } },
+			{
+				name: 'file',
+				file: {
+					fileName: 'report.pdf',
+					mimeType: 'application/pdf',
+					length: file.length,
+					open: () => Readable.from([file.subarray(0, 1000), file.subarray(1000)]),
+				},
+			},
 		]);
-		expect(source.contentType).toMatch(/^multipart\/form-data; boundary=----n8nUnifiedBoundary[0-9a-f]{24}$/);
+		expect(source.contentType).toMatch(
+			/^multipart\/form-data; boundary=----n8nUnifiedBoundary[0-9a-f]{24}$/,
+		);
 		expect(source.length).toBe(bytes.length);
 		const form = await parse(bytes, source.contentType!);
 		expect(form.get('channel')).toBe('C123');
@@ -43,7 +59,15 @@ describe('multipartBody', () => {
 		const { bytes } = await bodyBytes(
 			[
 				{ name: 'a', value: '1' },
-				{ name: 'f', file: { fileName: 'x.txt', mimeType: 'text/plain', length: 2, open: () => Buffer.from('hi') } },
+				{
+					name: 'f',
+					file: {
+						fileName: 'x.txt',
+						mimeType: 'text/plain',
+						length: 2,
+						open: () => Buffer.from('hi'),
+					},
+				},
 			],
 			'B',
 		);
@@ -56,7 +80,16 @@ describe('multipartBody', () => {
 
 	it('opens fresh file streams on every open (one per attempt)', async () => {
 		let opened = 0;
-		const source = multipartBody([{ name: 'f', file: { mimeType: 'application/octet-stream', length: file.length, open: () => (opened++, Readable.from([file])) } }]);
+		const source = multipartBody([
+			{
+				name: 'f',
+				file: {
+					mimeType: 'application/octet-stream',
+					length: file.length,
+					open: () => (opened++, Readable.from([file])),
+				},
+			},
+		]);
 		const first = await buffer((await source.open()) as Readable);
 		const second = await buffer((await source.open()) as Readable);
 		expect(opened).toBe(2);
@@ -64,15 +97,30 @@ describe('multipartBody', () => {
 	});
 
 	it('has no length when a file length is unknown, and names a nameless file "file"', async () => {
-		const source = multipartBody([{ name: 'f', file: { mimeType: '', open: () => Buffer.from('x') } }], 'B');
+		const source = multipartBody(
+			[{ name: 'f', file: { mimeType: '', open: () => Buffer.from('x') } }],
+			'B',
+		);
 		expect(source.length).toBeUndefined();
 		const bytes = await buffer((await source.open()) as Readable);
-		expect(bytes.toString()).toContain('filename="file"\r\nContent-Type: application/octet-stream\r\n');
+		expect(bytes.toString()).toContain(
+			'filename="file"\r\nContent-Type: application/octet-stream\r\n',
+		);
 	});
 
 	it('keeps non-ASCII file names as UTF-8 and escapes quotes and line breaks', async () => {
 		expect(escapeDispositionValue('a"b\r\nc')).toBe('a%22b%0D%0Ac');
-		const { source, bytes } = await bodyBytes([{ name: 'fi"le', file: { fileName: 'Zoë 報告.txt', mimeType: 'text/plain', length: 1, open: () => Buffer.from('z') } }]);
+		const { source, bytes } = await bodyBytes([
+			{
+				name: 'fi"le',
+				file: {
+					fileName: 'Zoë 報告.txt',
+					mimeType: 'text/plain',
+					length: 1,
+					open: () => Buffer.from('z'),
+				},
+			},
+		]);
 		const form = await parse(bytes, source.contentType!);
 		// The WHATWG parser undoes the %22 escape.
 		expect([...form.keys()]).toEqual(['fi"le']);
@@ -93,7 +141,15 @@ describe('escapeDispositionValue', () => {
 
 	it('leaves no byte that could end the header line or the quoted value', async () => {
 		const hostile = Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code)).join('');
-		const { bytes } = await bodyBytes([{ name: hostile, file: { fileName: hostile, mimeType: hostile, length: 1, open: () => Buffer.from('z') } }], 'B');
+		const { bytes } = await bodyBytes(
+			[
+				{
+					name: hostile,
+					file: { fileName: hostile, mimeType: hostile, length: 1, open: () => Buffer.from('z') },
+				},
+			],
+			'B',
+		);
 		const header = bytes.toString('latin1').split('\r\n\r\n')[0];
 		expect(header.split('\r\n')).toHaveLength(3);
 		const disposition = header.split('\r\n')[1];

@@ -4,9 +4,17 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 import { errorCode } from '../../nodes/UnifiedPassthrough/shared/errorCode';
-import { networkFailure, wasNeverSent } from '../../nodes/UnifiedPassthrough/transport/networkError';
+import {
+	networkFailure,
+	wasNeverSent,
+} from '../../nodes/UnifiedPassthrough/transport/networkError';
 
-const context = { connectionId: 'conn_acme', path: 'v2/customers', headersTimeoutMs: 300_000, bodyTimeoutMs: 60_000 };
+const context = {
+	connectionId: 'conn_acme',
+	path: 'v2/customers',
+	headersTimeoutMs: 300_000,
+	bodyTimeoutMs: 60_000,
+};
 const codeError = (code: string) => Object.assign(new Error(`raw ${code} sk_secret_key`), { code });
 
 /** Every UND_ERR_* code the installed undici can raise, read from its source. */
@@ -66,13 +74,19 @@ describe('networkFailure', () => {
 	});
 
 	it('says which timeout ran out, with its length', () => {
-		expect(networkFailure(codeError('UND_ERR_HEADERS_TIMEOUT'), context)?.message).toMatch(/^No response within 300 s/);
-		expect(networkFailure(codeError('UND_ERR_BODY_TIMEOUT'), context)?.message).toMatch(/no data for 60 s/);
+		expect(networkFailure(codeError('UND_ERR_HEADERS_TIMEOUT'), context)?.message).toMatch(
+			/^No response within 300 s/,
+		);
+		expect(networkFailure(codeError('UND_ERR_BODY_TIMEOUT'), context)?.message).toMatch(
+			/no data for 60 s/,
+		);
 	});
 
 	it('says that oversized response headers are not retried, with the limit', () => {
 		const failure = networkFailure(codeError('UND_ERR_HEADERS_OVERFLOW'), context);
-		expect(failure?.message).toMatch(/^The response headers were larger than the \d+ KiB the HTTP client accepts/);
+		expect(failure?.message).toMatch(
+			/^The response headers were larger than the \d+ KiB the HTTP client accepts/,
+		);
 		expect(failure?.details.description).toContain('Not retried');
 	});
 
@@ -90,13 +104,18 @@ describe('networkFailure', () => {
 	});
 
 	it('finds a network code on a cause', () => {
-		expect(networkFailure(new TypeError('fetch failed', { cause: codeError('ECONNRESET') }), context)?.details.code).toBe('ECONNRESET');
+		expect(
+			networkFailure(new TypeError('fetch failed', { cause: codeError('ECONNRESET') }), context)
+				?.details.code,
+		).toBe('ECONNRESET');
 	});
 });
 
 describe('errorCode / wasNeverSent', () => {
 	it('finds the code on the error or its causes', () => {
-		expect(errorCode(new TypeError('fetch failed', { cause: codeError('ECONNRESET') }))).toBe('ECONNRESET');
+		expect(errorCode(new TypeError('fetch failed', { cause: codeError('ECONNRESET') }))).toBe(
+			'ECONNRESET',
+		);
 		expect(errorCode(Object.assign(new Error('x'), { name: 'AbortError' }))).toBe('ABORT_ERR');
 		expect(errorCode(new Error('plain'))).toBeUndefined();
 	});

@@ -22,20 +22,32 @@ function cursorPages() {
 }
 
 const first: RequestSpec = { method: 'GET', path: 'items', query: [], headers: {} };
-const settings = resolvePagination({ mode: 'cursor', cursorPath: 'next', cursorParameter: 'cursor', recordsPath: 'data', maxPages: 0 })!;
+const settings = resolvePagination({
+	mode: 'cursor',
+	cursorPath: 'next',
+	cursorParameter: 'cursor',
+	recordsPath: 'data',
+	maxPages: 0,
+})!;
 
 describe('paginate', () => {
 	it('reads every page when the consumer says nothing', async () => {
 		const { asked, fetchPage } = cursorPages();
 		const seen: unknown[] = [];
-		await paginate(first, settings, { fetchPage, onPage: (page) => void seen.push(...(page.records ?? [])) });
+		await paginate(first, settings, {
+			fetchPage,
+			onPage: (page) => void seen.push(...(page.records ?? [])),
+		});
 		expect(asked).toEqual(['0', '1', '2', '3', '4']);
 		expect(seen).toEqual([0, 1, 2, 3, 4].map((id) => ({ id })));
 	});
 
 	it('stops after the page its consumer answers "stop" to: no further request', async () => {
 		const { asked, fetchPage } = cursorPages();
-		await paginate(first, settings, { fetchPage, onPage: (page) => (page.number === 2 ? 'stop' : 'next') });
+		await paginate(first, settings, {
+			fetchPage,
+			onPage: (page) => (page.number === 2 ? 'stop' : 'next'),
+		});
 		expect(asked).toEqual(['0', '1']);
 	});
 });

@@ -4,7 +4,12 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
-import { decodableEncodings, decodedStream, readHead, readWithin } from '../../nodes/UnifiedPassthrough/response/readBody';
+import {
+	decodableEncodings,
+	decodedStream,
+	readHead,
+	readWithin,
+} from '../../nodes/UnifiedPassthrough/response/readBody';
 
 const MB = 1024 * 1024;
 
@@ -31,14 +36,20 @@ describe('decodedStream', () => {
 		[undefined, payload],
 		['gzip, br', brotliCompressSync(gzipSync(payload))],
 	])('undoes %s', async (encoding, body) => {
-		expect((await buffer(decodedStream(Readable.from([body]), encoding))).equals(payload)).toBe(true);
+		expect((await buffer(decodedStream(Readable.from([body]), encoding))).equals(payload)).toBe(
+			true,
+		);
 	});
 });
 
 describe('decodableEncodings', () => {
 	it('lists the encodings to undo, last applied first, and skips unknown ones', () => {
 		expect(decodableEncodings('gzip, br')).toEqual(['br', 'gzip']);
-		expect(decodableEncodings(' GZIP ,x-gzip, identity, compress, deflate')).toEqual(['deflate', 'x-gzip', 'gzip']);
+		expect(decodableEncodings(' GZIP ,x-gzip, identity, compress, deflate')).toEqual([
+			'deflate',
+			'x-gzip',
+			'gzip',
+		]);
 		expect(decodableEncodings(undefined)).toEqual([]);
 	});
 
@@ -51,7 +62,9 @@ describe('readWithin and readHead', () => {
 	const body = Buffer.from('0123456789');
 
 	it('read a body of exactly maxBytes whole', async () => {
-		expect(await readWithin(Readable.from([body.subarray(0, 4), body.subarray(4)]), 10)).toEqual(body);
+		expect(await readWithin(Readable.from([body.subarray(0, 4), body.subarray(4)]), 10)).toEqual(
+			body,
+		);
 		expect(await readHead(Readable.from([body]), 10)).toEqual({ bytes: body, truncated: false });
 	});
 
@@ -65,7 +78,10 @@ describe('readWithin and readHead', () => {
 	});
 
 	it('cut a single chunk larger than the limit', async () => {
-		expect(await readHead(Readable.from([body]), 3)).toEqual({ bytes: Buffer.from('012'), truncated: true });
+		expect(await readHead(Readable.from([body]), 3)).toEqual({
+			bytes: Buffer.from('012'),
+			truncated: true,
+		});
 		expect(await readWithin(Readable.from([body]), 3)).toBeUndefined();
 	});
 

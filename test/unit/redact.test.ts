@@ -23,13 +23,20 @@ const unicodeEscape = (codeUnit: number, upper: boolean) => {
 const SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\t': '\\t' };
 
 /** The key as a JSON string literal, with the code units at `positions` escaped in the given way. */
-function jsonLiteral(secret: string, positions: Set<number>, style: 'lower' | 'upper' | 'short'): string {
+function jsonLiteral(
+	secret: string,
+	positions: Set<number>,
+	style: 'lower' | 'upper' | 'short',
+): string {
 	let literal = '"';
 	for (let index = 0; index < secret.length; index++) {
 		const character = secret[index];
 		const mustEscape = character === '"' || character === '\\' || character.charCodeAt(0) < 0x20;
 		if (positions.has(index) || mustEscape) {
-			literal += style === 'short' && SHORT[character] ? SHORT[character] : unicodeEscape(character.charCodeAt(0), style === 'upper');
+			literal +=
+				style === 'short' && SHORT[character]
+					? SHORT[character]
+					: unicodeEscape(character.charCodeAt(0), style === 'upper');
 		} else {
 			literal += character;
 		}
@@ -62,7 +69,9 @@ describe('the key never survives JSON parsing, however it is escaped', () => {
 			let seed = 7;
 			const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 			for (let round = 0; round < 200; round++) {
-				const positions = new Set(Array.from({ length: secret.length }, (_, index) => index).filter(() => random() < 0.3));
+				const positions = new Set(
+					Array.from({ length: secret.length }, (_, index) => index).filter(() => random() < 0.3),
+				);
 				const text = `[${jsonLiteral(secret, positions, random() < 0.5 ? 'lower' : 'upper')}]`;
 				expect(readJson(text, secret)).toEqual(['**hidden**']);
 			}
@@ -73,9 +82,11 @@ describe('the key never survives JSON parsing, however it is escaped', () => {
 describe('jsonMayHideSecret', () => {
 	const secret = KEYS[0];
 
-	it('is false for bodies without escapes of the key\'s characters', () => {
+	it("is false for bodies without escapes of the key's characters", () => {
 		expect(jsonMayHideSecret('{"a": "plain"}', secret)).toBe(false);
-		expect(jsonMayHideSecret('{"a": "line\\nbreak \\"quoted\\" caf\\u00e9 \\u4e2d\\/"}', secret)).toBe(false);
+		expect(
+			jsonMayHideSecret('{"a": "line\\nbreak \\"quoted\\" caf\\u00e9 \\u4e2d\\/"}', secret),
+		).toBe(false);
 		expect(jsonMayHideSecret('{"a": "\\u0073"}', 'abc')).toBe(false);
 	});
 
@@ -92,14 +103,24 @@ describe('redactSecretDeep', () => {
 	const secret = 'secret-key-1234';
 
 	it('redacts strings and keys at any depth, in place, keeping the key order and other values', () => {
-		const value = { a: 1, [`k ${secret}`]: [`v ${secret}`, null, true, 2.5, { b: secret }], c: 'plain' };
+		const value = {
+			a: 1,
+			[`k ${secret}`]: [`v ${secret}`, null, true, 2.5, { b: secret }],
+			c: 'plain',
+		};
 		expect(redactSecretDeep(value, secret)).toBe(value);
 		expect(Object.keys(value)).toEqual(['a', 'k **hidden**', 'c']);
-		expect(value).toEqual({ a: 1, 'k **hidden**': ['v **hidden**', null, true, 2.5, { b: '**hidden**' }], c: 'plain' });
+		expect(value).toEqual({
+			a: 1,
+			'k **hidden**': ['v **hidden**', null, true, 2.5, { b: '**hidden**' }],
+			c: 'plain',
+		});
 	});
 
 	it('keeps a parsed "__proto__" key a plain key', () => {
-		const value = JSON.parse(`{"__proto__": "${secret}", "${secret}": {"__proto__": {"x": "${secret}"}}}`) as Record<string, unknown>;
+		const value = JSON.parse(
+			`{"__proto__": "${secret}", "${secret}": {"__proto__": {"x": "${secret}"}}}`,
+		) as Record<string, unknown>;
 		redactSecretDeep(value, secret);
 		expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
 		expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toBe('**hidden**');
@@ -131,7 +152,10 @@ describe('redactCutOffSecret', () => {
 		['body ending in s', 'body ending in **hidden**'],
 		['body ending in secret-key-123\ufffd', 'body ending in **hidden**'],
 		['nothing at the end', 'nothing at the end'],
-		['ends in secret-key-1234 whole, already redacted elsewhere', 'ends in secret-key-1234 whole, already redacted elsewhere'],
+		[
+			'ends in secret-key-1234 whole, already redacted elsewhere',
+			'ends in secret-key-1234 whole, already redacted elsewhere',
+		],
 	])('%j -> %j', (text, expected) => {
 		expect(redactCutOffSecret(text, secret)).toBe(expected);
 	});
@@ -139,13 +163,21 @@ describe('redactCutOffSecret', () => {
 
 describe('redactHeaders', () => {
 	it('redacts header names too', () => {
-		expect(redactHeaders({ 'x-secret-key-1234': 'a', other: 'b' }, 'secret-key-1234')).toEqual({ 'x-**hidden**': 'a', other: 'b' });
+		expect(redactHeaders({ 'x-secret-key-1234': 'a', other: 'b' }, 'secret-key-1234')).toEqual({
+			'x-**hidden**': 'a',
+			other: 'b',
+		});
 	});
 
 	it('redacts the key from header values and keeps the object when nothing matches', () => {
 		const clean = { 'x-a': '1' };
 		expect(redactHeaders(clean, 'secret-key')).toBe(clean);
-		expect(redactHeaders({ 'x-echo': 'Bearer secret-key', 'set-cookie': ['a=secret-key'] }, 'secret-key')).toEqual({
+		expect(
+			redactHeaders(
+				{ 'x-echo': 'Bearer secret-key', 'set-cookie': ['a=secret-key'] },
+				'secret-key',
+			),
+		).toEqual({
 			'x-echo': 'Bearer **hidden**',
 			'set-cookie': ['a=**hidden**'],
 		});
@@ -154,7 +186,9 @@ describe('redactHeaders', () => {
 
 describe('redactSecret', () => {
 	it('replaces every occurrence, and leaves short or absent secrets alone', () => {
-		expect(redactSecret('key=abcd1234 and abcd1234', 'abcd1234')).toBe('key=**hidden** and **hidden**');
+		expect(redactSecret('key=abcd1234 and abcd1234', 'abcd1234')).toBe(
+			'key=**hidden** and **hidden**',
+		);
 		expect(redactSecret('abc', '')).toBe('abc');
 	});
 });

@@ -11,7 +11,10 @@ import {
 } from '../../nodes/UnifiedPassthrough/transport/retryPolicy';
 
 const codeError = (code: string) => Object.assign(new Error(code), { code });
-const settings = (overrides: Partial<RetrySettings> = {}): RetrySettings => ({ ...DEFAULT_RETRY, ...overrides });
+const settings = (overrides: Partial<RetrySettings> = {}): RetrySettings => ({
+	...DEFAULT_RETRY,
+	...overrides,
+});
 
 describe('requestedWaitMs', () => {
 	const now = Date.parse('2026-01-01T00:00:00Z');
@@ -66,7 +69,10 @@ describe('decideHttpRetry', () => {
 
 	it('retries 429 for every method', () => {
 		for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const) {
-			expect(decideHttpRetry(429, method, {}, 1, settings(), half)).toEqual({ retry: true, waitMs: 250 });
+			expect(decideHttpRetry(429, method, {}, 1, settings(), half)).toEqual({
+				retry: true,
+				waitMs: 250,
+			});
 		}
 	});
 
@@ -81,15 +87,23 @@ describe('decideHttpRetry', () => {
 	});
 
 	it('retries POST/PATCH 5xx when retryNonIdempotent is on', () => {
-		expect(decideHttpRetry(503, 'POST', {}, 1, settings({ retryNonIdempotent: true }), half).retry).toBe(true);
-		expect(decideHttpRetry(502, 'PATCH', {}, 1, settings({ retryNonIdempotent: true }), half).retry).toBe(true);
+		expect(
+			decideHttpRetry(503, 'POST', {}, 1, settings({ retryNonIdempotent: true }), half).retry,
+		).toBe(true);
+		expect(
+			decideHttpRetry(502, 'PATCH', {}, 1, settings({ retryNonIdempotent: true }), half).retry,
+		).toBe(true);
 	});
 
 	it('does not retry statuses outside retryOn, nor success', () => {
 		expect(decideHttpRetry(500, 'GET', {}, 1, settings(), half).retry).toBe(false);
 		expect(decideHttpRetry(200, 'GET', {}, 1, settings(), half).retry).toBe(false);
-		expect(decideHttpRetry(429, 'GET', {}, 1, settings({ retryOn: new Set([503]) }), half).retry).toBe(false);
-		expect(decideHttpRetry(500, 'GET', {}, 1, settings({ retryOn: new Set([500]) }), half).retry).toBe(true);
+		expect(
+			decideHttpRetry(429, 'GET', {}, 1, settings({ retryOn: new Set([503]) }), half).retry,
+		).toBe(false);
+		expect(
+			decideHttpRetry(500, 'GET', {}, 1, settings({ retryOn: new Set([500]) }), half).retry,
+		).toBe(true);
 	});
 
 	it('stops after maxRetries retries', () => {
@@ -99,13 +113,29 @@ describe('decideHttpRetry', () => {
 	});
 
 	it('waits what the server asks, and refuses beyond maxWaitMs with the figure', () => {
-		expect(decideHttpRetry(429, 'POST', { 'retry-after': '2' }, 1, settings(), half)).toEqual({ retry: true, waitMs: 2000 });
-		expect(decideHttpRetry(503, 'GET', { 'retry-after-ms': '40' }, 1, settings(), half)).toEqual({ retry: true, waitMs: 40 });
-		expect(decideHttpRetry(429, 'GET', { 'retry-after': '120' }, 1, settings(), half)).toEqual({ retry: false, askedMs: 120_000 });
+		expect(decideHttpRetry(429, 'POST', { 'retry-after': '2' }, 1, settings(), half)).toEqual({
+			retry: true,
+			waitMs: 2000,
+		});
+		expect(decideHttpRetry(503, 'GET', { 'retry-after-ms': '40' }, 1, settings(), half)).toEqual({
+			retry: true,
+			waitMs: 40,
+		});
+		expect(decideHttpRetry(429, 'GET', { 'retry-after': '120' }, 1, settings(), half)).toEqual({
+			retry: false,
+			askedMs: 120_000,
+		});
 	});
 
 	it('caps the backoff at maxWaitMs', () => {
-		const decision = decideHttpRetry(503, 'GET', {}, 10, settings({ maxRetries: 10, maxWaitMs: 300 }), () => 0.999);
+		const decision = decideHttpRetry(
+			503,
+			'GET',
+			{},
+			10,
+			settings({ maxRetries: 10, maxWaitMs: 300 }),
+			() => 0.999,
+		);
 		expect(decision.retry && decision.waitMs).toBeLessThan(300);
 	});
 });
@@ -114,19 +144,33 @@ describe('decideNetworkRetry', () => {
 	const half = () => 0.5;
 
 	it('retries errors of a request that never left, for every method', () => {
-		for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH']) {
+		for (const code of [
+			'ECONNREFUSED',
+			'ENOTFOUND',
+			'EAI_AGAIN',
+			'UND_ERR_CONNECT_TIMEOUT',
+			'EHOSTUNREACH',
+		]) {
 			expect(decideNetworkRetry(codeError(code), 'POST', 1, settings(), half).retry).toBe(true);
 			expect(decideNetworkRetry(codeError(code), 'PATCH', 1, settings(), half).retry).toBe(true);
 		}
 	});
 
 	it('retries ambiguous failures only for idempotent methods unless allowed', () => {
-		for (const code of ['ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']) {
+		for (const code of [
+			'ECONNRESET',
+			'UND_ERR_SOCKET',
+			'UND_ERR_HEADERS_TIMEOUT',
+			'UND_ERR_BODY_TIMEOUT',
+		]) {
 			expect(decideNetworkRetry(codeError(code), 'GET', 1, settings(), half).retry).toBe(true);
 			expect(decideNetworkRetry(codeError(code), 'DELETE', 1, settings(), half).retry).toBe(true);
 			expect(decideNetworkRetry(codeError(code), 'POST', 1, settings(), half).retry).toBe(false);
 			expect(decideNetworkRetry(codeError(code), 'PATCH', 1, settings(), half).retry).toBe(false);
-			expect(decideNetworkRetry(codeError(code), 'POST', 1, settings({ retryNonIdempotent: true }), half).retry).toBe(true);
+			expect(
+				decideNetworkRetry(codeError(code), 'POST', 1, settings({ retryNonIdempotent: true }), half)
+					.retry,
+			).toBe(true);
 		}
 	});
 
@@ -152,7 +196,9 @@ describe('decideNetworkRetry', () => {
 			'UND_ERR_BODY_TIMEOUT',
 			'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 		]) {
-			expect(decideNetworkRetry(codeError(code), 'GET', 1, settings(), half).retry, code).toBe(true);
+			expect(decideNetworkRetry(codeError(code), 'GET', 1, settings(), half).retry, code).toBe(
+				true,
+			);
 		}
 	});
 
@@ -174,14 +220,34 @@ describe('decideNetworkRetry', () => {
 			'Z_DATA_ERROR',
 			'ESOMETHINGNEW',
 		]) {
-			expect(decideNetworkRetry(codeError(code), 'GET', 1, settings(), half).retry, code).toBe(false);
+			expect(decideNetworkRetry(codeError(code), 'GET', 1, settings(), half).retry, code).toBe(
+				false,
+			);
 		}
-		expect(decideNetworkRetry(new RangeError('Invalid string length'), 'GET', 1, settings(), half).retry).toBe(false);
+		expect(
+			decideNetworkRetry(new RangeError('Invalid string length'), 'GET', 1, settings(), half).retry,
+		).toBe(false);
 	});
 
 	it('decides on the first code found down the cause chain', () => {
-		expect(decideNetworkRetry(new Error('wrapper', { cause: codeError('UND_ERR_SOCKET') }), 'GET', 1, settings(), half).retry).toBe(true);
-		expect(decideNetworkRetry(new Error('wrapper', { cause: codeError('ENOSPC') }), 'GET', 1, settings(), half).retry).toBe(false);
+		expect(
+			decideNetworkRetry(
+				new Error('wrapper', { cause: codeError('UND_ERR_SOCKET') }),
+				'GET',
+				1,
+				settings(),
+				half,
+			).retry,
+		).toBe(true);
+		expect(
+			decideNetworkRetry(
+				new Error('wrapper', { cause: codeError('ENOSPC') }),
+				'GET',
+				1,
+				settings(),
+				half,
+			).retry,
+		).toBe(false);
 		const looped = new Error('loop') as Error & { cause?: unknown };
 		looped.cause = looped;
 		expect(decideNetworkRetry(looped, 'GET', 1, settings(), half).retry).toBe(false);
@@ -190,10 +256,17 @@ describe('decideNetworkRetry', () => {
 	it('never retries aborts, bad arguments, unknown errors, or past maxRetries', () => {
 		const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
 		expect(decideNetworkRetry(abort, 'GET', 1, settings(), half).retry).toBe(false);
-		expect(decideNetworkRetry(codeError('UND_ERR_ABORTED'), 'GET', 1, settings(), half).retry).toBe(false);
-		expect(decideNetworkRetry(codeError('UND_ERR_INVALID_ARG'), 'GET', 1, settings(), half).retry).toBe(false);
+		expect(decideNetworkRetry(codeError('UND_ERR_ABORTED'), 'GET', 1, settings(), half).retry).toBe(
+			false,
+		);
+		expect(
+			decideNetworkRetry(codeError('UND_ERR_INVALID_ARG'), 'GET', 1, settings(), half).retry,
+		).toBe(false);
 		expect(decideNetworkRetry(new Error('bug'), 'GET', 1, settings(), half).retry).toBe(false);
-		expect(decideNetworkRetry(codeError('ECONNRESET'), 'GET', 4, settings({ maxRetries: 3 }), half).retry).toBe(false);
+		expect(
+			decideNetworkRetry(codeError('ECONNRESET'), 'GET', 4, settings({ maxRetries: 3 }), half)
+				.retry,
+		).toBe(false);
 	});
 });
 
@@ -210,6 +283,8 @@ describe('requestedWaitMs date forms', () => {
 	it('reads the three HTTP-date forms of RFC 9110', () => {
 		expect(requestedWaitMs({ 'retry-after': 'Sun, 06 Nov 1994 08:49:37 GMT' }, now)).toBe(7000);
 		expect(requestedWaitMs({ 'retry-after': 'Sunday, 06-Nov-94 08:49:37 GMT' }, now)).toBe(7000);
-		expect(requestedWaitMs({ 'retry-after': 'Sun Nov  6 08:49:37 1994' }, now)).toBeGreaterThanOrEqual(0);
+		expect(
+			requestedWaitMs({ 'retry-after': 'Sun Nov  6 08:49:37 1994' }, now),
+		).toBeGreaterThanOrEqual(0);
 	});
 });

@@ -1,13 +1,28 @@
 import type { INode, INodeExecutionData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { runUnits, singleItemUnits, type UnitRunContext, type WorkUnit } from '../../nodes/UnifiedPassthrough/runtime/runUnits';
+import {
+	runUnits,
+	singleItemUnits,
+	type UnitRunContext,
+	type WorkUnit,
+} from '../../nodes/UnifiedPassthrough/runtime/runUnits';
 import { PassthroughFailure } from '../../nodes/UnifiedPassthrough/shared/failure';
 
-const node = { name: 'Passthrough', type: 'n8n-nodes-unified.unifiedPassthrough', typeVersion: 1, parameters: {} } as unknown as INode;
+const node = {
+	name: 'Passthrough',
+	type: 'n8n-nodes-unified.unifiedPassthrough',
+	typeVersion: 1,
+	parameters: {},
+} as unknown as INode;
 
 function context(policy: Partial<UnitRunContext['policy']> = {}): UnitRunContext {
-	return { node, secret: 'sk_secret_key', policy: { continueOnFail: false, toolMode: false, ...policy }, stop: new AbortController() };
+	return {
+		node,
+		secret: 'sk_secret_key',
+		policy: { continueOnFail: false, toolMode: false, ...policy },
+		stop: new AbortController(),
+	};
 }
 
 /** Output one item per input item of the unit, finishing in reverse order of the units. */
@@ -29,19 +44,34 @@ describe('runUnits', () => {
 	it('a failed unit of several items gives every one of its items an error item, paired to it, in place', async () => {
 		const units: WorkUnit[] = [{ items: [0] }, { items: [1, 2] }, { items: [3] }];
 		const work = async (unit: WorkUnit) => {
-			if (unit.items.includes(1)) throw new PassthroughFailure('Upstream returned 400 with sk_secret_key', { statusCode: 400 });
+			if (unit.items.includes(1))
+				throw new PassthroughFailure('Upstream returned 400 with sk_secret_key', {
+					statusCode: 400,
+				});
 			return unit.items.map((item) => ({ json: { item }, pairedItem: { item } }));
 		};
 		const output = await runUnits(units, work, context({ continueOnFail: true }));
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(output[1].json).toEqual({ error: 'Upstream returned 400 with **hidden**', statusCode: 400 });
+		expect(output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
+		expect(output[1].json).toEqual({
+			error: 'Upstream returned 400 with **hidden**',
+			statusCode: 400,
+		});
 		expect(output[2].json).toEqual(output[1].json);
 	});
 
 	it('as a tool, a failure is an error item too', async () => {
-		const output = await runUnits(singleItemUnits(1), async () => {
-			throw new PassthroughFailure('no');
-		}, context({ toolMode: true }));
+		const output = await runUnits(
+			singleItemUnits(1),
+			async () => {
+				throw new PassthroughFailure('no');
+			},
+			context({ toolMode: true }),
+		);
 		expect(output).toEqual([{ json: { error: 'no' }, pairedItem: { item: 0 } }]);
 	});
 

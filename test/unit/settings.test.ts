@@ -7,10 +7,15 @@ describe('settings', () => {
 	it('off or absent is no pagination; generic modes need their fields; __domain cannot be a paging parameter', () => {
 		expect(resolvePagination(undefined)).toBeUndefined();
 		expect(resolvePagination({ mode: 'off' })).toBeUndefined();
-		expect(resolvePagination({ mode: 'hubspot' })).toMatchObject({ maxPages: 100, output: 'records' });
+		expect(resolvePagination({ mode: 'hubspot' })).toMatchObject({
+			maxPages: 100,
+			output: 'records',
+		});
 		expect(() => resolvePagination({ mode: 'cursor' })).toThrow(/Cursor Path/);
 		expect(() => resolvePagination({ mode: 'nextUrl' })).toThrow(/Next URL Path/);
 		expect(() => resolvePagination({ mode: 'hubspot', maxPages: -1 })).toThrow(ParameterError);
-		expect(() => resolvePagination({ mode: 'cursor', cursorPath: 'n', cursorParameter: '__domain' })).toThrow(/reserved/);
+		expect(() =>
+			resolvePagination({ mode: 'cursor', cursorPath: 'n', cursorParameter: '__domain' }),
+		).toThrow(/reserved/);
 	});
 });

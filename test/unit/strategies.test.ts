@@ -4,10 +4,23 @@ import { resolvePagination, strategyFor } from '../../nodes/UnifiedPassthrough/p
 import type { PageView } from '../../nodes/UnifiedPassthrough/pagination/types';
 import type { RequestSpec } from '../../nodes/UnifiedPassthrough/request/types';
 
-const get = (path: string, query: Array<[string, string]> = []): RequestSpec => ({ method: 'GET', path, query, headers: {} });
+const get = (path: string, query: Array<[string, string]> = []): RequestSpec => ({
+	method: 'GET',
+	path,
+	query,
+	headers: {},
+});
 
 function view(body: unknown, extra: Partial<PageView> = {}): PageView {
-	return { page: 1, request: get('x'), headers: {}, body, recordCount: 0, recordsSoFar: 0, ...extra };
+	return {
+		page: 1,
+		request: get('x'),
+		headers: {},
+		body,
+		recordCount: 0,
+		recordsSoFar: 0,
+		...extra,
+	};
 }
 
 function strategy(settings: Record<string, unknown>, method: RequestSpec['method'] = 'GET') {
@@ -16,23 +29,34 @@ function strategy(settings: Record<string, unknown>, method: RequestSpec['method
 
 describe('strategies: next request from the previous page', () => {
 	it('hubspot: paging.next.after into the query for GET, into the body for POST search; absent paging is the end', () => {
-		const body = { results: [], paging: { next: { after: '200', link: 'https://api.hubapi.com/x?after=200' } } };
+		const body = {
+			results: [],
+			paging: { next: { after: '200', link: 'https://api.hubapi.com/x?after=200' } },
+		};
 		expect(strategy({ mode: 'hubspot' }).next(view(body))).toEqual({
 			kind: 'params',
 			key: '200',
 			params: [{ in: 'query', name: 'after', value: '200' }],
 		});
-		expect(strategy({ mode: 'hubspot' }, 'POST').next(view(body))).toMatchObject({ params: [{ in: 'body', name: 'after' }] });
+		expect(strategy({ mode: 'hubspot' }, 'POST').next(view(body))).toMatchObject({
+			params: [{ in: 'body', name: 'after' }],
+		});
 		expect(strategy({ mode: 'hubspot' }).next(view({ results: [] }))).toBeUndefined();
 	});
 
 	it('slack: response_metadata.next_cursor as cursor; an empty string is the end', () => {
 		const slack = strategy({ mode: 'slack' });
-		expect(slack.next(view({ ok: true, channels: [], response_metadata: { next_cursor: 'dGVhbTpDMDYx=' } }))).toMatchObject({
+		expect(
+			slack.next(
+				view({ ok: true, channels: [], response_metadata: { next_cursor: 'dGVhbTpDMDYx=' } }),
+			),
+		).toMatchObject({
 			key: 'dGVhbTpDMDYx=',
 			params: [{ in: 'query', name: 'cursor', value: 'dGVhbTpDMDYx=' }],
 		});
-		expect(slack.next(view({ ok: true, channels: [], response_metadata: { next_cursor: '' } }))).toBeUndefined();
+		expect(
+			slack.next(view({ ok: true, channels: [], response_metadata: { next_cursor: '' } })),
+		).toBeUndefined();
 		expect(slack.next(view({ ok: true, channels: [] }))).toBeUndefined();
 	});
 
@@ -49,18 +73,30 @@ describe('strategies: next request from the previous page', () => {
 	});
 
 	it('link header: rel="next" turned into a path and query on the same connection', () => {
-		const link = '<https://api.acme.example/v2/items?page=3&per_page=50>; rel="next", <https://api.acme.example/v2/items?page=1>; rel="first"';
+		const link =
+			'<https://api.acme.example/v2/items?page=3&per_page=50>; rel="next", <https://api.acme.example/v2/items?page=1>; rel="first"';
 		expect(strategy({ mode: 'linkHeader' }).next(view([], { headers: { link } }))).toMatchObject({
 			kind: 'url',
 			path: 'v2/items',
-			query: [['page', '3'], ['per_page', '50']],
+			query: [
+				['page', '3'],
+				['per_page', '50'],
+			],
 		});
 		expect(strategy({ mode: 'linkHeader' }).next(view([], { headers: {} }))).toBeUndefined();
 	});
 
 	it('cursor: a dotted path, a named parameter; a non-string cursor is an error', () => {
-		const cursor = strategy({ mode: 'cursor', cursorPath: 'meta.next', cursorParameter: 'page_token', parameterIn: 'body' });
-		expect(cursor.next(view({ meta: { next: 42 } }))).toMatchObject({ key: '42', params: [{ in: 'body', name: 'page_token', value: 42 }] });
+		const cursor = strategy({
+			mode: 'cursor',
+			cursorPath: 'meta.next',
+			cursorParameter: 'page_token',
+			parameterIn: 'body',
+		});
+		expect(cursor.next(view({ meta: { next: 42 } }))).toMatchObject({
+			key: '42',
+			params: [{ in: 'body', name: 'page_token', value: 42 }],
+		});
 		expect(cursor.next(view({ meta: { next: null } }))).toBeUndefined();
 		expect(() => cursor.next(view({ meta: { next: { id: 1 } } }))).toThrow(/object at "meta.next"/);
 	});
@@ -74,9 +110,17 @@ describe('strategies: next request from the previous page', () => {
 				{ in: 'query', name: 'limit', value: 50 },
 			],
 		});
-		expect(offset.next(view([], { page: 2, recordCount: 30, recordsSoFar: 80 }))).toMatchObject({ params: [{ value: 90 }, { value: 50 }] });
+		expect(offset.next(view([], { page: 2, recordCount: 30, recordsSoFar: 80 }))).toMatchObject({
+			params: [{ value: 90 }, { value: 50 }],
+		});
 		expect(offset.next(view([], { page: 3, recordCount: 0, recordsSoFar: 80 }))).toBeUndefined();
-		const pages = strategy({ mode: 'offset', offsetType: 'page', offsetParameter: 'page', limitParameter: '', firstPage: 1 });
+		const pages = strategy({
+			mode: 'offset',
+			offsetType: 'page',
+			offsetParameter: 'page',
+			limitParameter: '',
+			firstPage: 1,
+		});
 		expect(pages.next(view([], { page: 1, recordCount: 25, recordsSoFar: 25 }))).toEqual({
 			kind: 'params',
 			params: [{ in: 'query', name: 'page', value: 2 }],

@@ -5,23 +5,40 @@ import { upstreamLinkToTarget } from '../../nodes/UnifiedPassthrough/pagination/
 
 describe('upstream links become passthrough paths, safely', () => {
 	it('drops the host of an absolute link and keeps path and query', () => {
-		expect(upstreamLinkToTarget('https://api.hubapi.com/crm/v3/objects/contacts?limit=100&after=200')).toEqual({
+		expect(
+			upstreamLinkToTarget('https://api.hubapi.com/crm/v3/objects/contacts?limit=100&after=200'),
+		).toEqual({
 			path: 'crm/v3/objects/contacts',
-			query: [['limit', '100'], ['after', '200']],
+			query: [
+				['limit', '100'],
+				['after', '200'],
+			],
 		});
-		expect(upstreamLinkToTarget('//evil.example/v2/items?page=2')).toEqual({ path: 'v2/items', query: [['page', '2']] });
+		expect(upstreamLinkToTarget('//evil.example/v2/items?page=2')).toEqual({
+			path: 'v2/items',
+			query: [['page', '2']],
+		});
 	});
 
-	it('drops the API root\'s own path prefix, found from the current request path', () => {
-		expect(upstreamLinkToTarget('https://slack.com/api/conversations.list?cursor=abc', 'conversations.list')).toEqual({
+	it("drops the API root's own path prefix, found from the current request path", () => {
+		expect(
+			upstreamLinkToTarget(
+				'https://slack.com/api/conversations.list?cursor=abc',
+				'conversations.list',
+			),
+		).toEqual({
 			path: 'conversations.list',
 			query: [['cursor', 'abc']],
 		});
-		expect(upstreamLinkToTarget('https://x.zendesk.com/api/v2/tickets.json?page=2', 'tickets.json')).toEqual({
+		expect(
+			upstreamLinkToTarget('https://x.zendesk.com/api/v2/tickets.json?page=2', 'tickets.json'),
+		).toEqual({
 			path: 'tickets.json',
 			query: [['page', '2']],
 		});
-		expect(upstreamLinkToTarget('/services/data/v62.0/query/01g-2000', 'services/data/v62.0/query')).toEqual({
+		expect(
+			upstreamLinkToTarget('/services/data/v62.0/query/01g-2000', 'services/data/v62.0/query'),
+		).toEqual({
 			path: 'services/data/v62.0/query/01g-2000',
 			query: [],
 		});

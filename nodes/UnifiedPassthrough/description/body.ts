@@ -51,7 +51,11 @@ export const bodyProperties: INodeProperties[] = [
 		name: 'bodyParameters',
 		type: 'fixedCollection',
 		displayOptions: {
-			show: { sendBody: [true], specifyBody: ['keypair'], contentType: ['json', 'form-urlencoded'] },
+			show: {
+				sendBody: [true],
+				specifyBody: ['keypair'],
+				contentType: ['json', 'form-urlencoded'],
+			},
 		},
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Parameter',
@@ -96,7 +100,13 @@ export const bodyProperties: INodeProperties[] = [
 						],
 						default: 'formData',
 					},
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The form field name' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: 'The form field name',
+					},
 					{
 						displayName: 'Value',
 						name: 'value',
@@ -123,7 +133,8 @@ export const bodyProperties: INodeProperties[] = [
 		displayOptions: { show: { sendBody: [true], contentType: ['json'], specifyBody: ['json'] } },
 		default: '',
 		placeholder: '{"Name": "Express Logistics and Transport"}',
-		description: 'The request body as the upstream API documents it, sent as written: e.g. {"properties": {"email": "ann@example.com"}} to create a HubSpot contact, {"channel": "C123", "text": "Hi"} for Slack\'s chat.postMessage',
+		description:
+			'The request body as the upstream API documents it, sent as written: e.g. {"properties": {"email": "ann@example.com"}} to create a HubSpot contact, {"channel": "C123", "text": "Hi"} for Slack\'s chat.postMessage',
 	},
 	{
 		displayName: 'Input Data Field Name',
@@ -131,7 +142,8 @@ export const bodyProperties: INodeProperties[] = [
 		type: 'string',
 		displayOptions: { show: { sendBody: [true], contentType: ['binaryData'] } },
 		default: 'data',
-		description: 'The binary property of the input item to send as the whole body; its MIME type becomes the Content-Type unless a header says otherwise',
+		description:
+			'The binary property of the input item to send as the whole body; its MIME type becomes the Content-Type unless a header says otherwise',
 	},
 	{
 		displayName: 'Content Type',
@@ -155,7 +167,9 @@ export const bodyProperties: INodeProperties[] = [
 		name: 'body',
 		type: 'string',
 		// "json" is what 0.1.0 saved for the single-field form.
-		displayOptions: { show: { sendBody: [true], contentType: ['form-urlencoded'], specifyBody: ['string', 'json'] } },
+		displayOptions: {
+			show: { sendBody: [true], contentType: ['form-urlencoded'], specifyBody: ['string', 'json'] },
+		},
 		default: '',
 		placeholder: 'field1=value1&field2=value2',
 		description: 'The form, already encoded, sent as written',

@@ -7,7 +7,8 @@ export const connectionProperties: INodeProperties[] = [
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The customer\'s authorized account inside Unified.to (a HubSpot, Slack, Salesforce... connection). Pick it from the list, give its ID, or give your own ID for the customer (external xref) to look it up at run time.',
+		description:
+			"The customer's authorized account inside Unified.to (a HubSpot, Slack, Salesforce... connection). Pick it from the list, give its ID, or give your own ID for the customer (external xref) to look it up at run time.",
 		modes: [
 			{
 				displayName: 'From List',
@@ -43,5 +44,6 @@ export const connectionCategoryOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'crm',
-	description: 'Only for the connection\'s "By External Xref" mode: the Unified.to category (crm, messaging, storage, accounting...) that picks one connection when the customer has several',
+	description:
+		'Only for the connection\'s "By External Xref" mode: the Unified.to category (crm, messaging, storage, accounting...) that picks one connection when the customer has several',
 };

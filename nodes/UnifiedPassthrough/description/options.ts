@@ -1,6 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_MAX_WAIT_MS, DEFAULT_REQUEST_INTERVAL_MS, DEFAULT_RETRY_ON, DEFAULT_TIMEOUT_MS } from '../shared/defaults';
+import {
+	DEFAULT_CONCURRENCY,
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_MAX_WAIT_MS,
+	DEFAULT_REQUEST_INTERVAL_MS,
+	DEFAULT_RETRY_ON,
+	DEFAULT_TIMEOUT_MS,
+} from '../shared/defaults';
 import { MAX_TIMER_MS } from '../shared/sleep';
 import { paginationOption } from './pagination';
 import { maxCompressionRatioOption, maxResponseSizeOption } from './responseLimits';
@@ -21,7 +28,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 64 },
 			default: DEFAULT_CONCURRENCY,
-			description: 'The most requests in flight at once across all items of this execution (a true limit, unlike batching). Outputs keep the input order.',
+			description:
+				'The most requests in flight at once across all items of this execution (a true limit, unlike batching). Outputs keep the input order.',
 		},
 		connectionCategoryOption,
 		{
@@ -32,14 +40,16 @@ export const optionsProperty: INodeProperties = {
 			placeholder: 'mycompany.my.salesforce.com',
 			// Not offered to an AI Agent's tool: the model (or whoever injects its prompt) must not pick the host.
 			displayOptions: { hide: { '@tool': [true] } },
-			description: 'Overrides the integration\'s API host for this call (Unified\'s reserved __domain parameter), e.g. a Salesforce sandbox. The connection\'s credentials are sent to that host, so it can only be set here, never through the path or query.',
+			description:
+				"Overrides the integration's API host for this call (Unified's reserved __domain parameter), e.g. a Salesforce sandbox. The connection's credentials are sent to that host, so it can only be set here, never through the path or query.",
 		},
 		{
 			displayName: 'Fail On Body Error',
 			name: 'failOnBodyError',
 			type: 'boolean',
 			default: true,
-			description: 'Whether a successful HTTP status whose body reports a failure (Slack\'s {"ok": false}) counts as an error',
+			description:
+				'Whether a successful HTTP status whose body reports a failure (Slack\'s {"ok": false}) counts as an error',
 		},
 		{
 			displayName: 'Full Response',
@@ -55,7 +65,8 @@ export const optionsProperty: INodeProperties = {
 			default: false,
 			displayOptions: { hide: { '@tool': [true] } },
 			// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-ignore-ssl-issues
-			description: 'Whether to connect even if the TLS certificate cannot be verified; only meaningful with a custom base URL in the credential',
+			description:
+				'Whether to connect even if the TLS certificate cannot be verified; only meaningful with a custom base URL in the credential',
 		},
 		maxCompressionRatioOption,
 		maxResponseSizeOption,
@@ -64,7 +75,8 @@ export const optionsProperty: INodeProperties = {
 			name: 'neverError',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to output a non-2xx response like any other instead of failing the item',
+			description:
+				'Whether to output a non-2xx response like any other instead of failing the item',
 		},
 		optimizeResponseOption,
 		{
@@ -82,7 +94,8 @@ export const optionsProperty: INodeProperties = {
 			default: '',
 			placeholder: 'http://myproxy:3128',
 			displayOptions: { hide: { '@tool': [true] } },
-			description: 'An explicit HTTP(S) proxy. When empty, the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables apply.',
+			description:
+				'An explicit HTTP(S) proxy. When empty, the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables apply.',
 		},
 		{
 			displayName: 'Query Array Format',
@@ -116,14 +129,16 @@ export const optionsProperty: INodeProperties = {
 				{ name: 'Text', value: 'text' },
 			],
 			default: 'autodetect',
-			description: 'Autodetect reads JSON as JSON, files (images, PDF, zip, office...) as binary, and anything else as text',
+			description:
+				'Autodetect reads JSON as JSON, files (images, PDF, zip, office...) as binary, and anything else as text',
 		},
 		{
 			displayName: 'Retry',
 			name: 'retry',
 			type: 'fixedCollection',
 			default: {},
-			description: 'On by default with the values shown. Retries happen inside the node, per request.',
+			description:
+				'On by default with the values shown. Retries happen inside the node, per request.',
 			options: [
 				{
 					name: 'settings',
@@ -143,14 +158,16 @@ export const optionsProperty: INodeProperties = {
 							type: 'number',
 							typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
 							default: DEFAULT_MAX_WAIT_MS,
-							description: 'The longest single wait. When the server asks to wait longer (Retry-After), the item fails at once, saying how long was asked.',
+							description:
+								'The longest single wait. When the server asks to wait longer (Retry-After), the item fails at once, saying how long was asked.',
 						},
 						{
 							displayName: 'Retry Non-Idempotent Requests',
 							name: 'retryNonIdempotent',
 							type: 'boolean',
 							default: false,
-							description: 'Whether POST and PATCH are also retried after a 5xx or a dropped connection. Off by default: the first attempt may have been processed, and a duplicate record is worse than an error. A 429 is always retried.',
+							description:
+								'Whether POST and PATCH are also retried after a 5xx or a dropped connection. Off by default: the first attempt may have been processed, and a duplicate record is worse than an error. A 429 is always retried.',
 						},
 						{
 							displayName: 'Retry On Status Codes',
@@ -169,7 +186,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_TIMER_MS },
 			default: DEFAULT_TIMEOUT_MS,
-			description: 'How long to wait for the response headers. A body that stalls for this long (at most 60 s) also fails.',
+			description:
+				'How long to wait for the response headers. A body that stalls for this long (at most 60 s) also fails.',
 		},
 	],
 };

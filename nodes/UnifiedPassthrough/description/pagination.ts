@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_FIRST_OFFSET, DEFAULT_FIRST_PAGE, DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from '../shared/defaults';
+import {
+	DEFAULT_FIRST_OFFSET,
+	DEFAULT_FIRST_PAGE,
+	DEFAULT_MAX_PAGES,
+	DEFAULT_PAGE_SIZE,
+} from '../shared/defaults';
 
 const show = (...mode: string[]) => ({ show: { mode } });
 
@@ -9,7 +14,8 @@ export const paginationOption: INodeProperties = {
 	name: 'pagination',
 	type: 'fixedCollection',
 	default: {},
-	description: 'Reads every page of a collection, one page after another per item. The presets need no other field.',
+	description:
+		'Reads every page of a collection, one page after another per item. The presets need no other field.',
 	options: [
 		{
 			name: 'settings',
@@ -21,7 +27,8 @@ export const paginationOption: INodeProperties = {
 					type: 'string',
 					default: 'cursor',
 					displayOptions: show('cursor'),
-					description: 'The query parameter (or dotted JSON body field) that carries the cursor in the next request',
+					description:
+						'The query parameter (or dotted JSON body field) that carries the cursor in the next request',
 				},
 				{
 					displayName: 'Cursor Path',
@@ -30,7 +37,8 @@ export const paginationOption: INodeProperties = {
 					default: '',
 					placeholder: 'meta.next_cursor',
 					displayOptions: show('cursor'),
-					description: 'Where the next cursor is in the response body (dotted path). Empty or missing means the last page.',
+					description:
+						'Where the next cursor is in the response body (dotted path). Empty or missing means the last page.',
 				},
 				{
 					displayName: 'First Offset',
@@ -63,14 +71,43 @@ export const paginationOption: INodeProperties = {
 					name: 'mode',
 					type: 'options',
 					options: [
-						{ name: 'Cursor in Body', value: 'cursor', description: 'A body field holds the next cursor, sent back as a parameter' },
-						{ name: 'HubSpot', value: 'hubspot', description: 'Sends paging.next.after as "after"; records in results' },
-						{ name: 'Link Header', value: 'linkHeader', description: 'Follows the Link header\'s rel="next" URL through the same connection' },
-						{ name: 'Next URL in Body', value: 'nextUrl', description: 'A body field holds the next page\'s URL or path' },
+						{
+							name: 'Cursor in Body',
+							value: 'cursor',
+							description: 'A body field holds the next cursor, sent back as a parameter',
+						},
+						{
+							name: 'HubSpot',
+							value: 'hubspot',
+							description: 'Sends paging.next.after as "after"; records in results',
+						},
+						{
+							name: 'Link Header',
+							value: 'linkHeader',
+							description: 'Follows the Link header\'s rel="next" URL through the same connection',
+						},
+						{
+							name: 'Next URL in Body',
+							value: 'nextUrl',
+							description: "A body field holds the next page's URL or path",
+						},
 						{ name: 'Off', value: 'off' },
-						{ name: 'Offset or Page Number', value: 'offset', description: 'Counts an offset or page number up until a page comes back empty' },
-						{ name: 'Salesforce', value: 'salesforce', description: 'Follows nextRecordsUrl until done is true; records in records' },
-						{ name: 'Slack', value: 'slack', description: 'Sends response_metadata.next_cursor as "cursor"; records in the method\'s list' },
+						{
+							name: 'Offset or Page Number',
+							value: 'offset',
+							description: 'Counts an offset or page number up until a page comes back empty',
+						},
+						{
+							name: 'Salesforce',
+							value: 'salesforce',
+							description: 'Follows nextRecordsUrl until done is true; records in records',
+						},
+						{
+							name: 'Slack',
+							value: 'slack',
+							description:
+								'Sends response_metadata.next_cursor as "cursor"; records in the method\'s list',
+						},
 					],
 					default: 'off',
 				},
@@ -81,7 +118,8 @@ export const paginationOption: INodeProperties = {
 					default: '',
 					placeholder: 'links.next',
 					displayOptions: show('nextUrl'),
-					description: 'Where the next page\'s URL or path is in the response body (dotted path). An absolute URL is followed through the same connection, never called directly.',
+					description:
+						"Where the next page's URL or path is in the response body (dotted path). An absolute URL is followed through the same connection, never called directly.",
 				},
 				{
 					displayName: 'Offset Parameter',
@@ -89,7 +127,8 @@ export const paginationOption: INodeProperties = {
 					type: 'string',
 					default: 'offset',
 					displayOptions: show('offset'),
-					description: 'The parameter that carries the offset or page number, e.g. offset, start or page',
+					description:
+						'The parameter that carries the offset or page number, e.g. offset, start or page',
 				},
 				{
 					displayName: 'Offset Type',
@@ -107,7 +146,11 @@ export const paginationOption: INodeProperties = {
 					name: 'output',
 					type: 'options',
 					options: [
-						{ name: 'Records', value: 'records', description: 'One item per record, across all pages' },
+						{
+							name: 'Records',
+							value: 'records',
+							description: 'One item per record, across all pages',
+						},
 						{ name: 'Pages', value: 'pages', description: 'One item per page body' },
 					],
 					default: 'records',
@@ -126,7 +169,8 @@ export const paginationOption: INodeProperties = {
 					type: 'string',
 					default: 'limit',
 					displayOptions: show('offset'),
-					description: 'The parameter that carries the page size, e.g. limit or per_page. Empty: not sent.',
+					description:
+						'The parameter that carries the page size, e.g. limit or per_page. Empty: not sent.',
 				},
 				{
 					displayName: 'Parameter Location',
@@ -146,7 +190,8 @@ export const paginationOption: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'data.items',
-					description: 'Where the records are in each page (dotted path). Empty: the preset\'s field, else the body when it is a list, else its single list field.',
+					description:
+						"Where the records are in each page (dotted path). Empty: the preset's field, else the body when it is a list, else its single list field.",
 				},
 			],
 		},

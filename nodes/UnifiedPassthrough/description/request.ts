@@ -6,7 +6,13 @@ const nameValueRows = (valueDescription: string): INodeProperties['options'] => 
 		displayName: 'Parameter',
 		values: [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Value', name: 'value', type: 'string', default: '', description: valueDescription },
+			{
+				displayName: 'Value',
+				name: 'value',
+				type: 'string',
+				default: '',
+				description: valueDescription,
+			},
 		],
 	},
 ];
@@ -36,7 +42,7 @@ export const requestProperties: INodeProperties[] = [
 		required: true,
 		placeholder: '/crm/v3/objects/contacts',
 		description:
-			'The upstream API path, relative to the integration\'s API root (see the Passthrough tab of the integration in Unified.to), e.g. /crm/v3/objects/contacts for HubSpot, conversations.list for Slack, services/data/v62.0/sobjects/Account/ for Salesforce. A ?query part is allowed. Not a full URL.',
+			"The upstream API path, relative to the integration's API root (see the Passthrough tab of the integration in Unified.to), e.g. /crm/v3/objects/contacts for HubSpot, conversations.list for Slack, services/data/v62.0/sobjects/Account/ for Salesforce. A ?query part is allowed. Not a full URL.",
 	},
 	{
 		displayName: 'Send Query Parameters',
@@ -74,7 +80,8 @@ export const requestProperties: INodeProperties[] = [
 		displayOptions: { show: { sendQuery: [true], specifyQuery: ['json'] } },
 		default: '',
 		placeholder: '{"limit": 100, "properties": ["email", "firstname"]}',
-		description: 'The query parameters as one JSON object, named as the upstream API documents them, e.g. {"limit": 10, "after": "110"} for HubSpot or {"q": "SELECT Name FROM Account"} for a Salesforce query; array values are sent per the "Query Array Format" option',
+		description:
+			'The query parameters as one JSON object, named as the upstream API documents them, e.g. {"limit": 10, "after": "110"} for HubSpot or {"q": "SELECT Name FROM Account"} for a Salesforce query; array values are sent per the "Query Array Format" option',
 	},
 	{
 		displayName: 'Send Headers',
@@ -82,7 +89,8 @@ export const requestProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		noDataExpression: true,
-		description: 'Whether the request has headers for the upstream API (e.g. x-api-version). Unified.to adds the upstream\'s authorization itself.',
+		description:
+			"Whether the request has headers for the upstream API (e.g. x-api-version). Unified.to adds the upstream's authorization itself.",
 	},
 	{
 		displayName: 'Specify Headers',

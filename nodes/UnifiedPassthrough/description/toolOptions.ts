@@ -13,7 +13,8 @@ export const allowModelConnectionOption: INodeProperties = {
 	default: false,
 	noDataExpression: true,
 	displayOptions: { show: { '@tool': [true] } },
-	description: 'Whether the AI model may pick the connection (with $fromAI, or through a field of the tool\'s input item), so one agent serves several customers. Off: such a connection is refused, since a prompt could then reach another customer\'s account.',
+	description:
+		"Whether the AI model may pick the connection (with $fromAI, or through a field of the tool's input item), so one agent serves several customers. Off: such a connection is refused, since a prompt could then reach another customer's account.",
 };
 
 /** Shown only when the node is an AI Agent's tool: keeps large JSON responses within the model's context. */
@@ -23,7 +24,8 @@ export const optimizeResponseOption: INodeProperties = {
 	type: 'fixedCollection',
 	default: {},
 	displayOptions: { show: { '@tool': [true] } },
-	description: 'Trims the JSON response before the agent sees it: fewer tokens, faster and cheaper answers',
+	description:
+		'Trims the JSON response before the agent sees it: fewer tokens, faster and cheaper answers',
 	options: [
 		{
 			name: 'settings',
@@ -51,7 +53,8 @@ export const optimizeResponseOption: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'results',
-					description: 'Dot path of the records inside the response: results for HubSpot, channels for Slack\'s conversations.list, records for a Salesforce query. Empty: the whole response.',
+					description:
+						"Dot path of the records inside the response: results for HubSpot, channels for Slack's conversations.list, records for a Salesforce query. Empty: the whole response.",
 				},
 			],
 		},

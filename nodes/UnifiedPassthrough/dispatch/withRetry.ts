@@ -46,7 +46,13 @@ export function withRetry<TResponse extends HttpOutcome>(context: RetryContext) 
 					// Already the user's error (a parameter, an upstream answer), or a cancel: nothing to retry.
 					if (error instanceof PassthroughFailure || error instanceof ParameterError) throw error;
 					if (isAbort(error, context.signal)) throw error;
-					const decision = decideNetworkRetry(error, spec.method, attempt, context.retry, context.random);
+					const decision = decideNetworkRetry(
+						error,
+						spec.method,
+						attempt,
+						context.retry,
+						context.random,
+					);
 					if (!decision.retry) {
 						const failure = context.describeFailure(error, spec);
 						failure.message += attemptsNote(attempt, waitedMs);
@@ -55,7 +61,14 @@ export function withRetry<TResponse extends HttpOutcome>(context: RetryContext) 
 					await wait(decision.waitMs);
 					continue;
 				}
-				const decision = decideHttpRetry(response.statusCode, spec.method, response.headers, attempt, context.retry, context.random);
+				const decision = decideHttpRetry(
+					response.statusCode,
+					spec.method,
+					response.headers,
+					attempt,
+					context.retry,
+					context.random,
+				);
 				if (decision.retry) {
 					await wait(decision.waitMs);
 					continue;
@@ -64,7 +77,8 @@ export function withRetry<TResponse extends HttpOutcome>(context: RetryContext) 
 					throw new PassthroughFailure(
 						`The server asked to wait ${seconds(decision.askedMs)} before retrying (status ${response.statusCode}), more than the ${seconds(context.retry.maxWaitMs)} "Max Wait" allows; not retried${attemptsNote(attempt, waitedMs)}`,
 						{
-							description: 'Raise "Max Wait" under Retry to wait that long, or run the workflow later.',
+							description:
+								'Raise "Max Wait" under Retry to wait that long, or run the workflow later.',
 							statusCode: response.statusCode,
 							body: response.body,
 						},

@@ -12,16 +12,23 @@ import { resolveItemOptions, type RawOptions } from './options';
 import { runItem } from './runItem';
 import { optimizeForModel, type OptimizeSettings } from './toolMode';
 
-type ActionOptions = RawOptions & { connectionCategory?: string; optimizeResponse?: { settings?: OptimizeSettings } };
+type ActionOptions = RawOptions & {
+	connectionCategory?: string;
+	optimizeResponse?: { settings?: OptimizeSettings };
+};
 
 /** The action node's work for one input item: its parameters, its connection, its call, its output items. */
-export function actionItemWork(context: IExecuteFunctions, runtime: Runtime): (unit: WorkUnit) => Promise<INodeExecutionData[]> {
+export function actionItemWork(
+	context: IExecuteFunctions,
+	runtime: Runtime,
+): (unit: WorkUnit) => Promise<INodeExecutionData[]> {
 	const { toolMode } = runtime.policy;
 	// The saved parameters are the same for every item: judged once, refused per item before anything is sent.
 	const modelRouting = modelRoutingError(context.getNode().parameters, toolMode);
 	return async ({ items: [itemIndex] }) => {
 		if (modelRouting) throw modelRouting;
-		const readParameter: ParameterReader = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
+		const readParameter: ParameterReader = <T>(name: string, fallback: T) =>
+			context.getNodeParameter(name, itemIndex, fallback) as T;
 		const rawOptions = readParameter<ActionOptions>('options', {});
 		const connectionId = await resolveConnectionId(
 			readParameter<ConnectionParameter>('connection', ''),

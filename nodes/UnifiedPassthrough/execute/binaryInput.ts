@@ -34,11 +34,19 @@ export function n8nBinaryResolver(context: IExecuteFunctions, itemIndex: number)
 		const meta = { fileName: binary.fileName, mimeType: binary.mimeType };
 		if (binary.id) {
 			const id = binary.id;
-			return { ...meta, length: await storedLength(binary, context.helpers), open: async () => await context.helpers.getBinaryStream(id) };
+			return {
+				...meta,
+				length: await storedLength(binary, context.helpers),
+				open: async () => await context.helpers.getBinaryStream(id),
+			};
 		}
 		// Decoded when the request is sent, not when the item is read: all items are read at once, before the
 		// concurrency limit, so decoding here would hold every item's file in memory together.
 		const { data } = binary;
-		return { ...meta, length: Buffer.byteLength(data, 'base64'), open: () => Buffer.from(data, 'base64') };
+		return {
+			...meta,
+			length: Buffer.byteLength(data, 'base64'),
+			open: () => Buffer.from(data, 'base64'),
+		};
 	};
 }

@@ -19,7 +19,10 @@ export function requireConnectionId(value: unknown): string {
 	const id = String(value ?? '').trim();
 	if (!id) throw new ParameterError('connection', 'Choose a connection or give its ID');
 	if (!CONNECTION_ID.test(id)) {
-		throw new ParameterError('connection', `"${id.slice(0, 80)}" is not a connection ID: it may contain only letters, digits, "-" and "_"`);
+		throw new ParameterError(
+			'connection',
+			`"${id.slice(0, 80)}" is not a connection ID: it may contain only letters, digits, "-" and "_"`,
+		);
 	}
 	return id;
 }
@@ -29,10 +32,16 @@ function describe(connection: UnifiedConnection): string {
 	return `${connection.id} (${integrationName(connection)}${categories.length ? `: ${categories.join(', ')}` : ''})`;
 }
 
-export function pickXrefMatch(externalXref: string, category: string, found: UnifiedConnection[]): string {
+export function pickXrefMatch(
+	externalXref: string,
+	category: string,
+	found: UnifiedConnection[],
+): string {
 	// Filter here too: the category query parameter narrows on Unified's side, but an exact match is what counts.
 	const matches = found.filter(
-		(connection) => connection.external_xref === externalXref && (!category || (connection.categories ?? []).includes(category)),
+		(connection) =>
+			connection.external_xref === externalXref &&
+			(!category || (connection.categories ?? []).includes(category)),
 	);
 	const within = category ? ` in category "${category}"` : '';
 	if (matches.length === 1) return requireConnectionId(matches[0].id);
@@ -53,13 +62,17 @@ export function pickXrefMatch(externalXref: string, category: string, found: Uni
 }
 
 /** Resolves xrefs once per execution: every item asking for the same xref and category shares one lookup. */
-export function cachedXrefResolver(lookup: XrefLookup): (externalXref: string, category: string) => Promise<string> {
+export function cachedXrefResolver(
+	lookup: XrefLookup,
+): (externalXref: string, category: string) => Promise<string> {
 	const cache = new Map<string, Promise<string>>();
 	return (externalXref, category) => {
 		const key = `${externalXref}\u0000${category}`;
 		let resolved = cache.get(key);
 		if (!resolved) {
-			resolved = lookup(externalXref, category).then((found) => pickXrefMatch(externalXref, category, found));
+			resolved = lookup(externalXref, category).then((found) =>
+				pickXrefMatch(externalXref, category, found),
+			);
 			cache.set(key, resolved);
 		}
 		return resolved;
@@ -73,7 +86,10 @@ export function unifiedXrefLookup(
 	dispatcherSettings?: DispatcherSettings,
 ): XrefLookup {
 	return async (externalXref, category) =>
-		await listConnections({ credentials, signal, dispatcherSettings }, { limit: 100, offset: 0, externalXref, categories: category ? [category] : [] });
+		await listConnections(
+			{ credentials, signal, dispatcherSettings },
+			{ limit: 100, offset: 0, externalXref, categories: category ? [category] : [] },
+		);
 }
 
 /** The connection id for one item, whatever mode the locator is in. */
@@ -85,6 +101,7 @@ export async function resolveConnectionId(
 	if (typeof parameter !== 'object' || parameter === null) return requireConnectionId(parameter);
 	if (parameter.mode !== 'externalXref') return requireConnectionId(parameter.value);
 	const externalXref = String(parameter.value ?? '').trim();
-	if (!externalXref) throw new ParameterError('connection', 'Give the external xref of the customer\'s connection');
+	if (!externalXref)
+		throw new ParameterError('connection', "Give the external xref of the customer's connection");
 	return await resolveXref(externalXref, category.trim());
 }

@@ -3,7 +3,12 @@ import type { Clock, Dispatch } from '../dispatch/types';
 import { withLimiter } from '../dispatch/withLimiter';
 import { withRetry, type RetryOutcome } from '../dispatch/withRetry';
 import type { RequestSpec } from '../request/types';
-import { readResponse, type BinaryStore, type ReadOptions, type ReadResponse } from '../response/readResponse';
+import {
+	readResponse,
+	type BinaryStore,
+	type ReadOptions,
+	type ReadResponse,
+} from '../response/readResponse';
 import { localFailure } from '../shared/localFailure';
 import type { RequestLimiter } from '../transport/limiter';
 import { networkFailure } from '../transport/networkError';
@@ -28,15 +33,24 @@ export interface ExchangeContext<TBinary> {
 export type ExchangeResult<TBinary> = ReadResponse<TBinary> & RetryOutcome;
 
 /** One attempt through the passthrough: send, then read the response (into the binary store for files). */
-function passthroughAttempt<TBinary>(context: ExchangeContext<TBinary>): Dispatch<ReadResponse<TBinary>> {
-	return async (spec) => readResponse(await send(spec, context.send), { ...context.reading, path: spec.path }, context.storeBinary);
+function passthroughAttempt<TBinary>(
+	context: ExchangeContext<TBinary>,
+): Dispatch<ReadResponse<TBinary>> {
+	return async (spec) =>
+		readResponse(
+			await send(spec, context.send),
+			{ ...context.reading, path: spec.path },
+			context.storeBinary,
+		);
 }
 
 /**
  * The passthrough's dispatch: attempts under the concurrency limit, retried per the policy. A limiter slot is
  * held only while a request is in flight (send and read), never during a backoff wait.
  */
-export function passthroughDispatch<TBinary>(context: ExchangeContext<TBinary>): Dispatch<ExchangeResult<TBinary>> {
+export function passthroughDispatch<TBinary>(
+	context: ExchangeContext<TBinary>,
+): Dispatch<ExchangeResult<TBinary>> {
 	const retry = withRetry<ReadResponse<TBinary>>({
 		retry: context.retry,
 		clock: context.clock ?? systemClock,
@@ -45,8 +59,11 @@ export function passthroughDispatch<TBinary>(context: ExchangeContext<TBinary>):
 		describeFailure: (error, spec) => {
 			const where = { connectionId: context.send.connectionId, path: spec.path };
 			return (
-				networkFailure(error, { ...where, headersTimeoutMs: context.send.headersTimeoutMs, bodyTimeoutMs: context.send.bodyTimeoutMs }) ??
-				localFailure(error, where)
+				networkFailure(error, {
+					...where,
+					headersTimeoutMs: context.send.headersTimeoutMs,
+					bodyTimeoutMs: context.send.bodyTimeoutMs,
+				}) ?? localFailure(error, where)
 			);
 		},
 	});
@@ -54,6 +71,9 @@ export function passthroughDispatch<TBinary>(context: ExchangeContext<TBinary>):
 }
 
 /** One logical call through the passthrough. */
-export async function exchange<TBinary>(spec: RequestSpec, context: ExchangeContext<TBinary>): Promise<ExchangeResult<TBinary>> {
+export async function exchange<TBinary>(
+	spec: RequestSpec,
+	context: ExchangeContext<TBinary>,
+): Promise<ExchangeResult<TBinary>> {
 	return await passthroughDispatch(context)(spec);
 }

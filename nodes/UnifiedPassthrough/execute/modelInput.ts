@@ -13,7 +13,8 @@ const FROM_AI = /(?<![\w$])\$fromai(?![\w$])/i;
 // overwrite any of its fields by sending an argument of that name. `$('Node').item.json` reads another node's
 // output and is not matched. `$parameter` and `$evaluateExpression` are matched because they can reach the same
 // values one step removed.
-const TOOL_INPUT = /(?<![\w$])\$(json|input|data|binary|items?|tool|parameter|evaluateExpression)(?![\w$])/i;
+const TOOL_INPUT =
+	/(?<![\w$])\$(json|input|data|binary|items?|tool|parameter|evaluateExpression)(?![\w$])/i;
 
 function isExpression(value: unknown): value is string {
 	return typeof value === 'string' && value.startsWith('=');
@@ -35,7 +36,8 @@ function fromCodePoint(escape: string, hex: string): string {
 function expressionsIn(value: unknown): string[] {
 	if (isExpression(value)) return [decodeUnicodeEscapes(value)];
 	if (Array.isArray(value)) return value.flatMap(expressionsIn);
-	if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(expressionsIn);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).flatMap(expressionsIn);
 	return [];
 }
 

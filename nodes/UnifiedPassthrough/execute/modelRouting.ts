@@ -5,15 +5,27 @@ import { modelSourceIn } from './modelInput';
 
 /** The options that decide where the call goes, and what a model setting them could do. */
 const ROUTING_OPTIONS = [
-	{ name: 'domain', label: 'Domain', risk: 'Unified.to sends the connection\'s own credentials to that host' },
-	{ name: 'proxy', label: 'Proxy', risk: 'every request, with the workspace API key, would pass through that proxy' },
-	{ name: 'allowUnauthorizedCerts', label: 'Ignore SSL Issues', risk: 'it turns off the check that the API host is genuine' },
+	{
+		name: 'domain',
+		label: 'Domain',
+		risk: "Unified.to sends the connection's own credentials to that host",
+	},
+	{
+		name: 'proxy',
+		label: 'Proxy',
+		risk: 'every request, with the workspace API key, would pass through that proxy',
+	},
+	{
+		name: 'allowUnauthorizedCerts',
+		label: 'Ignore SSL Issues',
+		risk: 'it turns off the check that the API host is genuine',
+	},
 ];
 
 const ALLOW_MODEL_CONNECTION_LABEL = 'Allow Model to Choose Connection';
 
 const TENANT_ADVICE =
-	'Give a fixed connection, or read the customer from an earlier node, e.g. {{ $(\'Webhook\').item.json.tenantId }}; ' +
+	"Give a fixed connection, or read the customer from an earlier node, e.g. {{ $('Webhook').item.json.tenantId }}; " +
 	`to let the model choose on purpose, turn on the "${ALLOW_MODEL_CONNECTION_LABEL}" option`;
 
 function setBy(source: string): string {
@@ -23,7 +35,9 @@ function setBy(source: string): string {
 }
 
 function asCollection(value: unknown): INodeParameters {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as INodeParameters) : {};
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as INodeParameters)
+		: {};
 }
 
 /**
@@ -31,7 +45,10 @@ function asCollection(value: unknown): INodeParameters {
  * set it; undefined when there is none. Judged from the parameters as saved: once n8n has evaluated them, a value
  * the model wrote looks like any other.
  */
-export function modelRoutingError(parameters: INodeParameters, toolMode: boolean): ParameterError | undefined {
+export function modelRoutingError(
+	parameters: INodeParameters,
+	toolMode: boolean,
+): ParameterError | undefined {
 	const options = asCollection(parameters.options);
 	for (const option of ROUTING_OPTIONS) {
 		const source = modelSourceIn(options[option.name], toolMode);
@@ -45,7 +62,10 @@ export function modelRoutingError(parameters: INodeParameters, toolMode: boolean
 
 	const optIn = options.allowModelConnection;
 	if (optIn !== undefined && typeof optIn !== 'boolean') {
-		return new ParameterError('options.allowModelConnection', 'Switch it on or off in the editor: it must be a plain on/off value, not an expression');
+		return new ParameterError(
+			'options.allowModelConnection',
+			'Switch it on or off in the editor: it must be a plain on/off value, not an expression',
+		);
 	}
 	if (optIn === true) return undefined;
 	const source = modelSourceIn(parameters.connection, toolMode);

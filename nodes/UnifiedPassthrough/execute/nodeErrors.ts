@@ -1,4 +1,10 @@
-import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type INode,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { ParameterError } from '../shared/parameterError';
 import { PassthroughFailure } from '../shared/failure';
@@ -11,7 +17,12 @@ export function userMessage(error: unknown, secret: string): string {
 }
 
 /** The error that fails the node: NodeOperationError for parameters, NodeApiError for what the API answered. */
-export function toNodeError(node: INode, error: unknown, itemIndex: number, secret: string): NodeApiError | NodeOperationError {
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	secret: string,
+): NodeApiError | NodeOperationError {
 	const message = userMessage(error, secret);
 	if (error instanceof ParameterError) {
 		return new NodeOperationError(node, message, {
@@ -21,7 +32,9 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, secr
 	}
 	if (error instanceof PassthroughFailure) {
 		const { statusCode } = error.details;
-		const description = error.details.description ? redactSecret(error.details.description, secret) : undefined;
+		const description = error.details.description
+			? redactSecret(error.details.description, secret)
+			: undefined;
 		const body = redactSecretDeep(error.details.body, secret);
 		const response = { message, description, httpCode: statusCode, body } as unknown as JsonObject;
 		return new NodeApiError(node, response, {

@@ -3,7 +3,13 @@ import { resolvePagination, type PaginationSettings } from '../pagination/settin
 import type { QueryArrayFormat } from '../request/query';
 import { ParameterError } from '../shared/parameterError';
 import type { ResponseFormat } from '../response/contentType';
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_RESPONSE_SIZE_MB, DEFAULT_REQUEST_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../shared/defaults';
+import {
+	DEFAULT_CONCURRENCY,
+	DEFAULT_MAX_COMPRESSION_RATIO,
+	DEFAULT_MAX_RESPONSE_SIZE_MB,
+	DEFAULT_REQUEST_INTERVAL_MS,
+	DEFAULT_TIMEOUT_MS,
+} from '../shared/defaults';
 import { MAX_TIMER_MS } from '../shared/sleep';
 import { MEGABYTE } from '../shared/values';
 import { DEFAULT_RETRY, parseRetryOn, type RetrySettings } from '../transport/retryPolicy';
@@ -16,7 +22,14 @@ export interface RawOptions {
 	neverError?: boolean;
 	failOnBodyError?: boolean;
 	timeout?: number;
-	retry?: { settings?: { maxRetries?: number; retryOn?: string; maxWaitMs?: number; retryNonIdempotent?: boolean } };
+	retry?: {
+		settings?: {
+			maxRetries?: number;
+			retryOn?: string;
+			maxWaitMs?: number;
+			retryNonIdempotent?: boolean;
+		};
+	};
 	concurrency?: number;
 	requestInterval?: number;
 	pagination?: { settings?: Record<string, unknown> };
@@ -69,7 +82,10 @@ function positive(value: unknown, fallback: number): number {
  */
 function assertTimerRange(value: unknown, parameter: string, label: string): void {
 	if (Number(value) > MAX_TIMER_MS) {
-		throw new ParameterError(parameter, `"${label}" is ${String(value)} ms; the most it can be is ${MAX_TIMER_MS} ms (about 24.8 days)`);
+		throw new ParameterError(
+			parameter,
+			`"${label}" is ${String(value)} ms; the most it can be is ${MAX_TIMER_MS} ms (about 24.8 days)`,
+		);
 	}
 }
 
@@ -101,7 +117,8 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 		retry: retry
 			? {
 					maxRetries: count(retry.maxRetries, DEFAULT_RETRY.maxRetries),
-					retryOn: retry.retryOn === undefined ? DEFAULT_RETRY.retryOn : parseRetryOn(retry.retryOn),
+					retryOn:
+						retry.retryOn === undefined ? DEFAULT_RETRY.retryOn : parseRetryOn(retry.retryOn),
 					maxWaitMs: count(retry.maxWaitMs, DEFAULT_RETRY.maxWaitMs),
 					retryNonIdempotent: retry.retryNonIdempotent === true,
 				}
@@ -111,7 +128,9 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 		proxy: raw.proxy ?? '',
 		allowUnauthorizedCerts: raw.allowUnauthorizedCerts === true,
 		// Never unbounded: a value that is not a positive number (0, text, Infinity) means the default.
-		maxBodyBytes: Math.floor(positive(raw.maxResponseSize, DEFAULT_MAX_RESPONSE_SIZE_MB) * MEGABYTE),
+		maxBodyBytes: Math.floor(
+			positive(raw.maxResponseSize, DEFAULT_MAX_RESPONSE_SIZE_MB) * MEGABYTE,
+		),
 		maxCompressionRatio: nonNegative(raw.maxCompressionRatio, DEFAULT_MAX_COMPRESSION_RATIO),
 	};
 }

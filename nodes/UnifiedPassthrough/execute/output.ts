@@ -8,7 +8,8 @@ export interface OutputOptions {
 }
 
 export function toJsonObject(value: unknown, outputPropertyName: string): IDataObject {
-	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as IDataObject;
+	if (typeof value === 'object' && value !== null && !Array.isArray(value))
+		return value as IDataObject;
 	if (value === undefined || value === null) return {};
 	return { [outputPropertyName]: value as IDataObject[keyof IDataObject] };
 }
@@ -22,7 +23,8 @@ export function shapeOutput(
 	const pairedItem = { item: itemIndex };
 	const binary = response.binary ? { [options.outputPropertyName]: response.binary } : undefined;
 	if (options.fullResponse) {
-		const body = response.kind === 'empty' ? {} : response.kind === 'binary' ? undefined : response.body;
+		const body =
+			response.kind === 'empty' ? {} : response.kind === 'binary' ? undefined : response.body;
 		const json: IDataObject = {
 			statusCode: response.statusCode,
 			headers: response.headers as IDataObject,
@@ -36,7 +38,10 @@ export function shapeOutput(
 	}
 	if (Array.isArray(response.body)) {
 		if (response.body.length === 0) return [{ json: {}, pairedItem }];
-		return response.body.map((element) => ({ json: toJsonObject(element, options.outputPropertyName), pairedItem }));
+		return response.body.map((element) => ({
+			json: toJsonObject(element, options.outputPropertyName),
+			pairedItem,
+		}));
 	}
 	return [{ json: toJsonObject(response.body, options.outputPropertyName), pairedItem }];
 }

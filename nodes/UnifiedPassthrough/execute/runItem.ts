@@ -1,6 +1,10 @@
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
-import { buildRequest, type BinaryBodyBuilder, type ParameterReader } from '../request/buildRequest';
+import {
+	buildRequest,
+	type BinaryBodyBuilder,
+	type ParameterReader,
+} from '../request/buildRequest';
 import { detectBodyError } from '../response/bodyError';
 import { isSuccessStatus } from '../response/readResponse';
 import type { RequestSpec } from '../request/types';
@@ -18,12 +22,20 @@ export interface ItemRun {
 	readParameter: ParameterReader;
 	buildBinaryBody?: BinaryBodyBuilder;
 	exchange: Omit<ExchangeContext<IBinaryData>, 'retry' | 'reading'> & {
-		reading: Omit<ExchangeContext<IBinaryData>['reading'], 'format' | 'neverError' | 'maxBodyBytes' | 'maxCompressionRatio'>;
+		reading: Omit<
+			ExchangeContext<IBinaryData>['reading'],
+			'format' | 'neverError' | 'maxBodyBytes' | 'maxCompressionRatio'
+		>;
 	};
 }
 
 /** Throws when the response is an error the user did not ask to receive as output. */
-export function assertUsable(response: ExchangeResult<IBinaryData>, options: ItemOptions, connectionId: string, path: string): void {
+export function assertUsable(
+	response: ExchangeResult<IBinaryData>,
+	options: ItemOptions,
+	connectionId: string,
+	path: string,
+): void {
 	// 304 Not Modified answers a conditional request the user sent (If-None-Match): a result, not a failure.
 	if (!isSuccessStatus(response.statusCode) && response.statusCode !== 304) {
 		if (options.neverError) return;
@@ -34,11 +46,14 @@ export function assertUsable(response: ExchangeResult<IBinaryData>, options: Ite
 			connectionId,
 			path,
 		});
-		throw new PassthroughFailure(summary.message + attemptsNote(response.attempts, response.waitedMs), {
-			description: summary.description,
-			statusCode: response.statusCode,
-			body: response.body,
-		});
+		throw new PassthroughFailure(
+			summary.message + attemptsNote(response.attempts, response.waitedMs),
+			{
+				description: summary.description,
+				statusCode: response.statusCode,
+				body: response.body,
+			},
+		);
 	}
 	if (options.failOnBodyError && response.kind === 'json') {
 		const bodyError = detectBodyError(response.body);
@@ -76,6 +91,7 @@ export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 		assertUsable(response, options, run.connectionId, request.path);
 		return response;
 	};
-	if (options.pagination) return await runPaged(spec, options.pagination, options, run.itemIndex, call);
+	if (options.pagination)
+		return await runPaged(spec, options.pagination, options, run.itemIndex, call);
 	return shapeOutput(await call(spec), options, run.itemIndex);
 }

@@ -41,12 +41,25 @@ export async function runPaged(
 			if (settings.output === 'pages' || !page.records) {
 				const body = page.response.body;
 				output.push(
-					...shapeOutput({ ...page.response, body: Array.isArray(body) && !options.fullResponse ? { [options.outputPropertyName]: body } : body }, options, itemIndex),
+					...shapeOutput(
+						{
+							...page.response,
+							body:
+								Array.isArray(body) && !options.fullResponse
+									? { [options.outputPropertyName]: body }
+									: body,
+						},
+						options,
+						itemIndex,
+					),
 				);
 				return;
 			}
 			for (const record of page.records) {
-				output.push({ json: toJsonObject(record, options.outputPropertyName) as IDataObject, pairedItem });
+				output.push({
+					json: toJsonObject(record, options.outputPropertyName) as IDataObject,
+					pairedItem,
+				});
 			}
 		},
 	});

@@ -14,13 +14,17 @@ export interface OptimizeSettings {
  * `isToolExecution()` is true; 2.x's engine runs the tool variant as an ordinary node (where it returns
  * false), but in both lines the tool variant's type name ends in "Tool".
  */
-export function isToolMode(context: { isToolExecution?: () => boolean; getNode: () => INode }): boolean {
+export function isToolMode(context: {
+	isToolExecution?: () => boolean;
+	getNode: () => INode;
+}): boolean {
 	if (typeof context.isToolExecution === 'function' && context.isToolExecution()) return true;
 	return context.getNode().type.endsWith('Tool');
 }
 
 function pickFields(record: unknown, fields: string[]): IDataObject {
-	if (typeof record !== 'object' || record === null || Array.isArray(record)) return { value: record as IDataObject[string] };
+	if (typeof record !== 'object' || record === null || Array.isArray(record))
+		return { value: record as IDataObject[string] };
 	if (!fields.length) return record as IDataObject;
 	let picked: Record<string, unknown> = {};
 	for (const path of fields) {
@@ -34,13 +38,19 @@ function pickFields(record: unknown, fields: string[]): IDataObject {
  * Trims one input item's output for a model: takes the records at `recordsPath`, keeps only `fields` and at
  * most `maxRecords`, and drops binary data, which agents cannot read.
  */
-export function optimizeForModel(items: INodeExecutionData[], settings: OptimizeSettings): INodeExecutionData[] {
+export function optimizeForModel(
+	items: INodeExecutionData[],
+	settings: OptimizeSettings,
+): INodeExecutionData[] {
 	const recordsPath = (settings.recordsPath ?? '').trim();
 	const fields = String(settings.fields ?? '')
 		.split(',')
 		.map((field) => field.trim())
 		.filter((field) => field !== '');
-	const maxRecords = Math.max(1, Math.floor(Number(settings.maxRecords) || DEFAULT_TOOL_MAX_RECORDS));
+	const maxRecords = Math.max(
+		1,
+		Math.floor(Number(settings.maxRecords) || DEFAULT_TOOL_MAX_RECORDS),
+	);
 	const trimmed: INodeExecutionData[] = [];
 	for (const item of items) {
 		const selected = recordsPath ? getPath(item.json, recordsPath) : item.json;

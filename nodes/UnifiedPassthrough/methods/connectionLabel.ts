@@ -22,10 +22,16 @@ export function connectionLabel(connection: UnifiedConnection): string {
 	const categories = shownCategories(connection);
 	const parts = [integrationName(connection)];
 	if (categories.length) parts.push(`(${categories.join(', ')})`);
-	parts.push(`– ${connection.external_xref ? `${connection.external_xref} · ${connection.id}` : connection.id}`);
+	parts.push(
+		`– ${connection.external_xref ? `${connection.external_xref} · ${connection.id}` : connection.id}`,
+	);
 	if (connection.is_paused) parts.push('[paused]');
 	if (isUnhealthy(connection)) {
-		parts.push(connection.last_unhealthy_code ? `[unhealthy: ${connection.last_unhealthy_code}]` : '[unhealthy]');
+		parts.push(
+			connection.last_unhealthy_code
+				? `[unhealthy: ${connection.last_unhealthy_code}]`
+				: '[unhealthy]',
+		);
 	}
 	return parts.join(' ');
 }
@@ -33,7 +39,12 @@ export function connectionLabel(connection: UnifiedConnection): string {
 export function matchesFilter(connection: UnifiedConnection, filter: string | undefined): boolean {
 	const needle = (filter ?? '').trim().toLowerCase();
 	if (!needle) return true;
-	return [connection.integration_type, connection.integration_name, connection.id, connection.external_xref]
+	return [
+		connection.integration_type,
+		connection.integration_name,
+		connection.id,
+		connection.external_xref,
+	]
 		.filter((field): field is string => typeof field === 'string')
 		.some((field) => field.toLowerCase().includes(needle));
 }

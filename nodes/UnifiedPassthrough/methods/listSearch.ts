@@ -1,4 +1,8 @@
-import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type ILoadOptionsFunctions,
+	type INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { appBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
 import { listConnections, type UnifiedConnection } from '../transport/unifiedApi';

@@ -40,7 +40,10 @@ export function applyChange(request: PagedRequest, change: PageChange): PagedReq
 	const { spec } = request;
 	if (change.kind === 'url') {
 		// The link's query was checked for __domain where the link became a path (upstreamLinkToTarget).
-		return { spec: { ...spec, path: change.path, query: [...change.query, ...domainPairs(spec.query)] }, json: request.json };
+		return {
+			spec: { ...spec, path: change.path, query: [...change.query, ...domainPairs(spec.query)] },
+			json: request.json,
+		};
 	}
 	let query = spec.query;
 	let json = request.json;
@@ -54,6 +57,8 @@ export function applyChange(request: PagedRequest, change: PageChange): PagedReq
 			bodyChanged = true;
 		}
 	}
-	const body = bodyChanged ? fixed(JSON.stringify(json), spec.body?.contentType ?? 'application/json; charset=utf-8') : spec.body;
+	const body = bodyChanged
+		? fixed(JSON.stringify(json), spec.body?.contentType ?? 'application/json; charset=utf-8')
+		: spec.body;
 	return { spec: { ...spec, query, body }, json };
 }

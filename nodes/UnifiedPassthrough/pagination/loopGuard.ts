@@ -4,7 +4,9 @@ import { PaginationError } from './error';
 
 /** A page's fingerprint when the fetch gave none: the hash of its parsed JSON, serialized again. */
 export function pageFingerprint(body: unknown): string {
-	return createHash('sha1').update(JSON.stringify(body) ?? '').digest('base64');
+	return createHash('sha1')
+		.update(JSON.stringify(body) ?? '')
+		.digest('base64');
 }
 
 /**

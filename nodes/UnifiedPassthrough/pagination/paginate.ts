@@ -99,7 +99,8 @@ export async function paginate<TResponse extends FetchedPage>(
 			guard.checkKey(page, change.key);
 			request = applyChange(request, change);
 		} catch (error) {
-			if (!(error instanceof PaginationError) || error.message.startsWith('Pagination stopped')) throw error;
+			if (!(error instanceof PaginationError) || error.message.startsWith('Pagination stopped'))
+				throw error;
 			throw new PaginationError(`${error.message} (page ${page})`, error.details.description ?? '');
 		}
 	}

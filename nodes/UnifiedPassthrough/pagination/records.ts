@@ -2,9 +2,12 @@ import { PaginationError } from './error';
 import { getPath } from '../shared/jsonPath';
 
 function describeFields(body: unknown): string {
-	if (typeof body !== 'object' || body === null) return `the page is ${body === null ? 'null' : typeof body}`;
+	if (typeof body !== 'object' || body === null)
+		return `the page is ${body === null ? 'null' : typeof body}`;
 	const keys = Object.keys(body);
-	return keys.length ? `the page has the fields ${keys.slice(0, 12).join(', ')}` : 'the page is an empty object';
+	return keys.length
+		? `the page has the fields ${keys.slice(0, 12).join(', ')}`
+		: 'the page is an empty object';
 }
 
 /**
@@ -22,7 +25,10 @@ export function extractRecords(body: unknown, recordsPath: string, page: number)
 		);
 	}
 	if (Array.isArray(body)) return body;
-	const arrays = typeof body === 'object' && body !== null ? Object.entries(body).filter(([, value]) => Array.isArray(value)) : [];
+	const arrays =
+		typeof body === 'object' && body !== null
+			? Object.entries(body).filter(([, value]) => Array.isArray(value))
+			: [];
 	if (arrays.length === 1) return arrays[0][1] as unknown[];
 	throw new PaginationError(
 		arrays.length === 0

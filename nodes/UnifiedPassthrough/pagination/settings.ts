@@ -1,13 +1,27 @@
 import { assertNoReservedDomain } from '../request/query';
 import type { HttpMethod } from '../request/types';
-import { DEFAULT_FIRST_OFFSET, DEFAULT_FIRST_PAGE, DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from '../shared/defaults';
+import {
+	DEFAULT_FIRST_OFFSET,
+	DEFAULT_FIRST_PAGE,
+	DEFAULT_MAX_PAGES,
+	DEFAULT_PAGE_SIZE,
+} from '../shared/defaults';
 import { ParameterError } from '../shared/parameterError';
 import { unsafeSegment } from '../shared/jsonPath';
 import { cursorStrategy, linkHeaderStrategy, nextUrlStrategy, offsetStrategy } from './strategies';
 import type { PageStrategy, PaginationMode, ParameterLocation } from './types';
 
 const PARAMETER = 'options.pagination';
-const MODES: readonly PaginationMode[] = ['off', 'hubspot', 'slack', 'salesforce', 'linkHeader', 'cursor', 'nextUrl', 'offset'];
+const MODES: readonly PaginationMode[] = [
+	'off',
+	'hubspot',
+	'slack',
+	'salesforce',
+	'linkHeader',
+	'cursor',
+	'nextUrl',
+	'offset',
+];
 
 export interface PaginationSettings {
 	mode: Exclude<PaginationMode, 'off'>;
@@ -33,10 +47,18 @@ function text(raw: Record<string, unknown>, name: string, fallback: string): str
 	return value === undefined || value === null ? fallback : String(value).trim();
 }
 
-function integer(raw: Record<string, unknown>, name: string, fallback: number, min: number): number {
+function integer(
+	raw: Record<string, unknown>,
+	name: string,
+	fallback: number,
+	min: number,
+): number {
 	const value = raw[name] === undefined || raw[name] === '' ? fallback : Number(raw[name]);
 	if (!Number.isInteger(value) || value < min) {
-		throw new ParameterError(PARAMETER, `Pagination "${name}" must be a whole number of at least ${min}`);
+		throw new ParameterError(
+			PARAMETER,
+			`Pagination "${name}" must be a whole number of at least ${min}`,
+		);
 	}
 	return value;
 }
@@ -51,24 +73,36 @@ function assertSafeBodyNames(settings: PaginationSettings): void {
 	for (const name of ['cursorParameter', 'offsetParameter', 'limitParameter'] as const) {
 		const segment = unsafeSegment(settings[name]);
 		if (segment !== undefined) {
-			throw new ParameterError(PARAMETER, `Pagination "${name}" ("${settings[name]}") has the part "${segment}", which cannot be written into a JSON body`);
+			throw new ParameterError(
+				PARAMETER,
+				`Pagination "${name}" ("${settings[name]}") has the part "${segment}", which cannot be written into a JSON body`,
+			);
 		}
 	}
 }
 
 /** The pagination settings of one item, or undefined when pagination is off. */
-export function resolvePagination(raw: Record<string, unknown> | undefined): PaginationSettings | undefined {
+export function resolvePagination(
+	raw: Record<string, unknown> | undefined,
+): PaginationSettings | undefined {
 	if (!raw) return undefined;
 	const mode = text(raw, 'mode', 'off') as PaginationMode;
-	if (!MODES.includes(mode)) throw new ParameterError(PARAMETER, `Unknown pagination mode "${mode}"`);
+	if (!MODES.includes(mode))
+		throw new ParameterError(PARAMETER, `Unknown pagination mode "${mode}"`);
 	if (mode === 'off') return undefined;
 	const output = text(raw, 'output', 'records');
 	if (output !== 'records' && output !== 'pages') {
-		throw new ParameterError(PARAMETER, `Pagination output must be "records" or "pages", not "${output}"`);
+		throw new ParameterError(
+			PARAMETER,
+			`Pagination output must be "records" or "pages", not "${output}"`,
+		);
 	}
 	const parameterIn = text(raw, 'parameterIn', 'query');
 	if (parameterIn !== 'query' && parameterIn !== 'body') {
-		throw new ParameterError(PARAMETER, `Pagination "parameterIn" must be "query" or "body", not "${parameterIn}"`);
+		throw new ParameterError(
+			PARAMETER,
+			`Pagination "parameterIn" must be "query" or "body", not "${parameterIn}"`,
+		);
 	}
 	const settings: PaginationSettings = {
 		mode,
@@ -93,7 +127,10 @@ export function resolvePagination(raw: Record<string, unknown> | undefined): Pag
 	if (mode === 'nextUrl') required(settings.nextUrlPath, 'Next URL Path', mode);
 	if (mode === 'offset') required(settings.offsetParameter, 'Offset Parameter', mode);
 	assertNoReservedDomain(
-		[settings.cursorParameter, settings.offsetParameter, settings.limitParameter].map((name) => [name, '']),
+		[settings.cursorParameter, settings.offsetParameter, settings.limitParameter].map((name) => [
+			name,
+			'',
+		]),
 		PARAMETER,
 	);
 	if (parameterIn === 'body') assertSafeBodyNames(settings);
@@ -113,15 +150,27 @@ export function strategyFor(settings: PaginationSettings, method: HttpMethod): P
 	switch (settings.mode) {
 		case 'hubspot':
 			// HubSpot's search endpoints (POST .../search) take `after` in the JSON body, its list endpoints in the query.
-			return cursorStrategy({ cursorPath: 'paging.next.after', parameter: 'after', in: method === 'GET' ? 'query' : 'body' });
+			return cursorStrategy({
+				cursorPath: 'paging.next.after',
+				parameter: 'after',
+				in: method === 'GET' ? 'query' : 'body',
+			});
 		case 'slack':
-			return cursorStrategy({ cursorPath: 'response_metadata.next_cursor', parameter: 'cursor', in: 'query' });
+			return cursorStrategy({
+				cursorPath: 'response_metadata.next_cursor',
+				parameter: 'cursor',
+				in: 'query',
+			});
 		case 'salesforce':
 			return nextUrlStrategy({ nextUrlPath: 'nextRecordsUrl', doneField: 'done' });
 		case 'linkHeader':
 			return linkHeaderStrategy;
 		case 'cursor':
-			return cursorStrategy({ cursorPath: settings.cursorPath, parameter: settings.cursorParameter, in: settings.parameterIn });
+			return cursorStrategy({
+				cursorPath: settings.cursorPath,
+				parameter: settings.cursorParameter,
+				in: settings.parameterIn,
+			});
 		case 'nextUrl':
 			return nextUrlStrategy({ nextUrlPath: settings.nextUrlPath });
 		case 'offset':

@@ -5,7 +5,10 @@ import type { PageChange, PageStrategy, PageView, ParameterLocation } from './ty
 import { upstreamLinkToTarget } from './upstreamLink';
 
 function present(value: unknown): value is string | number {
-	return (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value));
+	return (
+		(typeof value === 'string' && value !== '') ||
+		(typeof value === 'number' && Number.isFinite(value))
+	);
 }
 
 function scalarAt(view: PageView, path: string, what: string): string | number | undefined {
@@ -25,12 +28,20 @@ function followLink(link: string, view: PageView): PageChange {
 }
 
 /** The next cursor is a body field; it goes into one query or JSON body parameter. Empty or absent: last page. */
-export function cursorStrategy(config: { cursorPath: string; parameter: string; in: ParameterLocation }): PageStrategy {
+export function cursorStrategy(config: {
+	cursorPath: string;
+	parameter: string;
+	in: ParameterLocation;
+}): PageStrategy {
 	return {
 		next(view) {
 			const cursor = scalarAt(view, config.cursorPath, 'cursor');
 			if (cursor === undefined) return undefined;
-			return { kind: 'params', key: String(cursor), params: [{ in: config.in, name: config.parameter, value: cursor }] };
+			return {
+				kind: 'params',
+				key: String(cursor),
+				params: [{ in: config.in, name: config.parameter, value: cursor }],
+			};
 		},
 	};
 }
@@ -68,14 +79,17 @@ export function offsetStrategy(config: {
 }): PageStrategy {
 	const change = (value: number): PageChange => {
 		const params = [{ in: config.in, name: config.parameter, value }];
-		if (config.limitParameter) params.push({ in: config.in, name: config.limitParameter, value: config.pageSize });
+		if (config.limitParameter)
+			params.push({ in: config.in, name: config.limitParameter, value: config.pageSize });
 		return { kind: 'params', params };
 	};
 	return {
 		first: () => change(config.first),
 		next(view) {
 			if (view.recordCount === 0) return undefined;
-			return change(config.type === 'page' ? config.first + view.page : config.first + view.recordsSoFar);
+			return change(
+				config.type === 'page' ? config.first + view.page : config.first + view.recordsSoFar,
+			);
 		},
 	};
 }

@@ -1,6 +1,14 @@
 import type { RequestSpec } from '../request/types';
 
-export type PaginationMode = 'off' | 'hubspot' | 'slack' | 'salesforce' | 'linkHeader' | 'cursor' | 'nextUrl' | 'offset';
+export type PaginationMode =
+	| 'off'
+	| 'hubspot'
+	| 'slack'
+	| 'salesforce'
+	| 'linkHeader'
+	| 'cursor'
+	| 'nextUrl'
+	| 'offset';
 
 export type ParameterLocation = 'query' | 'body';
 

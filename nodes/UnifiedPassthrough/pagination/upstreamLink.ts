@@ -25,13 +25,19 @@ export function upstreamLinkToTarget(link: string, currentPath = ''): Passthroug
 	const scheme = SCHEME.exec(text);
 	if (scheme || text.startsWith('//')) {
 		if (scheme && !/^https?$/i.test(scheme[1])) {
-			throw new PaginationError(`The next page link "${text}" is not an http(s) URL`, 'Only http and https links are followed.');
+			throw new PaginationError(
+				`The next page link "${text}" is not an http(s) URL`,
+				'Only http and https links are followed.',
+			);
 		}
 		let url: URL;
 		try {
 			url = new URL(text.startsWith('//') ? `https:${text}` : text);
 		} catch {
-			throw new PaginationError(`The next page link "${text}" is not a valid URL`, 'Check the pagination mode and path.');
+			throw new PaginationError(
+				`The next page link "${text}" is not a valid URL`,
+				'Check the pagination mode and path.',
+			);
 		}
 		relative = url.pathname + url.search;
 	}

@@ -19,7 +19,11 @@ export interface MultipartRow extends NameValueRow {
 function propertyName(value: unknown, parameter: string): string {
 	// An omitted value is the parameter's default, `data`.
 	const name = value === undefined ? 'data' : stringifyValue(value).trim();
-	if (!name) throw new ParameterError(parameter, 'Give the name of the input item\'s binary property, e.g. data');
+	if (!name)
+		throw new ParameterError(
+			parameter,
+			"Give the name of the input item's binary property, e.g. data",
+		);
 	return name;
 }
 
@@ -27,15 +31,32 @@ function propertyName(value: unknown, parameter: string): string {
 export function createBinaryBodyBuilder(resolve: BinaryResolver): BinaryBodyBuilder {
 	return async (parameters: BodyParameters) => {
 		if (parameters.contentType === 'binaryData') {
-			const file = await resolve(propertyName(parameters.inputDataFieldName, 'inputDataFieldName'), 'inputDataFieldName');
-			return { contentType: safeMimeType(file.mimeType), length: file.length, open: () => file.open() };
+			const file = await resolve(
+				propertyName(parameters.inputDataFieldName, 'inputDataFieldName'),
+				'inputDataFieldName',
+			);
+			return {
+				contentType: safeMimeType(file.mimeType),
+				length: file.length,
+				open: () => file.open(),
+			};
 		}
 		const parts: MultipartPart[] = [];
 		for (const row of parameters.bodyParameters as MultipartRow[]) {
 			const name = rowName(row);
 			if (row.parameterType === 'formBinaryData') {
-				if (!name) throw new ParameterError('bodyParameters', 'A form field with a binary file needs a name');
-				parts.push({ name, file: await resolve(propertyName(row.inputDataFieldName, 'bodyParameters'), 'bodyParameters') });
+				if (!name)
+					throw new ParameterError(
+						'bodyParameters',
+						'A form field with a binary file needs a name',
+					);
+				parts.push({
+					name,
+					file: await resolve(
+						propertyName(row.inputDataFieldName, 'bodyParameters'),
+						'bodyParameters',
+					),
+				});
 			} else if (name) {
 				parts.push({ name, value: stringifyValue(row.value) });
 			}

@@ -3,7 +3,12 @@ import { parseJsonParameter, rowsToPairs, stringifyValue, type NameValueRow } fr
 import type { BodySource } from './types';
 import { ParameterError } from '../shared/parameterError';
 
-export type BodyContentType = 'json' | 'form-urlencoded' | 'multipart-form-data' | 'binaryData' | 'raw';
+export type BodyContentType =
+	| 'json'
+	| 'form-urlencoded'
+	| 'multipart-form-data'
+	| 'binaryData'
+	| 'raw';
 
 export interface BodyParameters {
 	contentType: BodyContentType;
@@ -55,14 +60,18 @@ export function buildFormUrlencodedBody(parameters: BodyParameters): BodySource 
 		return fixed(text, 'application/x-www-form-urlencoded');
 	}
 	const form = new URLSearchParams();
-	for (const [name, value] of rowsToPairs(parameters.bodyParameters)) form.append(name, stringifyValue(value));
+	for (const [name, value] of rowsToPairs(parameters.bodyParameters))
+		form.append(name, stringifyValue(value));
 	return fixed(form.toString(), 'application/x-www-form-urlencoded');
 }
 
 export function buildRawBody(parameters: BodyParameters): BodySource {
 	const contentType = String(parameters.rawContentType ?? '').trim();
 	if (!contentType) {
-		throw new ParameterError('rawContentType', 'Give a content type for the raw body, e.g. text/xml');
+		throw new ParameterError(
+			'rawContentType',
+			'Give a content type for the raw body, e.g. text/xml',
+		);
 	}
 	return fixed(stringifyValue(parameters.body), contentType);
 }

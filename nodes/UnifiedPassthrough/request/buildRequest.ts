@@ -29,7 +29,10 @@ function readKeyValueOrJson(
 		const json = parseJsonObjectParameter(jsonName, jsonLabel, read<unknown>(jsonName, ''));
 		return { entries: Object.entries(json), parameter: jsonName };
 	}
-	return { entries: rowsToPairs(read<{ parameters?: NameValueRow[] }>(rowsName, {}).parameters), parameter: rowsName };
+	return {
+		entries: rowsToPairs(read<{ parameters?: NameValueRow[] }>(rowsName, {}).parameters),
+		parameter: rowsName,
+	};
 }
 
 function readMethod(read: ParameterReader): HttpMethod {
@@ -64,11 +67,17 @@ async function readBody(
 		case 'multipart-form-data':
 		case 'binaryData':
 			if (!buildBinaryBody) {
-				throw new ParameterError('contentType', `Body content type "${parameters.contentType}" needs n8n's binary data`);
+				throw new ParameterError(
+					'contentType',
+					`Body content type "${parameters.contentType}" needs n8n's binary data`,
+				);
 			}
 			return await buildBinaryBody(parameters);
 		default:
-			throw new ParameterError('contentType', `Unknown body content type "${String(parameters.contentType)}"`);
+			throw new ParameterError(
+				'contentType',
+				`Unknown body content type "${String(parameters.contentType)}"`,
+			);
 	}
 }
 
@@ -85,7 +94,13 @@ export async function buildRequest(
 	const arrayFormat = options.queryArrayFormat ?? 'repeat';
 	const query = [...pathQuery];
 	if (read<boolean>('sendQuery', false)) {
-		const { entries, parameter } = readKeyValueOrJson(read, 'specifyQuery', 'queryParameters', 'jsonQuery', 'JSON Query Parameters');
+		const { entries, parameter } = readKeyValueOrJson(
+			read,
+			'specifyQuery',
+			'queryParameters',
+			'jsonQuery',
+			'JSON Query Parameters',
+		);
 		const pairs = flattenQuery(entries, arrayFormat);
 		assertNoReservedDomain(pairs, parameter);
 		query.push(...pairs);
@@ -95,7 +110,13 @@ export async function buildRequest(
 
 	let headers: Record<string, string> = {};
 	if (read<boolean>('sendHeaders', false)) {
-		const { entries, parameter } = readKeyValueOrJson(read, 'specifyHeaders', 'headerParameters', 'jsonHeaders', 'JSON Headers');
+		const { entries, parameter } = readKeyValueOrJson(
+			read,
+			'specifyHeaders',
+			'headerParameters',
+			'jsonHeaders',
+			'JSON Headers',
+		);
 		headers = buildHeaders(entries, parameter);
 	}
 

@@ -6,13 +6,14 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // eslint-disable-next-line no-control-regex
 const BAD_VALUE = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
-const FORWARDING = 'it describes a proxy hop or the original host or URL, which could change where or how Unified.to routes the call';
+const FORWARDING =
+	'it describes a proxy hop or the original host or URL, which could change where or how Unified.to routes the call';
 const METHOD_OVERRIDE = 'it would override the method; set the Method parameter instead';
 
 /** Headers no parameter may set: they would change where or how the request goes, or whose key it uses. */
 const FORBIDDEN: Record<string, string> = {
 	authorization:
-		'Unified.to reads its own API key from it, and the upstream\'s authorization is added by Unified from the connection',
+		"Unified.to reads its own API key from it, and the upstream's authorization is added by Unified from the connection",
 	'proxy-authorization': 'it is managed by the proxy settings',
 	host: 'the request must go to the Unified.to API host',
 	'content-length': 'it is computed from the body',
@@ -41,16 +42,23 @@ function forbiddenReason(lowerCaseName: string): string | undefined {
 	const name = lowerCaseName.replace(/_/g, '-');
 	if (Object.hasOwn(FORBIDDEN, name)) return FORBIDDEN[name];
 	if (name.startsWith('x-forwarded') || name.startsWith('x-original-')) return FORWARDING;
-	if (name.startsWith('--domain')) return 'only the "Domain" option may set Unified.to\'s reserved __domain';
+	if (name.startsWith('--domain'))
+		return 'only the "Domain" option may set Unified.to\'s reserved __domain';
 	return undefined;
 }
 
-export function buildHeaders(entries: Array<[string, unknown]>, parameter: string): Record<string, string> {
+export function buildHeaders(
+	entries: Array<[string, unknown]>,
+	parameter: string,
+): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const [rawName, rawValue] of entries) {
 		const name = rawName.trim();
 		if (!TOKEN.test(name)) {
-			throw new ParameterError(parameter, `The header name "${name}" is not a valid HTTP header name`);
+			throw new ParameterError(
+				parameter,
+				`The header name "${name}" is not a valid HTTP header name`,
+			);
 		}
 		const lower = name.toLowerCase();
 		const reason = forbiddenReason(lower);

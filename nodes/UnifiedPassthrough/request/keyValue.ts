@@ -27,7 +27,10 @@ export function parseJsonObjectParameter(
 	const parsed = parseJsonParameter(parameter, label, value);
 	if (parsed === undefined || parsed === null) return {};
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new ParameterError(parameter, `The "${label}" field (${parameter}) must be a JSON object`);
+		throw new ParameterError(
+			parameter,
+			`The "${label}" field (${parameter}) must be a JSON object`,
+		);
 	}
 	return parsed as Record<string, unknown>;
 }

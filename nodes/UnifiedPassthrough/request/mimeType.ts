@@ -4,7 +4,9 @@ export const FALLBACK_MIME_TYPE = 'application/octet-stream';
 // No alternative overlaps another, so matching stays linear however long the input.
 const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 const QUOTED_STRING = '"(?:[\\t !#-\\[\\]-~]|\\\\[\\t -~])*"';
-const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN}|${QUOTED_STRING}))*$`);
+const MEDIA_TYPE = new RegExp(
+	`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN}|${QUOTED_STRING}))*$`,
+);
 
 /**
  * A binary's MIME type as it may go into a request or multipart part header. It comes from the input item, which

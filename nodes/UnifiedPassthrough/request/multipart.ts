@@ -23,8 +23,11 @@ const CRLF = '\r\n';
  * reads `\"` as an escaped quote would run the value on into the next parameter.
  */
 export function escapeDispositionValue(value: string): string {
-	// eslint-disable-next-line no-control-regex
-	return value.replace(/[\u0000-\u001f\u007f"\\]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+	return value.replace(
+		// eslint-disable-next-line no-control-regex
+		/[\u0000-\u001f\u007f"\\]/g,
+		(character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+	);
 }
 
 export function randomBoundary(): string {
@@ -45,15 +48,23 @@ function partHeader(boundary: string, part: MultipartPart): Buffer {
  * read from its own source when the body is opened, and the total length is computed up front when every file
  * length is known (so Content-Length is set and nothing is buffered).
  */
-export function multipartBody(parts: MultipartPart[], boundary: string = randomBoundary()): BodySource {
+export function multipartBody(
+	parts: MultipartPart[],
+	boundary: string = randomBoundary(),
+): BodySource {
 	const headers = parts.map((part) => partHeader(boundary, part));
-	const values = parts.map((part) => ('file' in part ? undefined : Buffer.from(part.value, 'utf8')));
+	const values = parts.map((part) =>
+		'file' in part ? undefined : Buffer.from(part.value, 'utf8'),
+	);
 	const separator = Buffer.from(CRLF);
 	const closing = Buffer.from(`--${boundary}--${CRLF}`);
 	let length: number | undefined = closing.length;
 	parts.forEach((part, index) => {
 		const contentLength = 'file' in part ? part.file.length : values[index]!.length;
-		length = length === undefined || contentLength === undefined ? undefined : length + headers[index].length + contentLength + separator.length;
+		length =
+			length === undefined || contentLength === undefined
+				? undefined
+				: length + headers[index].length + contentLength + separator.length;
 	});
 
 	async function* chunks(): AsyncGenerator<Buffer> {
@@ -63,7 +74,9 @@ export function multipartBody(parts: MultipartPart[], boundary: string = randomB
 			if ('file' in part) {
 				const content = await part.file.open();
 				if (Buffer.isBuffer(content)) yield content;
-				else for await (const chunk of content) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+				else
+					for await (const chunk of content)
+						yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
 			} else {
 				yield values[index]!;
 			}

@@ -43,7 +43,7 @@ export function splitAndEncodePath(input: unknown): SplitPath {
 	if (SCHEME.test(raw) || raw.startsWith('//')) {
 		throw new ParameterError(
 			'path',
-			'Path must be relative to the integration\'s API root (e.g. /crm/v3/objects/contacts), not an absolute URL',
+			"Path must be relative to the integration's API root (e.g. /crm/v3/objects/contacts), not an absolute URL",
 		);
 	}
 	if (raw.includes('#')) {
@@ -53,7 +53,10 @@ export function splitAndEncodePath(input: unknown): SplitPath {
 	const pathPart = (questionMark === -1 ? raw : raw.slice(0, questionMark)).replace(/^\/+/, '');
 	const queryPart = questionMark === -1 ? '' : raw.slice(questionMark + 1);
 	if (pathPart === '') {
-		throw new ParameterError('path', 'Path is empty: give the upstream path, e.g. /crm/v3/objects/contacts');
+		throw new ParameterError(
+			'path',
+			'Path is empty: give the upstream path, e.g. /crm/v3/objects/contacts',
+		);
 	}
 	const path = pathPart.split('/').map(encodeSegment).join('/');
 	// Checked as it will be sent: what the user typed and what goes on the wire can differ ("%" becomes "%25").

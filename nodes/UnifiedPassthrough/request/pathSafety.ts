@@ -57,14 +57,18 @@ function checkLayer(layer: string, decoded: boolean, parameter: string): void {
 	if (layer.includes('\\')) fail('Path must not contain a backslash');
 	if (PERCENT_U.test(layer)) fail('Path must not contain "%u" escapes');
 	// Unified decodes the path before routing: an encoded "?" or "#" would become a query or fragment there.
-	if (decoded && /[?#]/.test(layer)) fail('Path must not contain a percent-encoded "?" or "#"; put the query after a plain "?"');
+	if (decoded && /[?#]/.test(layer))
+		fail('Path must not contain a percent-encoded "?" or "#"; put the query after a plain "?"');
 	const folded = layer.normalize('NFKC');
 	for (const text of folded === layer ? [layer] : [layer, folded]) {
 		const segments = text.split('/');
-		if (segments.some(isDotSegment)) fail('Path must not contain "." or ".." segments (in any spelling or encoding)');
+		if (segments.some(isDotSegment))
+			fail('Path must not contain "." or ".." segments (in any spelling or encoding)');
 		const reserved = segments.map(reservedPathParameter).find((name) => name !== undefined);
 		if (reserved !== undefined) {
-			fail(`Path must not carry ";${reserved}": "__domain" is reserved by Unified.to; set the upstream domain with the "Domain" option instead`);
+			fail(
+				`Path must not carry ";${reserved}": "__domain" is reserved by Unified.to; set the upstream domain with the "Domain" option instead`,
+			);
 		}
 		if (SCHEME.test(text.replace(/^\/+/, '')) || text.startsWith('//')) {
 			fail('Path must not be an absolute URL, also not percent-encoded');

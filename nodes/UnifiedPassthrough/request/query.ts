@@ -7,7 +7,10 @@ export type QueryArrayFormat = 'repeat' | 'brackets' | 'indices' | 'comma';
 export type QueryPairs = Array<[string, string]>;
 
 /** Flattens `{name: value}` entries (arrays allowed) into ordered pairs, per the array format. */
-export function flattenQuery(entries: Array<[string, unknown]>, arrayFormat: QueryArrayFormat): QueryPairs {
+export function flattenQuery(
+	entries: Array<[string, unknown]>,
+	arrayFormat: QueryArrayFormat,
+): QueryPairs {
 	const pairs: QueryPairs = [];
 	for (const [name, value] of entries) {
 		if (value === undefined || value === null) continue;
@@ -20,7 +23,12 @@ export function flattenQuery(entries: Array<[string, unknown]>, arrayFormat: Que
 			pairs.push([name, items.join(',')]);
 		} else {
 			items.forEach((item, index) => {
-				const key = arrayFormat === 'brackets' ? `${name}[]` : arrayFormat === 'indices' ? `${name}[${index}]` : name;
+				const key =
+					arrayFormat === 'brackets'
+						? `${name}[]`
+						: arrayFormat === 'indices'
+							? `${name}[${index}]`
+							: name;
 				pairs.push([key, item]);
 			});
 		}
@@ -44,5 +52,7 @@ export function assertNoReservedDomain(pairs: QueryPairs, parameter: string): vo
 }
 
 export function encodeQuery(pairs: QueryPairs): string {
-	return pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
+	return pairs
+		.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+		.join('&');
 }

@@ -17,9 +17,16 @@ export function detectBodyError(body: unknown): BodyErrorSummary | undefined {
 			? `The Slack connection lacks the scope "${needed}"${typeof record.provided === 'string' ? ` (it has: ${record.provided})` : ''}. Re-authorize the connection in Unified.to with that scope.`
 			: 'The Slack connection lacks a required scope. Re-authorize it in Unified.to with the scope this method needs.';
 	} else if (code === 'ratelimited') {
-		description = 'Slack\'s rate limit for this method was reached. Lower "Concurrency" or add a "Request Interval".';
-	} else if (code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive') {
-		description = 'Slack rejected the connection\'s token. Re-authorize the connection in Unified.to.';
+		description =
+			'Slack\'s rate limit for this method was reached. Lower "Concurrency" or add a "Request Interval".';
+	} else if (
+		code === 'invalid_auth' ||
+		code === 'not_authed' ||
+		code === 'token_revoked' ||
+		code === 'account_inactive'
+	) {
+		description =
+			"Slack rejected the connection's token. Re-authorize the connection in Unified.to.";
 	}
 	return { message: `Slack returned ok: false: ${code}`, description };
 }

@@ -13,7 +13,9 @@ export function charsetOf(contentType: string | undefined): string | undefined {
 }
 
 export function isJsonMediaType(mediaType: string): boolean {
-	return mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json';
+	return (
+		mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json'
+	);
 }
 
 const BINARY_PREFIXES = ['image/', 'audio/', 'video/', 'font/'];

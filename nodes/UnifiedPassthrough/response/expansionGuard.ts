@@ -20,9 +20,14 @@ class ExpansionExceeded extends Error {}
  * stream fails at once: a few KB of gzip or brotli cannot become gigabytes in memory or on disk.
  * A `maxRatio` of 0 turns the check off.
  */
-export function guardedDecodedStream(body: Readable, contentEncoding: string | undefined, maxRatio: number): GuardedBody {
+export function guardedDecodedStream(
+	body: Readable,
+	contentEncoding: string | undefined,
+	maxRatio: number,
+): GuardedBody {
 	const decoders = contentDecoders(contentEncoding);
-	if (!decoders.length || maxRatio <= 0) return { stream: chain(body, ...decoders), exceeded: () => undefined };
+	if (!decoders.length || maxRatio <= 0)
+		return { stream: chain(body, ...decoders), exceeded: () => undefined };
 	let receivedBytes = 0;
 	let decodedBytes = 0;
 	let exceeded = false;
@@ -37,7 +42,9 @@ export function guardedDecodedStream(body: Readable, contentEncoding: string | u
 			decodedBytes += chunk.length;
 			if (decodedBytes > EXPANSION_ALLOWANCE_BYTES && decodedBytes > receivedBytes * maxRatio) {
 				exceeded = true;
-				callback(new ExpansionExceeded('The decoded body expands past the compression ratio limit'));
+				callback(
+					new ExpansionExceeded('The decoded body expands past the compression ratio limit'),
+				);
 				return;
 			}
 			callback(null, chunk);

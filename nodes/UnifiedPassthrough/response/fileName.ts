@@ -37,7 +37,12 @@ function decodeExtValue(value: string): string | undefined {
 	const [, charset, encoded] = match;
 	try {
 		if (charset.toLowerCase() === 'utf-8' || charset === '') return decodeURIComponent(encoded);
-		const bytes = Buffer.from(encoded.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+		const bytes = Buffer.from(
+			encoded.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) =>
+				String.fromCharCode(parseInt(hex, 16)),
+			),
+			'latin1',
+		);
 		return new TextDecoder(charset).decode(bytes);
 	} catch {
 		return undefined;
@@ -51,7 +56,8 @@ function dispositionParameters(header: string): Map<string, string> {
 	const parameters = new Map<string, string>();
 	for (const [, name, quoted, token] of header.matchAll(PARAMETER)) {
 		const key = name.toLowerCase();
-		if (!parameters.has(key)) parameters.set(key, quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : token.trim());
+		if (!parameters.has(key))
+			parameters.set(key, quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : token.trim());
 	}
 	return parameters;
 }

@@ -32,11 +32,16 @@ export function compressionRatioExceeded(
 }
 
 /** More content encodings than any server uses: each one more decoder (and its window) per response. */
-export function tooManyContentEncodings(contentEncoding: string, maxEncodings: number, statusCode: number): PassthroughFailure {
+export function tooManyContentEncodings(
+	contentEncoding: string,
+	maxEncodings: number,
+	statusCode: number,
+): PassthroughFailure {
 	return new PassthroughFailure(
 		`The response is compressed more times than the node decodes (Content-Encoding: ${contentEncoding.slice(0, 200)}); at most ${maxEncodings} encodings are undone`,
 		{
-			description: 'Servers compress a response once. Ask the API (or the proxy in between) to send it with a single Content-Encoding.',
+			description:
+				'Servers compress a response once. Ask the API (or the proxy in between) to send it with a single Content-Encoding.',
 			statusCode,
 		},
 	);

@@ -77,7 +77,10 @@ export async function readWithin(stream: Readable, maxBytes: number): Promise<Bu
 }
 
 /** The body's first `maxBytes`; `truncated` when there was more (reading stops there). */
-export async function readHead(stream: Readable, maxBytes: number): Promise<{ bytes: Buffer; truncated: boolean }> {
+export async function readHead(
+	stream: Readable,
+	maxBytes: number,
+): Promise<{ bytes: Buffer; truncated: boolean }> {
 	const { chunks, length, longer } = await collect(stream, maxBytes);
 	return { bytes: Buffer.concat(chunks, Math.min(length, maxBytes)), truncated: longer };
 }

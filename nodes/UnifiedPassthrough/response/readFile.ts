@@ -7,7 +7,11 @@ import { fileNameFromContentDisposition, fileNameFromPath } from './fileName';
 import { compressionRatioExceeded } from './limitFailures';
 
 /** Stores a streamed file body (n8n's prepareBinaryData) and returns what to put under `binary`. */
-export type BinaryStore<TBinary> = (stream: Readable, fileName: string | undefined, mimeType: string) => Promise<TBinary>;
+export type BinaryStore<TBinary> = (
+	stream: Readable,
+	fileName: string | undefined,
+	mimeType: string,
+) => Promise<TBinary>;
 
 export interface FileResponse {
 	statusCode: number;
@@ -26,20 +30,42 @@ export interface FileReadOptions {
 }
 
 /** Streams a file body into the binary store, decoded, within the compression ratio limit. */
-export async function readFile<TBinary>(response: FileResponse, options: FileReadOptions, storeBinary: BinaryStore<TBinary>): Promise<TBinary> {
+export async function readFile<TBinary>(
+	response: FileResponse,
+	options: FileReadOptions,
+	storeBinary: BinaryStore<TBinary>,
+): Promise<TBinary> {
 	const { secret } = options;
 	// Redacted again after decoding: filename* is percent-encoded, file names are NFKC-normalised, and the MIME
 	// type is lower-cased, so a key spelled another way in the header only becomes the key here.
-	const fileName = fileNameFromContentDisposition(response.contentDisposition) ?? fileNameFromPath(options.path);
-	const mimeType = redactSecret(mediaTypeOf(response.contentType), secret) || 'application/octet-stream';
-	const guarded = guardedDecodedStream(response.body, response.contentEncoding, options.maxCompressionRatio);
+	const fileName =
+		fileNameFromContentDisposition(response.contentDisposition) ?? fileNameFromPath(options.path);
+	const mimeType =
+		redactSecret(mediaTypeOf(response.contentType), secret) || 'application/octet-stream';
+	const guarded = guardedDecodedStream(
+		response.body,
+		response.contentEncoding,
+		options.maxCompressionRatio,
+	);
 	const ratioFailure = () => {
 		const exceeded = guarded.exceeded();
-		return exceeded && compressionRatioExceeded(options.maxCompressionRatio, exceeded.receivedBytes, exceeded.decodedBytes, response.statusCode);
+		return (
+			exceeded &&
+			compressionRatioExceeded(
+				options.maxCompressionRatio,
+				exceeded.receivedBytes,
+				exceeded.decodedBytes,
+				response.statusCode,
+			)
+		);
 	};
 	let binary: TBinary;
 	try {
-		binary = await storeBinary(guarded.stream, fileName === undefined ? undefined : redactSecret(fileName, secret), mimeType);
+		binary = await storeBinary(
+			guarded.stream,
+			fileName === undefined ? undefined : redactSecret(fileName, secret),
+			mimeType,
+		);
 	} catch (error) {
 		// The store sees only a failed stream; the reason is known here.
 		throw ratioFailure() || error;

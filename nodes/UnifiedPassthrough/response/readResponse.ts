@@ -1,9 +1,22 @@
 import { createHash } from 'node:crypto';
 
 import { PassthroughFailure } from '../shared/failure';
-import { jsonMayHideSecret, redactCutOffSecret, redactHeaders, redactSecret, redactSecretDeep } from '../shared/redact';
+import {
+	jsonMayHideSecret,
+	redactCutOffSecret,
+	redactHeaders,
+	redactSecret,
+	redactSecretDeep,
+} from '../shared/redact';
 import type { RawResponse } from '../transport/send';
-import { charsetOf, classifyResponse, isJsonMediaType, mediaTypeOf, type BodyKind, type ResponseFormat } from './contentType';
+import {
+	charsetOf,
+	classifyResponse,
+	isJsonMediaType,
+	mediaTypeOf,
+	type BodyKind,
+	type ResponseFormat,
+} from './contentType';
 import { decodableEncodings, decodedStream, readHead, readWithin } from './readBody';
 import { decodeText } from './decodeText';
 import { responseTooLarge, tooManyContentEncodings } from './limitFailures';
@@ -59,7 +72,10 @@ export async function readResponse<TBinary>(
 	const contentType = headerValue(headers['content-type']);
 	const success = isSuccessStatus(statusCode);
 	const kind = classifyResponse(options.format, statusCode, contentType, success);
-	const base: Pick<ReadResponse<TBinary>, 'statusCode' | 'headers' | 'fingerprint'> = { statusCode, headers };
+	const base: Pick<ReadResponse<TBinary>, 'statusCode' | 'headers' | 'fingerprint'> = {
+		statusCode,
+		headers,
+	};
 
 	if (kind === 'empty') {
 		await raw.body.dump().catch(() => undefined);
@@ -90,7 +106,10 @@ export async function readResponse<TBinary>(
 		bytes = whole;
 	} else {
 		// An error body is read for its message only: a huge one (an HTML error page of a proxy) is cut short.
-		({ bytes, truncated: cut } = await readHead(stream, Math.min(options.maxBodyBytes, MAX_ERROR_BODY_BYTES)));
+		({ bytes, truncated: cut } = await readHead(
+			stream,
+			Math.min(options.maxBodyBytes, MAX_ERROR_BODY_BYTES),
+		));
 	}
 	let text = redactSecret(decodeText(bytes, charsetOf(contentType)), options.secret);
 	if (cut) text = redactCutOffSecret(text, options.secret);
@@ -99,7 +118,11 @@ export async function readResponse<TBinary>(
 	if (text.trim() === '') return { ...base, kind: 'json', body: {} };
 	try {
 		const body = JSON.parse(text) as unknown;
-		return { ...base, kind: 'json', body: jsonMayHideSecret(text, options.secret) ? redactSecretDeep(body, options.secret) : body };
+		return {
+			...base,
+			kind: 'json',
+			body: jsonMayHideSecret(text, options.secret) ? redactSecretDeep(body, options.secret) : body,
+		};
 	} catch (error) {
 		const declaredJson = isJsonMediaType(mediaTypeOf(contentType));
 		if (!success || options.neverError) return { ...base, kind: 'text', body: text };
@@ -108,7 +131,8 @@ export async function readResponse<TBinary>(
 				? `The response says it is JSON (${mediaTypeOf(contentType)}) but its body is not valid JSON: ${(error as Error).message}`
 				: `The response body is not valid JSON: ${(error as Error).message}`,
 			{
-				description: 'Set "Response Format" to "Text" to receive the body as it is, or turn on "Never Error".',
+				description:
+					'Set "Response Format" to "Text" to receive the body as it is, or turn on "Never Error".',
 				statusCode,
 				body: text.slice(0, 1000),
 			},

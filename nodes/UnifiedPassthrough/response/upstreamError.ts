@@ -40,7 +40,11 @@ function text(value: unknown): string | undefined {
 export function isUnifiedError(headers: ErrorContext['headers'], body: unknown): boolean {
 	const record = asRecord(body);
 	if (!record || headers['x-endapi-response-time'] !== undefined) return false;
-	return typeof record.statusCode === 'number' && typeof record.error === 'string' && typeof record.message === 'string';
+	return (
+		typeof record.statusCode === 'number' &&
+		typeof record.error === 'string' &&
+		typeof record.message === 'string'
+	);
 }
 
 /** The message an API put in its error body: HubSpot, Slack, Salesforce, Unified and common shapes. */
@@ -97,7 +101,7 @@ function adviceFor(context: ErrorContext, fromUnified: boolean): string {
 		}
 	}
 	if (statusCode === 401) {
-		return 'The upstream API rejected the connection\'s authorization: the connection is likely broken or expired. Re-authorize it in Unified.to.';
+		return "The upstream API rejected the connection's authorization: the connection is likely broken or expired. Re-authorize it in Unified.to.";
 	}
 	if (statusCode === 403) {
 		return 'The upstream API refused the call: the connection may lack a permission or scope, or an API quota was reached (Salesforce reports REQUEST_LIMIT_EXCEEDED as 403).';

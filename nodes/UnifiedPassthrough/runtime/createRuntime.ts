@@ -25,7 +25,10 @@ export interface Runtime {
 	storeBinary: BinaryStore<IBinaryData>;
 	policy: FailurePolicy;
 	/** Runs the units, keeping input order and pairing; fails fast or gives error items per the policy. */
-	run(units: WorkUnit[], work: (unit: WorkUnit) => Promise<INodeExecutionData[]>): Promise<INodeExecutionData[]>;
+	run(
+		units: WorkUnit[],
+		work: (unit: WorkUnit) => Promise<INodeExecutionData[]>,
+	): Promise<INodeExecutionData[]>;
 }
 
 export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
@@ -61,6 +64,7 @@ export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
 		resolveXref: cachedXrefResolver(unifiedXrefLookup(credentials, signal, executionOptions)),
 		storeBinary: host.storeBinary,
 		policy,
-		run: async (units, work) => await runUnits(units, work, { node: host.node, secret, policy, stop, cancel }),
+		run: async (units, work) =>
+			await runUnits(units, work, { node: host.node, secret, policy, stop, cancel }),
 	};
 }

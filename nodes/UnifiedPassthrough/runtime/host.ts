@@ -25,11 +25,16 @@ export interface RuntimeHost {
 export function executeHost(context: IExecuteFunctions): RuntimeHost {
 	return {
 		node: context.getNode(),
-		credentials: async () => (await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials,
+		credentials: async () =>
+			(await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials,
 		executionOptions: () => context.getNodeParameter('options', 0, {}) as RawOptions,
-		cancelSignal: typeof context.getExecutionCancelSignal === 'function' ? context.getExecutionCancelSignal() : undefined,
+		cancelSignal:
+			typeof context.getExecutionCancelSignal === 'function'
+				? context.getExecutionCancelSignal()
+				: undefined,
 		continueOnFail: context.continueOnFail(),
 		toolMode: isToolMode(context),
-		storeBinary: async (stream, fileName, mimeType) => await context.helpers.prepareBinaryData(chunkByChunk(stream), fileName, mimeType),
+		storeBinary: async (stream, fileName, mimeType) =>
+			await context.helpers.prepareBinaryData(chunkByChunk(stream), fileName, mimeType),
 	};
 }

@@ -52,7 +52,9 @@ export async function runUnits(
 				finishedItems += unit.items.length;
 			} catch (error) {
 				if (policy.continueOnFail || policy.toolMode) {
-					results[unitIndex] = unit.items.map((itemIndex) => errorItem(error, itemIndex, context.secret));
+					results[unitIndex] = unit.items.map((itemIndex) =>
+						errorItem(error, itemIndex, context.secret),
+					);
 				} else if (!failure && !stop.signal.aborted) {
 					failure = { error, itemIndex: unit.items[0] };
 					stop.abort();
@@ -63,9 +65,13 @@ export async function runUnits(
 	if (context.cancel?.aborted) {
 		const itemCount = units.reduce((sum, unit) => sum + unit.items.length, 0);
 		// Worded with "canceled" on purpose: n8n's engine then records the execution as canceled, not failed.
-		throw new NodeOperationError(context.node, 'The execution was canceled: requests in flight were aborted and no new request was started', {
-			description: `${finishedItems} of ${itemCount} items had finished before the cancel.`,
-		});
+		throw new NodeOperationError(
+			context.node,
+			'The execution was canceled: requests in flight were aborted and no new request was started',
+			{
+				description: `${finishedItems} of ${itemCount} items had finished before the cancel.`,
+			},
+		);
 	}
 	if (failure) throw toNodeError(context.node, failure.error, failure.itemIndex, context.secret);
 	return results.flat();

@@ -10,7 +10,8 @@ export interface UnifiedCredentials {
 export function apiBaseUrl(credentials: UnifiedCredentials): string {
 	const region = credentials.region ?? 'us';
 	if (isFixedRegion(region)) return REGIONS[region].apiUrl;
-	if (region !== 'custom') throw new Error(`Unknown region "${String(region)}" in the Unified.to credential`);
+	if (region !== 'custom')
+		throw new Error(`Unknown region "${String(region)}" in the Unified.to credential`);
 	const raw = String(credentials.baseUrl ?? '').trim();
 	let parsed: URL;
 	try {
@@ -21,7 +22,9 @@ export function apiBaseUrl(credentials: UnifiedCredentials): string {
 		);
 	}
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		throw new Error('The custom "Base URL" of the Unified.to credential must start with http:// or https://');
+		throw new Error(
+			'The custom "Base URL" of the Unified.to credential must start with http:// or https://',
+		);
 	}
 	if (parsed.search || parsed.hash || parsed.username || parsed.password) {
 		throw new Error(

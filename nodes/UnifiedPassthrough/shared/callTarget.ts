@@ -6,5 +6,7 @@ export interface CallTarget {
 }
 
 export function callTarget(target: CallTarget): string {
-	return target.connectionId === undefined ? `Unified.to API, path ${target.path}` : `connection ${target.connectionId}, path ${target.path}`;
+	return target.connectionId === undefined
+		? `Unified.to API, path ${target.path}`
+		: `connection ${target.connectionId}, path ${target.path}`;
 }

@@ -29,7 +29,11 @@ export function unsafeSegment(path: string): string | undefined {
  * Returns a copy of `target` with `path` set; objects along the path are copied, not mutated. A path with an
  * unsafe segment leaves `target` as it is: callers that take paths from the user check unsafeSegment first.
  */
-export function withPath(target: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+export function withPath(
+	target: Record<string, unknown>,
+	path: string,
+	value: unknown,
+): Record<string, unknown> {
 	const segments = splitPath(path);
 	if (segments.some((segment) => UNSAFE_KEYS.has(segment))) return target;
 	const set = (node: Record<string, unknown>, index: number): Record<string, unknown> => {
@@ -39,7 +43,10 @@ export function withPath(target: Record<string, unknown>, path: string, value: u
 			copy[key] = value;
 		} else {
 			const child = node[key];
-			const childObject = typeof child === 'object' && child !== null && !Array.isArray(child) ? (child as Record<string, unknown>) : {};
+			const childObject =
+				typeof child === 'object' && child !== null && !Array.isArray(child)
+					? (child as Record<string, unknown>)
+					: {};
 			copy[key] = set(childObject, index + 1);
 		}
 		return copy;

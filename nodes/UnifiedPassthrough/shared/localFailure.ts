@@ -33,7 +33,8 @@ function explain(code: string | undefined, detail: string): Explanation {
 			};
 		case 'ERR_STRING_TOO_LONG':
 			return {
-				message: 'The response is too large to read as text (Node.js caps a string at about 512 MiB)',
+				message:
+					'The response is too large to read as text (Node.js caps a string at about 512 MiB)',
 				description: `Set "Response Format" to "File" to store it as a file, or ask the API for less data per call. ${NOT_RETRIED}`,
 			};
 		case 'ERR_BUFFER_TOO_LARGE':

@@ -14,7 +14,13 @@ export function redactSecret(text: string, secret: string): string {
 
 /** Response headers with the key redacted from every name and value (the same object when none holds it). */
 export function redactHeaders(headers: Headers, secret: string): Headers {
-	if (!redactable(secret) || !Object.entries(headers).some(([name, value]) => name.includes(secret) || (value !== undefined && String(value).includes(secret)))) {
+	if (
+		!redactable(secret) ||
+		!Object.entries(headers).some(
+			([name, value]) =>
+				name.includes(secret) || (value !== undefined && String(value).includes(secret)),
+		)
+	) {
 		return headers;
 	}
 	const redacted: Headers = {};
@@ -28,7 +34,16 @@ export function redactHeaders(headers: Headers, secret: string): Headers {
 	return redacted;
 }
 
-const SHORT_ESCAPES: Record<string, string> = { '"': '\\\\"', '\\': '\\\\\\\\', '/': '\\\\/', '\b': '\\\\b', '\f': '\\\\f', '\n': '\\\\n', '\r': '\\\\r', '\t': '\\\\t' };
+const SHORT_ESCAPES: Record<string, string> = {
+	'"': '\\\\"',
+	'\\': '\\\\\\\\',
+	'/': '\\\\/',
+	'\b': '\\\\b',
+	'\f': '\\\\f',
+	'\n': '\\\\n',
+	'\r': '\\\\r',
+	'\t': '\\\\t',
+};
 
 const escapePatterns = new Map<string, RegExp>();
 
@@ -97,7 +112,12 @@ function renameKeys(record: Record<string, unknown>, names: string[], secret: st
 	const entries = names.map((name) => [redactSecret(name, secret), record[name]] as const);
 	for (const name of names) delete record[name];
 	for (const [name, entry] of entries) {
-		Object.defineProperty(record, name, { value: entry, enumerable: true, writable: true, configurable: true });
+		Object.defineProperty(record, name, {
+			value: entry,
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 }
 

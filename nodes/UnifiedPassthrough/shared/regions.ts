@@ -15,7 +15,10 @@ export function isFixedRegion(region: string): region is FixedRegion {
 
 /** The credential's region options, each showing its API host. */
 export const REGION_OPTIONS = [
-	...Object.entries(REGIONS).map(([value, region]) => ({ name: `${region.label} (${new URL(region.apiUrl).host})`, value })),
+	...Object.entries(REGIONS).map(([value, region]) => ({
+		name: `${region.label} (${new URL(region.apiUrl).host})`,
+		value,
+	})),
 	{ name: 'Custom Base URL', value: 'custom' },
 ];
 
@@ -23,6 +26,8 @@ export const REGION_OPTIONS = [
  * The API root as an n8n expression over the credential's fields, for the credential test (which n8n runs from
  * the credential's description); like apiBaseUrl, a missing region means US.
  */
-export const API_URL_EXPRESSION = `={{ $credentials.region === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : ${(['eu', 'au'] as const)
+export const API_URL_EXPRESSION = `={{ $credentials.region === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : ${(
+	['eu', 'au'] as const
+)
 	.map((region) => `$credentials.region === "${region}" ? "${REGIONS[region].apiUrl}" : `)
 	.join('')}"${REGIONS.us.apiUrl}" }}`;

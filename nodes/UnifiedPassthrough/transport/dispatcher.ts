@@ -40,4 +40,3 @@ export function getDispatcher(settings: DispatcherSettings): Dispatcher {
 	}
 	return dispatcher;
 }
-

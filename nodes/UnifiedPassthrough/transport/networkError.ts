@@ -42,27 +42,32 @@ function explain(code: string, context: NetworkErrorContext): Explanation | unde
 		case 'UND_ERR_HEADERS_TIMEOUT':
 			return {
 				message: `No response within ${seconds(context.headersTimeoutMs)} (timeout)`,
-				description: 'Unified.to or the upstream API took too long to answer. Raise the "Timeout" option if the call is slow by nature.',
+				description:
+					'Unified.to or the upstream API took too long to answer. Raise the "Timeout" option if the call is slow by nature.',
 			};
 		case 'UND_ERR_BODY_TIMEOUT':
 			return {
 				message: `The response stalled: no data for ${seconds(context.bodyTimeoutMs)} while reading the body`,
-				description: 'The upstream stopped sending mid-response. Try again; raise "Timeout" for very slow downloads.',
+				description:
+					'The upstream stopped sending mid-response. Try again; raise "Timeout" for very slow downloads.',
 			};
 		case 'UND_ERR_CONNECT_TIMEOUT':
 			return {
 				message: 'Could not connect to Unified.to (connect timeout)',
-				description: 'Check the network, proxy settings, and the region or base URL in the credential.',
+				description:
+					'Check the network, proxy settings, and the region or base URL in the credential.',
 			};
 		case 'ETIMEDOUT':
 			return {
 				message: 'The network connection to Unified.to timed out',
-				description: 'The connection went silent at the network level. Check the network and proxy settings, then try again.',
+				description:
+					'The connection went silent at the network level. Check the network and proxy settings, then try again.',
 			};
 		case 'ECONNREFUSED':
 			return {
 				message: 'Connection refused by the Unified.to API host',
-				description: 'Check the region or custom base URL in the credential, and any proxy settings.',
+				description:
+					'Check the region or custom base URL in the credential, and any proxy settings.',
 			};
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN':
@@ -87,7 +92,8 @@ function explain(code: string, context: NetworkErrorContext): Explanation | unde
 		case 'ERR_STREAM_PREMATURE_CLOSE':
 			return {
 				message: 'The connection was closed before the response was complete',
-				description: 'A network problem or the server dropped the connection. It may be temporary: try again.',
+				description:
+					'A network problem or the server dropped the connection. It may be temporary: try again.',
 			};
 		case 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH':
 		case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
@@ -97,7 +103,10 @@ function explain(code: string, context: NetworkErrorContext): Explanation | unde
 			};
 		case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
 		case 'UND_ERR_RESPONSE_EXCEEDED_MAX_SIZE':
-			return { message: 'The response is larger than allowed', description: 'Request a smaller page.' };
+			return {
+				message: 'The response is larger than allowed',
+				description: 'Request a smaller page.',
+			};
 		case 'UND_ERR_HEADERS_OVERFLOW':
 			return {
 				message: `The response headers were larger than the ${kib(maxHeaderSize)} the HTTP client accepts`,
@@ -111,7 +120,8 @@ function explain(code: string, context: NetworkErrorContext): Explanation | unde
 		case 'HPE_UNEXPECTED_CONTENT_LENGTH':
 			return {
 				message: `The server sent a malformed HTTP response (${code})`,
-				description: 'Unified.to or a proxy in between answered with something that is not valid HTTP. Try again.',
+				description:
+					'Unified.to or a proxy in between answered with something that is not valid HTTP. Try again.',
 			};
 		case 'ERR_BROTLI_DECOMPRESSION_FAILED':
 			return {
@@ -129,12 +139,13 @@ function explain(code: string, context: NetworkErrorContext): Explanation | unde
 		case 'ERR_INVALID_ARG_TYPE':
 			return {
 				message: `The request could not be built (${code})`,
-				description: 'Check the credential\'s base URL and the node\'s parameters.',
+				description: "Check the credential's base URL and the node's parameters.",
 			};
 		case 'UND_ERR_PRX_TLS':
 			return {
 				message: 'The TLS connection through the proxy failed',
-				description: 'Check the "Proxy" option or the HTTPS_PROXY variable, and "Ignore SSL Issues" for a proxy with its own certificate.',
+				description:
+					'Check the "Proxy" option or the HTTPS_PROXY variable, and "Ignore SSL Issues" for a proxy with its own certificate.',
 			};
 		case 'UND_ERR_REQ_RETRY':
 		case 'UND_ERR_BPL_MISSING_UPSTREAM':
@@ -143,7 +154,8 @@ function explain(code: string, context: NetworkErrorContext): Explanation | unde
 		case 'UND_ERR':
 			return {
 				message: `The HTTP client failed (${code})`,
-				description: 'An unexpected error inside the HTTP client. Try again; if it persists, report it with this code.',
+				description:
+					'An unexpected error inside the HTTP client. Try again; if it persists, report it with this code.',
 			};
 		default:
 			if (code.startsWith('Z_') || code.startsWith('ERR__ERROR_FORMAT')) {
@@ -155,7 +167,8 @@ function explain(code: string, context: NetworkErrorContext): Explanation | unde
 			if (/CERT|SSL|TLS|SIGNATURE/.test(code) || code === 'EPROTO') {
 				return {
 					message: `The server's TLS certificate or TLS handshake was rejected (${code})`,
-					description: 'For a custom base URL with a self-signed certificate, enable "Ignore SSL Issues".',
+					description:
+						'For a custom base URL with a self-signed certificate, enable "Ignore SSL Issues".',
 				};
 			}
 			return undefined;
@@ -167,7 +180,10 @@ function explain(code: string, context: NetworkErrorContext): Explanation | unde
  * when the error did not come from the network or the HTTP client (a full disk, a string too long...): that is
  * a local failure, and must not be reported as a network one.
  */
-export function networkFailure(error: unknown, context: NetworkErrorContext): PassthroughFailure | undefined {
+export function networkFailure(
+	error: unknown,
+	context: NetworkErrorContext,
+): PassthroughFailure | undefined {
 	const code = errorCode(error);
 	const explanation = code === undefined ? undefined : explain(code, context);
 	if (!explanation) return undefined;

@@ -9,16 +9,27 @@ import { ParameterError } from '../shared/parameterError';
  * The last line of defence: every path and next link was checked before, but whatever slipped through must
  * still not leave `<base>/passthrough/<connection>/` with the workspace key.
  */
-export function passthroughUrl(baseUrl: string, connectionId: string, spec: Pick<RequestSpec, 'path' | 'query'>): URL {
+export function passthroughUrl(
+	baseUrl: string,
+	connectionId: string,
+	spec: Pick<RequestSpec, 'path' | 'query'>,
+): URL {
 	const query = encodeQuery(spec.query);
 	const prefix = `/passthrough/${encodeURIComponent(connectionId)}/`;
 	const url = new URL(`${baseUrl}${prefix}${spec.path}${query ? `?${query}` : ''}`);
 	const base = new URL(baseUrl);
 	const expectedPrefix = `${base.pathname.replace(/\/+$/, '')}${prefix}`;
 	const inside =
-		url.origin === base.origin && url.username === '' && url.password === '' && url.hash === '' && url.pathname.startsWith(expectedPrefix);
+		url.origin === base.origin &&
+		url.username === '' &&
+		url.password === '' &&
+		url.hash === '' &&
+		url.pathname.startsWith(expectedPrefix);
 	if (!inside) {
-		throw new ParameterError('path', `The request would leave this connection's passthrough (${expectedPrefix}); not sent`);
+		throw new ParameterError(
+			'path',
+			`The request would leave this connection's passthrough (${expectedPrefix}); not sent`,
+		);
 	}
 	assertSafePath(url.pathname.slice(expectedPrefix.length));
 	return url;

@@ -1,5 +1,10 @@
 import type { HttpMethod } from '../request/types';
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_WAIT_MS, DEFAULT_RETRY_NON_IDEMPOTENT, DEFAULT_RETRY_ON } from '../shared/defaults';
+import {
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_MAX_WAIT_MS,
+	DEFAULT_RETRY_NON_IDEMPOTENT,
+	DEFAULT_RETRY_ON,
+} from '../shared/defaults';
 import { errorCode } from '../shared/errorCode';
 import { wasNeverSent } from './networkError';
 
@@ -10,10 +15,7 @@ export interface RetrySettings {
 	retryNonIdempotent: boolean;
 }
 
-
-export type RetryDecision =
-	| { retry: true; waitMs: number }
-	| { retry: false; askedMs?: number };
+export type RetryDecision = { retry: true; waitMs: number } | { retry: false; askedMs?: number };
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 
@@ -61,7 +63,10 @@ export const DEFAULT_RETRY: RetrySettings = {
 	retryNonIdempotent: DEFAULT_RETRY_NON_IDEMPOTENT,
 };
 
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+function header(
+	headers: Record<string, string | string[] | undefined>,
+	name: string,
+): string | undefined {
 	const value = headers[name];
 	return Array.isArray(value) ? value[0] : value;
 }
@@ -84,7 +89,11 @@ export function requestedWaitMs(
 }
 
 /** Exponential backoff with full jitter: a random wait up to base * 2^attempt, capped. */
-export function backoffMs(attempt: number, capMs: number, random: () => number = Math.random): number {
+export function backoffMs(
+	attempt: number,
+	capMs: number,
+	random: () => number = Math.random,
+): number {
 	const ceiling = Math.min(capMs, BACKOFF_BASE_MS * 2 ** attempt);
 	return Math.floor(random() * ceiling);
 }

@@ -56,4 +56,3 @@ export async function send(spec: RequestSpec, context: SendContext): Promise<Raw
 		body: response.body,
 	};
 }
-

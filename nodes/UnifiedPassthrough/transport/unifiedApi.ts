@@ -45,16 +45,22 @@ export interface UnifiedApiCall {
 function unifiedAttempt(call: UnifiedApiCall): Dispatch<HttpOutcome & { body: string }> {
 	return async (spec) => {
 		const search = encodeQuery(spec.query);
-		const response = await request(`${apiBaseUrl(call.credentials)}/${spec.path}${search ? `?${search}` : ''}`, {
-			method: spec.method,
-			headers: { authorization: `Bearer ${call.credentials.apiKey}`, accept: 'application/json' },
-			dispatcher: getDispatcher(call.dispatcherSettings ?? {}),
-			signal: call.signal,
-			headersTimeout: UNIFIED_API_TIMEOUT_MS,
-			bodyTimeout: UNIFIED_API_TIMEOUT_MS,
-		});
+		const response = await request(
+			`${apiBaseUrl(call.credentials)}/${spec.path}${search ? `?${search}` : ''}`,
+			{
+				method: spec.method,
+				headers: { authorization: `Bearer ${call.credentials.apiKey}`, accept: 'application/json' },
+				dispatcher: getDispatcher(call.dispatcherSettings ?? {}),
+				signal: call.signal,
+				headersTimeout: UNIFIED_API_TIMEOUT_MS,
+				bodyTimeout: UNIFIED_API_TIMEOUT_MS,
+			},
+		);
 		const bytes = await readWithin(response.body, MAX_UNIFIED_BODY_BYTES);
-		if (!bytes) throw new Error(`Unified.to's answer to ${spec.path} is larger than ${MAX_UNIFIED_BODY_BYTES / 1024 / 1024} MB`);
+		if (!bytes)
+			throw new Error(
+				`Unified.to's answer to ${spec.path} is larger than ${MAX_UNIFIED_BODY_BYTES / 1024 / 1024} MB`,
+			);
 		return {
 			statusCode: response.statusCode,
 			headers: response.headers as HttpOutcome['headers'],
@@ -64,7 +70,11 @@ function unifiedAttempt(call: UnifiedApiCall): Dispatch<HttpOutcome & { body: st
 }
 
 /** GET on Unified's own API (not passthrough), e.g. the connection list, with retries. */
-export async function getUnified<T>(call: UnifiedApiCall, path: string, query: Array<[string, string]>): Promise<T> {
+export async function getUnified<T>(
+	call: UnifiedApiCall,
+	path: string,
+	query: Array<[string, string]>,
+): Promise<T> {
 	const dispatch = withRetry<HttpOutcome & { body: string }>({
 		retry: UNIFIED_API_RETRY,
 		clock: call.clock ?? systemClock,
@@ -72,7 +82,11 @@ export async function getUnified<T>(call: UnifiedApiCall, path: string, query: A
 		describeFailure: (error) => {
 			const where = { path };
 			return (
-				networkFailure(error, { ...where, headersTimeoutMs: UNIFIED_API_TIMEOUT_MS, bodyTimeoutMs: UNIFIED_API_TIMEOUT_MS }) ?? localFailure(error, where)
+				networkFailure(error, {
+					...where,
+					headersTimeoutMs: UNIFIED_API_TIMEOUT_MS,
+					bodyTimeoutMs: UNIFIED_API_TIMEOUT_MS,
+				}) ?? localFailure(error, where)
 			);
 		},
 	})(unifiedAttempt(call));
@@ -85,7 +99,9 @@ export async function getUnified<T>(call: UnifiedApiCall, path: string, query: A
 		} catch {
 			// keep the text
 		}
-		const error = new Error(`Unified.to returned ${response.statusCode}: ${redactSecret(message, call.credentials.apiKey)}`);
+		const error = new Error(
+			`Unified.to returned ${response.statusCode}: ${redactSecret(message, call.credentials.apiKey)}`,
+		);
 		(error as Error & { statusCode?: number }).statusCode = response.statusCode;
 		throw error;
 	}

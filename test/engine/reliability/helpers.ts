@@ -10,7 +10,12 @@ export const logLines: string[] = [];
 const capture = (level: string) => (message: string, meta?: object) => {
 	logLines.push(`${level} ${message} ${meta ? serialize(meta) : ''}`);
 };
-LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug') });
+LoggerProxy.init({
+	error: capture('error'),
+	warn: capture('warn'),
+	info: capture('info'),
+	debug: capture('debug'),
+});
 
 /** JSON with the message, stack and cause of every error, which JSON.stringify would drop. */
 export function serialize(value: unknown): string {
@@ -21,7 +26,13 @@ export function serialize(value: unknown): string {
 			seen.add(entry);
 		}
 		if (entry instanceof Error) {
-			return { ...entry, name: entry.name, message: entry.message, stack: entry.stack, cause: entry.cause };
+			return {
+				...entry,
+				name: entry.name,
+				message: entry.message,
+				stack: entry.stack,
+				cause: entry.cause,
+			};
 		}
 		return entry;
 	});
@@ -33,7 +44,9 @@ export function expectNoKey(result: RunResult, apiKey: string): void {
 }
 
 /** The reliability files' fixture options: every run is checked for the key. */
-export const keyNeverShown: FixtureOptions = { afterEachRun: (result, sim) => expectNoKey(result, sim.apiKey) };
+export const keyNeverShown: FixtureOptions = {
+	afterEachRun: (result, sim) => expectNoKey(result, sim.apiKey),
+};
 
 export interface Step {
 	method?: string;
@@ -67,7 +80,17 @@ export function faultWorkflow(items: Array<Record<string, unknown>>, step: Step)
 
 /** Options for quick retries in tests: real backoff, tiny cap. */
 export function fastRetry(overrides: Record<string, unknown> = {}): INodeParameters {
-	return { retry: { settings: { maxRetries: 3, retryOn: '429,502,503,504', maxWaitMs: 20, retryNonIdempotent: false, ...overrides } } };
+	return {
+		retry: {
+			settings: {
+				maxRetries: 3,
+				retryOn: '429,502,503,504',
+				maxWaitMs: 20,
+				retryNonIdempotent: false,
+				...overrides,
+			},
+		},
+	};
 }
 
 export async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {

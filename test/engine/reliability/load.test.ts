@@ -11,7 +11,8 @@ beforeEach(async () => {
 });
 
 const ids = (count: number) => Array.from({ length: count }, (_, id) => id);
-const loggedIds = () => fixture.sim.log.map((entry) => Number(new URLSearchParams(entry.rawQuery).get('id')));
+const loggedIds = () =>
+	fixture.sim.log.map((entry) => Number(new URLSearchParams(entry.rawQuery).get('id')));
 const slowPath = (ms: string) => `={{ "slow?ms=" + ${ms} + "&id=" + $json.id }}`;
 
 /** mulberry32: a small seeded generator, so the fault mix is the same on every run. */
@@ -29,7 +30,9 @@ describe('concurrency and order', () => {
 	it('never has more than 3 requests in flight with Concurrency 3, and keeps the input order', async () => {
 		// Later items answer sooner, so completion order is the reverse of input order.
 		const items = ids(20).map((id) => ({ id, ms: 40 + (19 - id) * 8 }));
-		const result = await fixture.runWorkflow(faultWorkflow(items, { path: slowPath('$json.ms'), options: { concurrency: 3 } }));
+		const result = await fixture.runWorkflow(
+			faultWorkflow(items, { path: slowPath('$json.ms'), options: { concurrency: 3 } }),
+		);
 		expect(result.status).toBe('success');
 		expect(fixture.sim.stats.maxInFlight).toBe(3);
 		expect(fixture.sim.log).toHaveLength(20);
@@ -39,14 +42,20 @@ describe('concurrency and order', () => {
 	});
 
 	it('spaces request starts by Request Interval, across items', async () => {
-		const result = await fixture.runWorkflow(faultWorkflow(ids(5).map((id) => ({ id })), {
-			path: slowPath('1'),
-			options: { concurrency: 5, requestInterval: 150 },
-		}));
+		const result = await fixture.runWorkflow(
+			faultWorkflow(
+				ids(5).map((id) => ({ id })),
+				{
+					path: slowPath('1'),
+					options: { concurrency: 5, requestInterval: 150 },
+				},
+			),
+		);
 		expect(result.status).toBe('success');
 		const starts = fixture.sim.log.map((entry) => entry.startedAt);
 		// Without the interval the five would start within a few ms; the slack absorbs arrival jitter.
-		for (let index = 1; index < starts.length; index++) expect(starts[index] - starts[index - 1]).toBeGreaterThanOrEqual(100);
+		for (let index = 1; index < starts.length; index++)
+			expect(starts[index] - starts[index - 1]).toBeGreaterThanOrEqual(100);
 	});
 });
 
@@ -75,30 +84,39 @@ describe('nothing lost', () => {
 			const pick = mix[Math.floor(random() * mix.length)];
 			return { id, outcome: pick.outcome, fault: pick.fault && `${pick.fault};key=item${id}` };
 		});
-		const result = await fixture.runWorkflow(faultWorkflow(items, {
-			path: slowPath('1'),
-			options: { concurrency: 16, timeout: 400, ...fastRetry() },
-			settings: { onError: 'continueRegularOutput' },
-		}));
+		const result = await fixture.runWorkflow(
+			faultWorkflow(items, {
+				path: slowPath('1'),
+				options: { concurrency: 16, timeout: 400, ...fastRetry() },
+				settings: { onError: 'continueRegularOutput' },
+			}),
+		);
 		expect(result.status).toBe('success');
 		const output = result.output('Passthrough') ?? [];
 		expect(output).toHaveLength(200);
 		output.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
 			if (items[index].outcome === 'answer') {
-				expect(item.json, `item ${index}: ${items[index].fault}`).toEqual({ waited: 1, id: String(index) });
+				expect(item.json, `item ${index}: ${items[index].fault}`).toEqual({
+					waited: 1,
+					id: String(index),
+				});
 			} else {
 				expect(typeof item.json.error, `item ${index}: ${items[index].fault}`).toBe('string');
 			}
 		});
-		expect(new Set(items.map((item) => item.fault.split(';key')[0])).size).toBeGreaterThanOrEqual(mix.length - 1);
+		expect(new Set(items.map((item) => item.fault.split(';key')[0])).size).toBeGreaterThanOrEqual(
+			mix.length - 1,
+		);
 		expect(new Set(loggedIds())).toEqual(new Set(ids(200)));
 	});
 
 	it('without Continue On Fail, fails naming the item, and starts no request once the failure is known', async () => {
 		// Concurrency 3 and 1 s calls: items 0-2 run, then 3-5 start; item 4 fails at once.
 		const items = ids(20).map((id) => ({ id, fault: id === 4 ? 'kind=status;status=400' : '' }));
-		const result = await fixture.runWorkflow(faultWorkflow(items, { path: slowPath('1000'), options: { concurrency: 3 } }));
+		const result = await fixture.runWorkflow(
+			faultWorkflow(items, { path: slowPath('1000'), options: { concurrency: 3 } }),
+		);
 		expect(result.status).toBe('error');
 		expect(errorMessage(result)).toMatch(/Upstream returned 400 .*\[item 4\]/);
 		expect(result.error?.context?.itemIndex).toBe(4);
@@ -110,7 +128,9 @@ describe('nothing lost', () => {
 describe('cancellation', () => {
 	async function cancelWhen(ready: () => boolean, definition: ReturnType<typeof faultWorkflow>) {
 		let cancel: (() => void) | undefined;
-		const running = fixture.runWorkflow(definition, { onStart: (execution) => (cancel = execution.cancel) });
+		const running = fixture.runWorkflow(definition, {
+			onStart: (execution) => (cancel = execution.cancel),
+		});
 		await until(ready);
 		const seen = fixture.sim.log.length;
 		const cancelledAt = performance.now();
@@ -124,7 +144,10 @@ describe('cancellation', () => {
 	it('aborts in-flight 30 s calls at once and starts no other request', async () => {
 		const { result, tookMs, seen } = await cancelWhen(
 			() => fixture.sim.log.length >= 2 && fixture.sim.stats.inFlight >= 2,
-			faultWorkflow(ids(10).map((id) => ({ id })), { path: slowPath('30000'), options: { concurrency: 2 } }),
+			faultWorkflow(
+				ids(10).map((id) => ({ id })),
+				{ path: slowPath('30000'), options: { concurrency: 2 } },
+			),
 		);
 		expect(result.status).toBe('canceled');
 		expect(tookMs).toBeLessThan(1000);
@@ -135,7 +158,9 @@ describe('cancellation', () => {
 	it('ends a pending 30 s Retry-After wait at once', async () => {
 		const { result, tookMs, seen } = await cancelWhen(
 			() => fixture.sim.log.length >= 1 && fixture.sim.stats.inFlight === 0,
-			faultWorkflow([{ id: 0, fault: 'kind=status;status=429;retryAfter=30;times=1' }], { path: slowPath('1') }),
+			faultWorkflow([{ id: 0, fault: 'kind=status;status=429;retryAfter=30;times=1' }], {
+				path: slowPath('1'),
+			}),
 		);
 		expect(result.status).toBe('canceled');
 		expect(tookMs).toBeLessThan(1000);

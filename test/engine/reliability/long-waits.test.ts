@@ -12,10 +12,16 @@ const THIRTY_DAYS_S = 30 * 24 * 60 * 60;
 describe('time options beyond what a timer holds are refused before any request', () => {
 	it('a 10-year Max Wait, with a server asking for 30 days', async () => {
 		const result = await fixture.runWorkflow(
-			faultWorkflow([{ fault: `kind=status;status=429;retryAfter=${THIRTY_DAYS_S}` }, { fault: `kind=status;status=429;retryAfter=${THIRTY_DAYS_S}` }], {
-				path: 'v2/customers',
-				options: fastRetry({ maxRetries: 10, maxWaitMs: TEN_YEARS_MS }),
-			}),
+			faultWorkflow(
+				[
+					{ fault: `kind=status;status=429;retryAfter=${THIRTY_DAYS_S}` },
+					{ fault: `kind=status;status=429;retryAfter=${THIRTY_DAYS_S}` },
+				],
+				{
+					path: 'v2/customers',
+					options: fastRetry({ maxRetries: 10, maxWaitMs: TEN_YEARS_MS }),
+				},
+			),
 		);
 		expect(result.status).toBe('error');
 		expect(errorMessage(result)).toBe(
@@ -26,16 +32,24 @@ describe('time options beyond what a timer holds are refused before any request'
 	});
 
 	it('a Request Interval of 10 years', async () => {
-		const result = await fixture.runWorkflow(faultWorkflow([{}, {}], { path: 'v2/customers', options: { requestInterval: TEN_YEARS_MS } }));
+		const result = await fixture.runWorkflow(
+			faultWorkflow([{}, {}], { path: 'v2/customers', options: { requestInterval: TEN_YEARS_MS } }),
+		);
 		expect(result.status).toBe('error');
-		expect(errorMessage(result)).toMatch(/^Parameter "options.requestInterval": "Request Interval \(Ms\)" is \d+ ms; the most it can be is 2147483647 ms/);
+		expect(errorMessage(result)).toMatch(
+			/^Parameter "options.requestInterval": "Request Interval \(Ms\)" is \d+ ms; the most it can be is 2147483647 ms/,
+		);
 		expect(fixture.sim.log).toHaveLength(0);
 	});
 
 	it('a Timeout of 10 years', async () => {
-		const result = await fixture.runWorkflow(faultWorkflow([{}], { path: 'v2/customers', options: { timeout: TEN_YEARS_MS } }));
+		const result = await fixture.runWorkflow(
+			faultWorkflow([{}], { path: 'v2/customers', options: { timeout: TEN_YEARS_MS } }),
+		);
 		expect(result.status).toBe('error');
-		expect(errorMessage(result)).toMatch(/^Parameter "options.timeout": "Timeout \(Ms\)" is \d+ ms/);
+		expect(errorMessage(result)).toMatch(
+			/^Parameter "options.timeout": "Timeout \(Ms\)" is \d+ ms/,
+		);
 		expect(fixture.sim.log).toHaveLength(0);
 	});
 });
@@ -49,12 +63,19 @@ describe('the longest allowed Max Wait', () => {
 			}),
 		);
 		expect(result.status).toBe('error');
-		expect(errorMessage(result)).toContain(`asked to wait ${THIRTY_DAYS_S} s before retrying (status 429), more than the 2147483.6 s "Max Wait" allows`);
+		expect(errorMessage(result)).toContain(
+			`asked to wait ${THIRTY_DAYS_S} s before retrying (status 429), more than the 2147483.6 s "Max Wait" allows`,
+		);
 		expect(fixture.sim.log).toHaveLength(1);
 	});
 
 	it('and the longest Request Interval and Timeout are accepted', async () => {
-		const result = await fixture.runWorkflow(faultWorkflow([{}], { path: 'v2/customers', options: { requestInterval: MAX_TIMER_MS, timeout: MAX_TIMER_MS } }));
+		const result = await fixture.runWorkflow(
+			faultWorkflow([{}], {
+				path: 'v2/customers',
+				options: { requestInterval: MAX_TIMER_MS, timeout: MAX_TIMER_MS },
+			}),
+		);
 		expect(result.status).toBe('success');
 		expect(fixture.sim.log).toHaveLength(1);
 	});

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
-import { brotliCompressSync, constants, createBrotliCompress, createDeflate, createGzip, deflateSync, gzipSync } from 'node:zlib';
+import {
+	brotliCompressSync,
+	constants,
+	createBrotliCompress,
+	createDeflate,
+	createGzip,
+	deflateSync,
+	gzipSync,
+} from 'node:zlib';
 
 import { fileChunk } from '../data';
 import { json, type Reply, type Upstream, type UpstreamRequest } from '../types';
@@ -16,7 +24,16 @@ const customers = [
 ];
 
 function customHeaders(request: UpstreamRequest): Record<string, string> {
-	const standard = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'user-agent', 'accept', 'content-type', 'keep-alive']);
+	const standard = new Set([
+		'host',
+		'connection',
+		'content-length',
+		'transfer-encoding',
+		'user-agent',
+		'accept',
+		'content-type',
+		'keep-alive',
+	]);
 	return Object.fromEntries(
 		Object.entries(request.headers)
 			.filter(([name]) => !standard.has(name))
@@ -59,7 +76,10 @@ function download(request: UpstreamRequest, name: string): Reply {
 	if (request.query.get('disposition') !== 'none') {
 		const disposition = request.query.get('disposition') ?? `attachment; filename="${name}"`;
 		// `rawUtf8=1` sends the header's UTF-8 bytes as they are (Node writes header strings one byte per character).
-		headers['content-disposition'] = request.query.get('rawUtf8') === '1' ? Buffer.from(disposition, 'utf8').toString('latin1') : disposition;
+		headers['content-disposition'] =
+			request.query.get('rawUtf8') === '1'
+				? Buffer.from(disposition, 'utf8').toString('latin1')
+				: disposition;
 		// Node refuses a non-ASCII Content-Disposition next to a Content-Length (nodejs/node#46528): send it chunked.
 		if (/[^\x20-\x7e]/.test(headers['content-disposition'])) delete headers['content-length'];
 	}
@@ -94,7 +114,8 @@ async function upload(request: UpstreamRequest): Promise<Reply> {
 			contentType: /content-type:\s*([^\r\n]*)/i.exec(headerText)?.[1],
 			size: data.length,
 			sha256: digest(data),
-			value: data.length <= 256 && !/filename=/i.test(disposition) ? data.toString('utf8') : undefined,
+			value:
+				data.length <= 256 && !/filename=/i.test(disposition) ? data.toString('utf8') : undefined,
 		});
 		position = next;
 	}
@@ -103,9 +124,20 @@ async function upload(request: UpstreamRequest): Promise<Reply> {
 
 function encoded(request: UpstreamRequest): Reply {
 	const encoding = request.query.get('encoding') ?? 'gzip';
-	const payload = Buffer.from(JSON.stringify({ encoding, message: 'compressed hello', items: customers }));
-	const body = encoding === 'gzip' ? gzipSync(payload) : encoding === 'deflate' ? deflateSync(payload) : brotliCompressSync(payload);
-	return { status: 200, headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body };
+	const payload = Buffer.from(
+		JSON.stringify({ encoding, message: 'compressed hello', items: customers }),
+	);
+	const body =
+		encoding === 'gzip'
+			? gzipSync(payload)
+			: encoding === 'deflate'
+				? deflateSync(payload)
+				: brotliCompressSync(payload);
+	return {
+		status: 200,
+		headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+		body,
+	};
 }
 
 /**
@@ -142,7 +174,9 @@ function padded(request: UpstreamRequest): Reply {
 					: undefined;
 	// The client may stop reading at any point: stop generating then, or an endless body would run forever.
 	request.signal.addEventListener('abort', () => source.destroy(), { once: true });
-	const headers: Record<string, string> = { 'content-type': request.query.get('type') ?? 'application/json' };
+	const headers: Record<string, string> = {
+		'content-type': request.query.get('type') ?? 'application/json',
+	};
 	const status = Number(request.query.get('status') ?? 200);
 	if (!encoder) {
 		if (Number.isFinite(size)) headers['content-length'] = String(size);
@@ -155,18 +189,37 @@ function padded(request: UpstreamRequest): Reply {
 function charsetText(request: UpstreamRequest): Reply {
 	const charset = request.query.get('charset') ?? 'latin1';
 	const text = 'Café crème, déjà vu: Zoë & Jürgen';
-	const body = charset === 'utf-16le' ? Buffer.from(text, 'utf16le') : Buffer.from(text, charset === 'latin1' ? 'latin1' : 'utf8');
-	return { status: 200, headers: { 'content-type': `text/plain; charset=${charset === 'latin1' ? 'iso-8859-1' : charset}` }, body };
+	const body =
+		charset === 'utf-16le'
+			? Buffer.from(text, 'utf16le')
+			: Buffer.from(text, charset === 'latin1' ? 'latin1' : 'utf8');
+	return {
+		status: 200,
+		headers: {
+			'content-type': `text/plain; charset=${charset === 'latin1' ? 'iso-8859-1' : charset}`,
+		},
+		body,
+	};
 }
 
 /** One per simulator: each counts its own created customers (`cus_new_1`, `cus_new_2`...). */
 export function createAcmeUpstream(): Upstream {
 	let created = 0;
 	return async (request) => {
-		if ((request.path === 'v2/customers' || request.path === 'v2/customers/') && request.method === 'POST') {
-			const input = JSON.parse((await request.body()).toString('utf8') || '{}') as Record<string, unknown>;
+		if (
+			(request.path === 'v2/customers' || request.path === 'v2/customers/') &&
+			request.method === 'POST'
+		) {
+			const input = JSON.parse((await request.body()).toString('utf8') || '{}') as Record<
+				string,
+				unknown
+			>;
 			created++;
-			return json(201, { id: `cus_new_${created}`, ...input, apiVersion: request.headers['x-api-version'] ?? null });
+			return json(201, {
+				id: `cus_new_${created}`,
+				...input,
+				apiVersion: request.headers['x-api-version'] ?? null,
+			});
 		}
 		return statelessRoutes(request);
 	};
@@ -174,12 +227,15 @@ export function createAcmeUpstream(): Upstream {
 
 async function statelessRoutes(request: UpstreamRequest): Promise<Reply> {
 	const { method, path } = request;
-	if ((path === 'v2/customers' || path === 'v2/customers/') && method === 'GET') return json(200, customers);
+	if ((path === 'v2/customers' || path === 'v2/customers/') && method === 'GET')
+		return json(200, customers);
 	const customer = /^v2\/customers\/([^/]+)$/.exec(path);
 	if (customer) {
 		const found = customers.find((entry) => entry.id === customer[1]);
 		if (method === 'DELETE') return { status: 204 };
-		return found ? json(200, found) : json(404, { error: { code: 'not_found', message: `No customer ${customer[1]}` } });
+		return found
+			? json(200, found)
+			: json(404, { error: { code: 'not_found', message: `No customer ${customer[1]}` } });
 	}
 	if (path.startsWith('echo')) return echo(request);
 	if (path.startsWith('headers')) return json(200, { received: customHeaders(request) });
@@ -188,10 +244,14 @@ async function statelessRoutes(request: UpstreamRequest): Promise<Reply> {
 		// Stops waiting when the client goes away, so a cancelled 30 s call does not keep the simulator busy.
 		await new Promise<void>((resolve) => {
 			const timer = setTimeout(resolve, ms);
-			request.signal.addEventListener('abort', () => {
-				clearTimeout(timer);
-				resolve();
-			}, { once: true });
+			request.signal.addEventListener(
+				'abort',
+				() => {
+					clearTimeout(timer);
+					resolve();
+				},
+				{ once: true },
+			);
 		});
 		return json(200, { waited: ms, id: request.query.get('id') });
 	}
@@ -201,13 +261,30 @@ async function statelessRoutes(request: UpstreamRequest): Promise<Reply> {
 	if (path === 'encoded') return encoded(request);
 	if (path === 'padded') return padded(request);
 	if (path === 'text/charset') return charsetText(request);
-	if (path === 'text/csv') return { status: 200, headers: { 'content-type': 'text/csv' }, body: 'id,name\ncus_001,Ada Lovelace\n' };
-	if (path === 'text/xml') return { status: 200, headers: { 'content-type': 'application/xml' }, body: '<customers><customer id="cus_001"/></customers>' };
-	if (path === 'lying-json') return { status: 200, headers: { 'content-type': 'application/json' }, body: '<html>not json</html>' };
+	if (path === 'text/csv')
+		return {
+			status: 200,
+			headers: { 'content-type': 'text/csv' },
+			body: 'id,name\ncus_001,Ada Lovelace\n',
+		};
+	if (path === 'text/xml')
+		return {
+			status: 200,
+			headers: { 'content-type': 'application/xml' },
+			body: '<customers><customer id="cus_001"/></customers>',
+		};
+	if (path === 'lying-json')
+		return {
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body: '<html>not json</html>',
+		};
 	if (path === 'empty') return { status: Number(request.query.get('status') ?? 204) };
 	if (path === 'status') {
 		const status = Number(request.query.get('code') ?? 500);
 		return json(status, { error: { code: `status_${status}`, message: `Acme says ${status}` } });
 	}
-	return json(404, { error: { code: 'not_found', message: `Acme has no endpoint ${method} /${path}` } });
+	return json(404, {
+		error: { code: 'not_found', message: `Acme has no endpoint ${method} /${path}` },
+	});
 }

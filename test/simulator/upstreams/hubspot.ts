@@ -6,12 +6,35 @@ export interface HubSpotData {
 	contacts: number;
 }
 
-const KNOWN_PROPERTIES: Record<string, { label: string; type: string; fieldType: string; groupName: string }> = {
+const KNOWN_PROPERTIES: Record<
+	string,
+	{ label: string; type: string; fieldType: string; groupName: string }
+> = {
 	email: { label: 'Email', type: 'string', fieldType: 'text', groupName: 'contactinformation' },
-	firstname: { label: 'First Name', type: 'string', fieldType: 'text', groupName: 'contactinformation' },
-	lastname: { label: 'Last Name', type: 'string', fieldType: 'text', groupName: 'contactinformation' },
-	hs_lead_status: { label: 'Lead Status', type: 'enumeration', fieldType: 'radio', groupName: 'sales_properties' },
-	lifecyclestage: { label: 'Lifecycle Stage', type: 'enumeration', fieldType: 'radio', groupName: 'contactinformation' },
+	firstname: {
+		label: 'First Name',
+		type: 'string',
+		fieldType: 'text',
+		groupName: 'contactinformation',
+	},
+	lastname: {
+		label: 'Last Name',
+		type: 'string',
+		fieldType: 'text',
+		groupName: 'contactinformation',
+	},
+	hs_lead_status: {
+		label: 'Lead Status',
+		type: 'enumeration',
+		fieldType: 'radio',
+		groupName: 'sales_properties',
+	},
+	lifecyclestage: {
+		label: 'Lifecycle Stage',
+		type: 'enumeration',
+		fieldType: 'radio',
+		groupName: 'contactinformation',
+	},
 };
 
 const FIRST_NAMES = ['Ann', 'Bob', 'Chen', 'Dana', 'Emeka', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jia'];
@@ -35,8 +58,19 @@ export function hubspotContact(index: number) {
 	};
 }
 
-function hubspotError(status: number, message: string, category: string, extra: Record<string, unknown> = {}): Reply {
-	return json(status, { status: 'error', message, correlationId: randomUUID(), category, ...extra });
+function hubspotError(
+	status: number,
+	message: string,
+	category: string,
+	extra: Record<string, unknown> = {},
+): Reply {
+	return json(status, {
+		status: 'error',
+		message,
+		correlationId: randomUUID(),
+		category,
+		...extra,
+	});
 }
 
 function property(name: string) {
@@ -80,15 +114,24 @@ export function createHubSpotUpstream(data: HubSpotData): Upstream {
 			const body: Record<string, unknown> = { results };
 			if (end < data.contacts) {
 				body.paging = {
-					next: { after: String(end), link: `https://api.hubapi.com/crm/v3/objects/contacts?limit=${limit}&after=${end}` },
+					next: {
+						after: String(end),
+						link: `https://api.hubapi.com/crm/v3/objects/contacts?limit=${limit}&after=${end}`,
+					},
 				};
 			}
 			return json(200, body, rateHeaders);
 		}
 		if (path === 'crm/v3/objects/contacts' && method === 'POST') {
-			const input = JSON.parse((await request.body()).toString('utf8') || '{}') as { properties?: Record<string, unknown> };
+			const input = JSON.parse((await request.body()).toString('utf8') || '{}') as {
+				properties?: Record<string, unknown>;
+			};
 			if (!input.properties || typeof input.properties !== 'object') {
-				return hubspotError(400, 'Invalid input JSON on line 1: missing "properties"', 'VALIDATION_ERROR');
+				return hubspotError(
+					400,
+					'Invalid input JSON on line 1: missing "properties"',
+					'VALIDATION_ERROR',
+				);
 			}
 			nextId++;
 			return json(201, {
@@ -101,8 +144,11 @@ export function createHubSpotUpstream(data: HubSpotData): Upstream {
 		}
 		const batchRead = /^crm\/v3\/properties\/([^/]+)\/batch\/read$/.exec(path);
 		if (batchRead) {
-			if (method !== 'POST') return hubspotError(405, `Method ${method} not allowed; use POST`, 'METHOD_NOT_ALLOWED');
-			const input = JSON.parse((await request.body()).toString('utf8') || '{}') as { inputs?: Array<{ name?: string }> };
+			if (method !== 'POST')
+				return hubspotError(405, `Method ${method} not allowed; use POST`, 'METHOD_NOT_ALLOWED');
+			const input = JSON.parse((await request.body()).toString('utf8') || '{}') as {
+				inputs?: Array<{ name?: string }>;
+			};
 			if (!Array.isArray(input.inputs)) {
 				return hubspotError(400, 'Invalid input JSON: "inputs" is required', 'VALIDATION_ERROR');
 			}

@@ -16,7 +16,10 @@ export interface UpstreamSizes {
 /** A fresh set of upstreams, keyed by integration type: each simulator has its own data and counters. */
 export function createUpstreams(sizes: UpstreamSizes = {}): Record<string, Upstream> {
 	return {
-		acme: withPagedItems(createAcmeUpstream(), createPagedUpstream({ items: sizes.acmeItems ?? 1000 })),
+		acme: withPagedItems(
+			createAcmeUpstream(),
+			createPagedUpstream({ items: sizes.acmeItems ?? 1000 }),
+		),
 		hubspot: createHubSpotUpstream({ contacts: sizes.hubspotContacts ?? 250 }),
 		slack: createSlackUpstream({ channels: sizes.slackChannels ?? 120 }),
 		salesforce: createSalesforceUpstream({

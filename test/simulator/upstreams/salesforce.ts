@@ -21,7 +21,8 @@ const sfError = (status: number, errorCode: string, message: string, fields?: st
 export function createSalesforceUpstream(data: SalesforceData): Upstream {
 	let created = 0;
 	return async (request) => {
-		if (data.expired.has(request.connection.id)) return sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+		if (data.expired.has(request.connection.id))
+			return sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
 		const { method, path, query } = request;
 		const headers = { 'sforce-limit-info': 'api-usage=25/15000' };
 		const version = /^services\/data\/(v\d+\.\d)\/(.*)$/.exec(path);
@@ -31,19 +32,39 @@ export function createSalesforceUpstream(data: SalesforceData): Upstream {
 		if (sobject && method === 'POST') {
 			let input: Record<string, unknown>;
 			try {
-				input = JSON.parse((await request.body()).toString('utf8') || '{}') as Record<string, unknown>;
+				input = JSON.parse((await request.body()).toString('utf8') || '{}') as Record<
+					string,
+					unknown
+				>;
 			} catch {
 				return sfError(400, 'JSON_PARSER_ERROR', 'Unexpected character in JSON body');
 			}
-			if ('Id' in input) return sfError(400, 'INVALID_FIELD', 'The Id field should not be specified in the sobject data.');
+			if ('Id' in input)
+				return sfError(
+					400,
+					'INVALID_FIELD',
+					'The Id field should not be specified in the sobject data.',
+				);
 			if (sobject[1] === 'Account' && !input.Name) {
-				return sfError(400, 'REQUIRED_FIELD_MISSING', 'Required fields are missing: [Name]', ['Name']);
+				return sfError(400, 'REQUIRED_FIELD_MISSING', 'Required fields are missing: [Name]', [
+					'Name',
+				]);
 			}
 			created++;
-			return json(201, { id: `001NEW${String(created).padStart(12, '0')}`, success: true, errors: [] }, headers);
+			return json(
+				201,
+				{ id: `001NEW${String(created).padStart(12, '0')}`, success: true, errors: [] },
+				headers,
+			);
 		}
 		const batchSize = Math.min(
-			Math.max(Number(/batchSize=(\d+)/.exec(String(request.headers['sforce-query-options'] ?? ''))?.[1] ?? 2000), 200),
+			Math.max(
+				Number(
+					/batchSize=(\d+)/.exec(String(request.headers['sforce-query-options'] ?? ''))?.[1] ??
+						2000,
+				),
+				200,
+			),
 			2000,
 		);
 		const page = (offset: number) => {
@@ -56,7 +77,9 @@ export function createSalesforceUpstream(data: SalesforceData): Upstream {
 				{
 					totalSize: data.accounts,
 					done,
-					...(done ? {} : { nextRecordsUrl: `/services/data/${apiVersion}/query/01gRO0000016PIAYA2-${end}` }),
+					...(done
+						? {}
+						: { nextRecordsUrl: `/services/data/${apiVersion}/query/01gRO0000016PIAYA2-${end}` }),
 					records,
 				},
 				headers,

@@ -18,7 +18,8 @@ export function slackChannel(index: number) {
 }
 
 const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
-const decodeCursor = (cursor: string) => Number(Buffer.from(cursor, 'base64').toString('utf8').split(':')[1] ?? 0) || 0;
+const decodeCursor = (cursor: string) =>
+	Number(Buffer.from(cursor, 'base64').toString('utf8').split(':')[1] ?? 0) || 0;
 
 async function readArgs(request: Parameters<Upstream>[0]): Promise<Record<string, unknown>> {
 	const args: Record<string, unknown> = Object.fromEntries(request.query.entries());
@@ -46,7 +47,8 @@ export function createSlackUpstream(data: SlackData): Upstream {
 			case 'conversations.create': {
 				const name = String(args.name ?? '');
 				if (!name) return json(200, { ok: false, error: 'invalid_name_required' });
-				if (!/^[a-z0-9_-]{1,80}$/.test(name)) return json(200, { ok: false, error: 'invalid_name_specials' });
+				if (!/^[a-z0-9_-]{1,80}$/.test(name))
+					return json(200, { ok: false, error: 'invalid_name_specials' });
 				if (taken.has(name)) return json(200, { ok: false, error: 'name_taken' });
 				taken.add(name);
 				created++;
@@ -89,7 +91,12 @@ export function createSlackUpstream(data: SlackData): Upstream {
 				});
 			}
 			case 'admin.conversations.create':
-				return json(200, { ok: false, error: 'missing_scope', needed: 'admin.conversations:write', provided: 'channels:read,chat:write,groups:write' });
+				return json(200, {
+					ok: false,
+					error: 'missing_scope',
+					needed: 'admin.conversations:write',
+					provided: 'channels:read,chat:write,groups:write',
+				});
 			default:
 				return json(200, { ok: false, error: 'unknown_method', req_method: method });
 		}

@@ -4,24 +4,14 @@ import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib'
 
 import { describe, expect, it } from 'vitest';
 
+import { endless } from '../harness/endlessStream';
+
 import {
 	EXPANSION_ALLOWANCE_BYTES,
 	guardedDecodedStream,
 } from '../../nodes/UnifiedPassthrough/response/expansionGuard';
 
 const MB = 1024 * 1024;
-
-/** A stream that never ends by itself; counts the chunks it was asked for, so a test can see that reading stopped. */
-function endless(chunk: Buffer): { stream: Readable; produced: () => number } {
-	let produced = 0;
-	const stream = new Readable({
-		read() {
-			produced++;
-			this.push(chunk);
-		},
-	});
-	return { stream, produced: () => produced };
-}
 
 describe('guardedDecodedStream', () => {
 	const spaces = (size: number) => Buffer.alloc(size, 0x20);

@@ -4,6 +4,8 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
+import { endless } from '../harness/endlessStream';
+
 import {
 	decodableEncodings,
 	decodedStream,
@@ -12,18 +14,6 @@ import {
 } from '../../nodes/UnifiedPassthrough/response/readBody';
 
 const MB = 1024 * 1024;
-
-/** A stream that never ends by itself; counts the chunks it was asked for, so a test can see that reading stopped. */
-function endless(chunk: Buffer): { stream: Readable; produced: () => number } {
-	let produced = 0;
-	const stream = new Readable({
-		read() {
-			produced++;
-			this.push(chunk);
-		},
-	});
-	return { stream, produced: () => produced };
-}
 
 describe('decodedStream', () => {
 	const payload = Buffer.from('{"hello": "wörld"}'.repeat(100));

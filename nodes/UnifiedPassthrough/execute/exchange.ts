@@ -9,13 +9,10 @@ import {
 	type ReadOptions,
 	type ReadResponse,
 } from '../response/readResponse';
-import { localFailure } from '../shared/localFailure';
 import type { RequestLimiter } from '../transport/limiter';
-import { networkFailure } from '../transport/networkError';
+import { callFailure } from '../transport/networkError';
 import type { RetrySettings } from '../transport/retryPolicy';
 import { send, type SendContext } from '../transport/send';
-
-export { attemptsNote } from '../dispatch/withRetry';
 
 export interface ExchangeContext<TBinary> {
 	send: SendContext;
@@ -56,16 +53,13 @@ export function passthroughDispatch<TBinary>(
 		clock: context.clock ?? systemClock,
 		signal: context.signal,
 		random: context.random,
-		describeFailure: (error, spec) => {
-			const where = { connectionId: context.send.connectionId, path: spec.path };
-			return (
-				networkFailure(error, {
-					...where,
-					headersTimeoutMs: context.send.headersTimeoutMs,
-					bodyTimeoutMs: context.send.bodyTimeoutMs,
-				}) ?? localFailure(error, where)
-			);
-		},
+		describeFailure: (error, spec) =>
+			callFailure(error, {
+				connectionId: context.send.connectionId,
+				path: spec.path,
+				headersTimeoutMs: context.send.headersTimeoutMs,
+				bodyTimeoutMs: context.send.bodyTimeoutMs,
+			}),
 	});
 	return retry(withLimiter<ReadResponse<TBinary>>(context.limiter)(passthroughAttempt(context)));
 }

@@ -3,6 +3,7 @@ import { maxHeaderSize } from 'node:http';
 import { errorCode } from '../shared/errorCode';
 import { callTarget, type CallTarget } from '../shared/callTarget';
 import { PassthroughFailure } from '../shared/failure';
+import { localFailure } from '../shared/localFailure';
 import { seconds } from '../shared/values';
 
 export interface NetworkErrorContext extends CallTarget {
@@ -11,7 +12,7 @@ export interface NetworkErrorContext extends CallTarget {
 }
 
 /** Codes where the request certainly never reached the server, so even a POST can be sent again. */
-const NOT_SENT_CODES = new Set([
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
 	'ECONNREFUSED',
 	'ENOTFOUND',
 	'EAI_AGAIN',
@@ -191,4 +192,12 @@ export function networkFailure(
 		description: explanation.description,
 		code,
 	});
+}
+
+/**
+ * The error a failed call ends with once it is not retried: a network failure the user can act on, or else a
+ * failure of the n8n machine itself, named as such.
+ */
+export function callFailure(error: unknown, context: NetworkErrorContext): PassthroughFailure {
+	return networkFailure(error, context) ?? localFailure(error, context);
 }

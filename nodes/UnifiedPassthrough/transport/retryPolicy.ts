@@ -6,7 +6,7 @@ import {
 	DEFAULT_RETRY_ON,
 } from '../shared/defaults';
 import { errorCode } from '../shared/errorCode';
-import { wasNeverSent } from './networkError';
+import { NOT_SENT_CODES, wasNeverSent } from './networkError';
 
 export interface RetrySettings {
 	maxRetries: number;
@@ -26,21 +26,14 @@ const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
  * error at all. ENOTFOUND is kept: nothing was sent, and resolvers also answer it for a passing outage.
  */
 const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
+	...NOT_SENT_CODES,
 	'ECONNRESET',
-	'ECONNREFUSED',
 	'ECONNABORTED',
 	'ETIMEDOUT',
 	'EPIPE',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'ENETDOWN',
-	'EADDRNOTAVAIL',
 	'ERR_STREAM_PREMATURE_CLOSE',
 	'UND_ERR_SOCKET',
 	'UND_ERR_CLOSED',
-	'UND_ERR_CONNECT_TIMEOUT',
 	'UND_ERR_HEADERS_TIMEOUT',
 	'UND_ERR_BODY_TIMEOUT',
 	'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',

@@ -6,10 +6,9 @@ import { withRetry } from '../dispatch/withRetry';
 import { encodeQuery } from '../request/query';
 import { readWithin } from '../response/readBody';
 import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
-import { localFailure } from '../shared/localFailure';
 import { redactSecret } from '../shared/redact';
 import { getDispatcher, type DispatcherSettings } from './dispatcher';
-import { networkFailure } from './networkError';
+import { callFailure } from './networkError';
 import { DEFAULT_RETRY, type RetrySettings } from './retryPolicy';
 
 export interface UnifiedConnection {
@@ -79,16 +78,12 @@ export async function getUnified<T>(
 		retry: UNIFIED_API_RETRY,
 		clock: call.clock ?? systemClock,
 		signal: call.signal,
-		describeFailure: (error) => {
-			const where = { path };
-			return (
-				networkFailure(error, {
-					...where,
-					headersTimeoutMs: UNIFIED_API_TIMEOUT_MS,
-					bodyTimeoutMs: UNIFIED_API_TIMEOUT_MS,
-				}) ?? localFailure(error, where)
-			);
-		},
+		describeFailure: (error) =>
+			callFailure(error, {
+				path,
+				headersTimeoutMs: UNIFIED_API_TIMEOUT_MS,
+				bodyTimeoutMs: UNIFIED_API_TIMEOUT_MS,
+			}),
 	})(unifiedAttempt(call));
 	const response = await dispatch({ method: 'GET', path, query, headers: {} });
 	const text = response.body;

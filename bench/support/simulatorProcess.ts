@@ -1,12 +1,21 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-/** The simulator in its own process, so only the n8n side's memory is measured. */
-export async function simulatorProcess(): Promise<{
+import type { RateLimitCounters, RateLimitOptions } from '../../test/simulator';
+
+export interface SimulatorProcess {
 	baseUrl: string;
 	apiKey: string;
+	/** Adds a rate-limited connection through the control endpoint (see test/simulator/control.ts); returns its id. */
+	rateLimited(options: RateLimitOptions): Promise<string>;
+	rateLimitCounters(connectionId: string): Promise<RateLimitCounters>;
+	/** A full bucket and fresh counters. */
+	resetRateLimit(connectionId: string): Promise<void>;
 	close(): Promise<void>;
-}> {
+}
+
+/** The simulator in its own process, so only the n8n side's memory and CPU are measured. */
+export async function simulatorProcess(): Promise<SimulatorProcess> {
 	const child = spawn(
 		process.execPath,
 		['--import', 'tsx', join(__dirname, '../../test/simulator/cli.ts'), '--port', '0'],
@@ -22,9 +31,27 @@ export async function simulatorProcess(): Promise<{
 			if (/API key:/.test(output)) resolve();
 		});
 	});
+	const baseUrl = /Base URL:\s+(\S+)/.exec(output)![1];
+	const apiKey = /API key:\s+(\S+)/.exec(output)![1];
+	const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+		const response = await fetch(`${baseUrl}/_sim/${path}`, {
+			method,
+			headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const answer = (await response.json()) as T & { message?: string };
+		if (!response.ok) throw new Error(`simulator control ${method} ${path}: ${answer.message}`);
+		return answer;
+	};
 	return {
-		baseUrl: /Base URL:\s+(\S+)/.exec(output)![1],
-		apiKey: /API key:\s+(\S+)/.exec(output)![1],
+		baseUrl,
+		apiKey,
+		rateLimited: async (options) =>
+			(await control<{ connectionId: string }>('POST', 'rate-limited', options)).connectionId,
+		rateLimitCounters: (id) => control('GET', `rate-limited/${encodeURIComponent(id)}`),
+		resetRateLimit: async (id) => {
+			await control('POST', `rate-limited/${encodeURIComponent(id)}/reset`);
+		},
 		close: async () => {
 			child.removeAllListeners('exit');
 			const exited = new Promise((resolve) => child.once('exit', resolve));

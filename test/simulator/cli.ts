@@ -1,11 +1,28 @@
 import { startSimulator } from './index';
+import type { RateLimitOptions } from './rateLimited';
 
-// `npm run simulator [-- --port 4010]`: serves the simulator for local development with a real n8n.
+/** `--rate-limited rate=20;burst=20;latencyMs=100;style=hubspot;id=conn_rl`: the options of one rate-limited connection. */
+function rateLimitFlag(value: string): RateLimitOptions {
+	const fields: Record<string, unknown> = {};
+	for (const part of value.split(';')) {
+		if (!part.trim()) continue;
+		const [name, ...rest] = part.split('=');
+		const text = rest.join('=').trim();
+		fields[name.trim()] = name.trim() === 'style' || name.trim() === 'id' ? text : Number(text);
+	}
+	return fields as unknown as RateLimitOptions;
+}
+
+// `npm run simulator [-- --port 4010] [--rate-limited "rate=20;burst=20"]...`: serves the simulator for local
+// development with a real n8n.
 async function main(): Promise<void> {
-	const portFlag = process.argv.indexOf('--port');
-	const port =
-		portFlag === -1 ? Number(process.env.PORT ?? 4010) : Number(process.argv[portFlag + 1]);
+	const args = process.argv.slice(2);
+	const portFlag = args.indexOf('--port');
+	const port = portFlag === -1 ? Number(process.env.PORT ?? 4010) : Number(args[portFlag + 1]);
 	const simulator = await startSimulator({ port });
+	args.forEach((arg, index) => {
+		if (arg === '--rate-limited') simulator.rateLimited(rateLimitFlag(args[index + 1] ?? ''));
+	});
 	console.log('Unified.to simulator listening.');
 	console.log(`  Credential region: Custom Base URL`);
 	console.log(`  Base URL:          ${simulator.baseUrl}`);
@@ -16,6 +33,12 @@ async function main(): Promise<void> {
 			`  ${connection.id.padEnd(26)} ${connection.integration_name.padEnd(12)} xref=${connection.external_xref ?? '-'}`,
 		);
 	}
+	console.log(
+		'Rate-limited connections: --rate-limited "rate=20;burst=20;latencyMs=100;style=hubspot|retryAfter|bare;id=..."',
+	);
+	console.log(
+		'  or POST /_sim/rate-limited {rate, burst, latencyMs, style, id}; GET /_sim/rate-limited/<id> for its counters.',
+	);
 	console.log('Press Ctrl+C to stop.');
 }
 

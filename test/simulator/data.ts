@@ -90,6 +90,16 @@ export function seedConnections(extra = 0): SimConnection[] {
 	return seeded;
 }
 
+/** A connection whose upstream is a rate limit (see rateLimited.ts). */
+export function rateLimitedConnection(id: string): SimConnection {
+	return connection({
+		id,
+		integration_type: 'ratelimited',
+		integration_name: 'Rate-limited API',
+		categories: ['passthrough'],
+	});
+}
+
 const PERIOD = 65521; // prime, so the pattern never lines up with chunk sizes
 const PATTERN = (() => {
 	const pattern = Buffer.alloc(PERIOD);

@@ -1,4 +1,6 @@
+import { addRateLimited, rateLimitCounters } from './control';
 import { SIM_API_KEY } from './data';
+import type { RateLimitCounters, RateLimitOptions } from './rateLimited';
 import type { FaultInjector } from './faults';
 import { createRoutes } from './routes';
 import { listen } from './server';
@@ -9,6 +11,7 @@ import { createUpstreams, type UpstreamSizes } from './upstreams';
 export { SIM_API_KEY } from './data';
 export type { FaultRule } from './faults';
 export type { PassthroughLogEntry } from './state';
+export type { RateLimitCounters, RateLimitOptions, RateLimitStyle } from './rateLimited';
 
 export interface SimulatorOptions extends UpstreamSizes {
 	port?: number;
@@ -30,7 +33,14 @@ export interface Simulator {
 	lookups: string[];
 	/** Passthrough requests being handled right now, and the most seen at once. */
 	stats: SimulatorState['stats'];
-	/** Forgets what was received and every fault. */
+	/**
+	 * Adds a connection whose upstream is a token bucket (see rateLimited.ts) and returns its id; an existing
+	 * rate-limited `id` gets the new settings and fresh counters.
+	 */
+	rateLimited(options: RateLimitOptions): string;
+	/** A snapshot of a rate-limited connection's counters: calls, served, 429s, calls per id, peak in flight. */
+	rateLimitCounters(connectionId: string): RateLimitCounters;
+	/** Forgets what was received and every fault; refills every rate limit with fresh counters. */
 	resetStats(): void;
 	close(): Promise<void>;
 }
@@ -49,6 +59,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		received: state.received,
 		lookups: state.lookups,
 		stats: state.stats,
+		rateLimited: (rateLimit) => addRateLimited(state, { ...rateLimit }),
+		rateLimitCounters: (connectionId) => rateLimitCounters(state, connectionId),
 		resetStats: () => resetState(state),
 		close: () => server.close(),
 	};

@@ -90,7 +90,10 @@ export async function passthrough(
 		startedAt: Date.now(),
 	});
 
-	const upstream = upstreams[connection.integration_type];
+	const limiter = state.rateLimits.get(connectionId);
+	const upstream = limiter
+		? (request: UpstreamRequest) => limiter.handle(request)
+		: upstreams[connection.integration_type];
 	if (!upstream) {
 		request.resume();
 		send(

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { controlRoute } from './control';
 import { passthrough } from './passthrough';
 import { send, unifiedError } from './reply';
 import type { SimulatorState } from './state';
@@ -52,6 +53,11 @@ export function createRoutes(
 				state,
 				upstreams,
 			);
+			return;
+		}
+		const control = await controlRoute(request, url, state);
+		if (control) {
+			send(response, control, {});
 			return;
 		}
 		request.resume();

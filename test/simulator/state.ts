@@ -1,5 +1,6 @@
 import { seedConnections } from './data';
 import { FaultInjector } from './faults';
+import type { RateLimiter } from './rateLimited';
 import type { SimConnection } from './types';
 
 export interface PassthroughLogEntry {
@@ -22,6 +23,8 @@ export interface SimulatorState {
 	lookups: string[];
 	/** Passthrough requests being handled right now, and the most seen at once. */
 	stats: { inFlight: number; maxInFlight: number };
+	/** The rate-limited connections (`simulator.rateLimited()`), by connection id. */
+	rateLimits: Map<string, RateLimiter>;
 }
 
 export function createState(extraConnections: number): SimulatorState {
@@ -32,14 +35,19 @@ export function createState(extraConnections: number): SimulatorState {
 		received: [],
 		lookups: [],
 		stats: { inFlight: 0, maxInFlight: 0 },
+		rateLimits: new Map(),
 	};
 }
 
-/** Forgets what was received and every fault; requests still in flight keep counting. */
+/**
+ * Forgets what was received and every fault, and refills every rate limit with fresh counters (the rate-limited
+ * connections stay); requests still in flight keep counting.
+ */
 export function resetState(state: SimulatorState): void {
 	state.log.length = 0;
 	state.received.length = 0;
 	state.lookups.length = 0;
 	state.stats.maxInFlight = state.stats.inFlight;
 	state.faults.clear();
+	for (const limiter of state.rateLimits.values()) limiter.reset();
 }

@@ -99,7 +99,7 @@ function property(name: string) {
 
 export function createHubSpotUpstream(data: HubSpotData): Upstream {
 	let nextId = 900_000;
-	const contactsBatch = createHubSpotBatch(data.contacts);
+	const contactsBatch = createHubSpotBatch(data.contacts, hubspotError);
 	return async (request) => {
 		const { method, path, query } = request;
 		const batch = /^crm\/v3\/objects\/contacts\/batch\/([a-z]+)$/.exec(path);

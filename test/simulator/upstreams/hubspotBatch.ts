@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { json, type Reply, type UpstreamRequest } from '../types';
 
 /** HubSpot's limit of inputs per batch call. */
@@ -21,16 +19,6 @@ interface Input {
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-
-function error(status: number, message: string, category: string, extra = {}): Reply {
-	return json(status, {
-		status: 'error',
-		message,
-		correlationId: randomUUID(),
-		category,
-		...extra,
-	});
-}
 
 /** HubSpot does not keep the input order in `results`: a fixed shuffle shows whether a client relies on it. */
 function shuffled<T>(values: T[]): T[] {
@@ -71,7 +59,11 @@ function notFound(ids: string[]) {
  * 409; nothing written), update, upsert and read answer 207 with per-record errors, archive answers 204. More
  * than 100 inputs: 400. Results come back in a shuffled order, carrying each input's `objectWriteTraceId`.
  */
-export function createHubSpotBatch(seededContacts: number) {
+export function createHubSpotBatch(
+	seededContacts: number,
+	/** HubSpot's error body, `{status: "error", message, correlationId, category}`: hubspot.ts's own. */
+	error: (status: number, message: string, category: string) => Reply,
+) {
 	const contacts = new Map<string, Contact>();
 	const byEmail = new Map<string, string>();
 	let nextId = 5_000_000;

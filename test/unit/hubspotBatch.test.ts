@@ -14,8 +14,26 @@ function errorOf(outcome: unknown): PassthroughFailure {
 
 describe('hubspotMode', () => {
 	it('knows the operations: create is not safe to repeat and is split on a whole failure; the others are safe', () => {
-		expect(create).toEqual({ name: 'create', repeatable: false, splitOnWholeFailure: true });
-		expect(update).toEqual({ name: 'update', repeatable: true });
+		expect(create).toEqual({
+			name: 'create',
+			repeatable: false,
+			splitOnWholeFailure: true,
+			traced: true,
+		});
+		expect(update).toEqual({ name: 'update', repeatable: true, traced: true });
+		expect(read).toEqual({ name: 'read', repeatable: true });
+		// Associations and properties: no trace ids, and no splitting (only object create is known all-or-nothing).
+		const associate = hubspotMode.operation(
+			'POST',
+			'crm/v4/associations/contacts/companies/batch/create',
+		);
+		expect(associate).toEqual({ name: 'create', repeatable: false });
+		expect(hubspotMode.record({ from: { id: '1' }, to: { id: '2' } }, associate, 4).record).toEqual(
+			{
+				from: { id: '1' },
+				to: { id: '2' },
+			},
+		);
 		expect(
 			hubspotMode.operation('POST', 'crm/v4/associations/contacts/companies/batch/archive/'),
 		).toEqual({

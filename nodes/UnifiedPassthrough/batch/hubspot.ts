@@ -4,8 +4,13 @@ import { envelopeRecord, isObject, text } from './records';
 import type { BatchMode, RecordOutcome } from './types';
 
 const OPERATION = /(?:^|\/)batch\/(create|update|upsert|read|archive)\/?$/;
-/** Inputs that take `objectWriteTraceId`, which HubSpot returns on the result: the one sure way to pair them. */
+/**
+ * Object inputs of these take `objectWriteTraceId`, which HubSpot returns on the result: the one sure way to pair
+ * them. Only CRM objects (`crm/v3/objects/...`, `crm/objects/2026-03/...`): association and property inputs have
+ * no such field. Only their create is known to be all-or-nothing.
+ */
 const TRACED = new Set(['create', 'update', 'upsert']);
+const OBJECTS = /(?:^|\/)objects\//;
 const TRACE_PREFIX = 'n8n-item-';
 
 type Json = Record<string, unknown>;
@@ -104,9 +109,13 @@ export const hubspotMode: BatchMode = {
 		if (method !== 'POST')
 			throw new ParameterError('method', `HubSpot's batch endpoints take POST, not ${method}`);
 		const name = match[1];
-		return name === 'create'
-			? { name, repeatable: false, splitOnWholeFailure: true }
-			: { name, repeatable: true };
+		const objects = OBJECTS.test(path);
+		return {
+			name,
+			repeatable: name !== 'create',
+			...(objects && name === 'create' ? { splitOnWholeFailure: true } : {}),
+			...(objects && TRACED.has(name) ? { traced: true } : {}),
+		};
 	},
 	record(body, operation, itemIndex) {
 		const { record, shared } = envelopeRecord(body, 'inputs', itemIndex);
@@ -116,8 +125,7 @@ export const hubspotMode: BatchMode = {
 				`With HubSpot batching, each item's body is one input object (e.g. {"properties": {...}}); item ${itemIndex} has ${JSON.stringify(record) ?? 'nothing'}`,
 			);
 		}
-		if (!TRACED.has(operation.name) || record.objectWriteTraceId !== undefined)
-			return { record, shared };
+		if (!operation.traced || record.objectWriteTraceId !== undefined) return { record, shared };
 		return { record: { ...record, objectWriteTraceId: `${TRACE_PREFIX}${itemIndex}` }, shared };
 	},
 	body(records, shared) {

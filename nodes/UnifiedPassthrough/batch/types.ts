@@ -14,6 +14,8 @@ export interface BatchOperation {
 	 * batch may be split and sent again to find the records that fail.
 	 */
 	splitOnWholeFailure?: boolean;
+	/** Each record carries an id the answer returns with its result (HubSpot's `objectWriteTraceId`). */
+	traced?: boolean;
 }
 
 /** One item's part of a batch: the record it adds, and the body fields every record of the call must share. */

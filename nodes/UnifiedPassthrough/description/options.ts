@@ -10,6 +10,7 @@ import {
 	DEFAULT_TIMEOUT_MS,
 } from '../shared/defaults';
 import { MAX_TIMER_MS } from '../shared/sleep';
+import { batchingOption } from './batching';
 import { paginationOption } from './pagination';
 import { maxCompressionRatioOption, maxResponseSizeOption } from './responseLimits';
 import { connectionCategoryOption } from './connection';
@@ -23,6 +24,7 @@ export const optionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		allowModelConnectionOption,
+		batchingOption,
 		{
 			displayName: 'Concurrency',
 			name: 'concurrency',

@@ -9,7 +9,7 @@ import type { BinaryStore } from '../response/readResponse';
 import { apiBaseUrl } from '../shared/baseUrl';
 import { ExecutionFlow } from '../transport/flow/executionFlow';
 import type { RuntimeHost } from './host';
-import { runUnits, type FailurePolicy, type WorkUnit } from './runUnits';
+import { runUnits, type FailurePolicy, type UnitOutput, type WorkUnit } from './runUnits';
 
 /** Everything one execution of any of the package's nodes shares: built once from the n8n context. */
 export interface Runtime {
@@ -27,7 +27,7 @@ export interface Runtime {
 	/** Runs the units, keeping input order and pairing; fails fast or gives error items per the policy. */
 	run(
 		units: WorkUnit[],
-		work: (unit: WorkUnit) => Promise<INodeExecutionData[]>,
+		work: (unit: WorkUnit) => Promise<UnitOutput>,
 	): Promise<INodeExecutionData[]>;
 }
 

@@ -24,3 +24,5 @@ export const DEFAULT_TOOL_MAX_RECORDS = 50;
 /** MB of 1,048,576 bytes. */
 export const DEFAULT_MAX_RESPONSE_SIZE_MB = 128;
 export const DEFAULT_MAX_COMPRESSION_RATIO = 100;
+/** Batching's Batch Size: 0 means the mode's maximum (100 for HubSpot, 200 for Salesforce). */
+export const DEFAULT_BATCH_SIZE = 0;

@@ -6,8 +6,6 @@ import { startSimulator, type Simulator } from '../../test/simulator';
 const ITEMS = 1000;
 /** The rate-limited upstream: 10 calls a second, 100 ms each (a fixed limit of the simulator's own). */
 const RATE = { callsPerSecond: 10, latencyMs: 100 };
-/** Request Interval for both runs: a little over 1 s / 10 calls. */
-const PACE_MS = 110;
 
 async function createContacts(sim: Simulator, batched: boolean, tag: string) {
 	const items = Array.from({ length: ITEMS }, (_, index) => ({
@@ -21,13 +19,8 @@ async function createContacts(sim: Simulator, batched: boolean, tag: string) {
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: '={{ JSON.stringify($json.body) }}',
-			// The same options for both runs: paced under the limit (the way to avoid 429s until the adaptive flow
-			// controller lands), and enough retries that no item fails on a 429 that slips through.
-			options: {
-				requestInterval: PACE_MS,
-				retry: { settings: { maxRetries: 50, maxWaitMs: 2000 } },
-				...(batched ? { batching: { settings: { mode: 'hubspot' } } } : {}),
-			},
+			// Default options otherwise: the flow controller finds the upstream's pace for both runs.
+			options: batched ? { batching: { settings: { mode: 'hubspot' } } } : {},
 		},
 	});
 	sim.resetStats();

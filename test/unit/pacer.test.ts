@@ -61,4 +61,11 @@ describe('Pacer', () => {
 		pacer.onSuccess(0, { remaining: 2, resetMs: 5000 }, 3, 60_000);
 		expect(pacer.nextStartAt()).toBe(5000);
 	});
+
+	it('never paces slower than Max Wait per call, whatever window the headers claim', () => {
+		const pacer = new Pacer();
+		pacer.onSuccess(0, { remaining: 0, limit: 1, windowMs: 10 ** 12 }, 0, 60_000);
+		expect(pacer.spacingMs()).toBe(60_000);
+		expect(pacer.nextStartAt()).toBeLessThanOrEqual(60_000);
+	});
 });

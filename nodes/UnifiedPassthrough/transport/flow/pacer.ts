@@ -142,7 +142,8 @@ export class Pacer {
 
 	private applyPace(now: number, pace: PaceSignal, inFlight: number, maxPauseMs: number): void {
 		if (pace.limit && pace.windowMs) {
-			const refillMs = pace.windowMs / pace.limit;
+			// Upstream headers are not trusted to idle the connection: no pace slower than a Max Wait per call.
+			const refillMs = Math.min(pace.windowMs / pace.limit, maxPauseMs);
 			this.headerSpacingMs = pace.remaining < pace.limit / 2 ? refillMs : 0;
 			if (pace.remaining === 0) this.pauseFor(now, Math.min(pace.resetMs ?? refillMs, maxPauseMs));
 		} else if (pace.resetMs !== undefined && pace.remaining <= inFlight) {

@@ -184,7 +184,7 @@ export interface RunResult {
 
 let executionCounter = 0;
 
-function harnessAdditionalData(
+export function harnessAdditionalData(
 	credentials: RunOptions['credentials'],
 	executionId: string,
 	hooks?: ExecutionLifecycleHooks,

@@ -5,10 +5,12 @@ import { listen } from './server';
 import { createState, resetState, type PassthroughLogEntry, type SimulatorState } from './state';
 import type { SimConnection } from './types';
 import { createUpstreams, type UpstreamSizes } from './upstreams';
+import { ChangeFeed } from './upstreams/changeFeed';
 
 export { SIM_API_KEY } from './data';
 export type { FaultRule } from './faults';
 export type { PassthroughLogEntry } from './state';
+export { ChangeFeed } from './upstreams/changeFeed';
 
 export interface SimulatorOptions extends UpstreamSizes {
 	port?: number;
@@ -30,7 +32,9 @@ export interface Simulator {
 	lookups: string[];
 	/** Passthrough requests being handled right now, and the most seen at once. */
 	stats: SimulatorState['stats'];
-	/** Forgets what was received and every fault. */
+	/** Records that change between polls (HubSpot search, Salesforce SOQL, Slack history, Acme v2/changes). */
+	feed: ChangeFeed;
+	/** Forgets what was received, every fault and every change to the feed. */
 	resetStats(): void;
 	close(): Promise<void>;
 }
@@ -39,7 +43,11 @@ export interface Simulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
 	const apiKey = options.apiKey ?? SIM_API_KEY;
 	const state = createState(options.extraConnections ?? 0);
-	const server = await listen(createRoutes(apiKey, state, createUpstreams(options)), options.port);
+	const feed = new ChangeFeed();
+	const server = await listen(
+		createRoutes(apiKey, state, createUpstreams(options, feed)),
+		options.port,
+	);
 	return {
 		baseUrl: `http://127.0.0.1:${server.port}`,
 		apiKey,
@@ -49,7 +57,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		received: state.received,
 		lookups: state.lookups,
 		stats: state.stats,
-		resetStats: () => resetState(state),
+		feed,
+		resetStats: () => {
+			resetState(state);
+			feed.clear();
+		},
 		close: () => server.close(),
 	};
 }

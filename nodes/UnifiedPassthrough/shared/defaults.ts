@@ -21,3 +21,7 @@ export const DEFAULT_TOOL_MAX_RECORDS = 50;
 /** MB of 1,048,576 bytes. */
 export const DEFAULT_MAX_RESPONSE_SIZE_MB = 128;
 export const DEFAULT_MAX_COMPRESSION_RATIO = 100;
+/** Polling trigger: records one poll emits at most; the rest comes on the next poll. */
+export const DEFAULT_MAX_RECORDS_PER_POLL = 10_000;
+/** Polling trigger: how far before the watermark each query starts (catches records a search index shows late). */
+export const DEFAULT_LOOKBACK_MS = 60_000;

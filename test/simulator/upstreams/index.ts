@@ -1,6 +1,8 @@
 import type { Upstream } from '../types';
 import { createAcmeUpstream } from './acme';
-import { createHubSpotUpstream } from './hubspot';
+import { acmeChanges } from './acmeChanges';
+import { ChangeFeed } from './changeFeed';
+import { createHubSpotUpstream, hubspotContact } from './hubspot';
 import { createPagedUpstream, withPagedItems } from './paged';
 import { createSalesforceUpstream } from './salesforce';
 import { createSlackUpstream } from './slack';
@@ -14,17 +16,35 @@ export interface UpstreamSizes {
 }
 
 /** A fresh set of upstreams, keyed by integration type: each simulator has its own data and counters. */
-export function createUpstreams(sizes: UpstreamSizes = {}): Record<string, Upstream> {
+export function createUpstreams(
+	sizes: UpstreamSizes = {},
+	feed: ChangeFeed = new ChangeFeed(),
+): Record<string, Upstream> {
+	const contacts = sizes.hubspotContacts ?? 250;
+	feed.seed('hubspot:contacts', () =>
+		Array.from({ length: contacts }, (_, index) => {
+			const { id, properties } = hubspotContact(index);
+			const { email, firstname, lastname } = properties;
+			return {
+				id,
+				createdAt: Date.parse(properties.createdate),
+				updatedAt: Date.parse(properties.lastmodifieddate),
+				fields: { email, firstname, lastname },
+			};
+		}),
+	);
+	const acme = withPagedItems(
+		createAcmeUpstream(),
+		createPagedUpstream({ items: sizes.acmeItems ?? 1000 }),
+	);
 	return {
-		acme: withPagedItems(
-			createAcmeUpstream(),
-			createPagedUpstream({ items: sizes.acmeItems ?? 1000 }),
-		),
-		hubspot: createHubSpotUpstream({ contacts: sizes.hubspotContacts ?? 250 }),
-		slack: createSlackUpstream({ channels: sizes.slackChannels ?? 120 }),
+		acme: async (request) => acmeChanges(request, feed) ?? acme(request),
+		hubspot: createHubSpotUpstream({ contacts, feed }),
+		slack: createSlackUpstream({ channels: sizes.slackChannels ?? 120, feed }),
 		salesforce: createSalesforceUpstream({
 			accounts: sizes.salesforceAccounts ?? 450,
 			expired: new Set(['conn_salesforce_expired']),
+			feed,
 		}),
 	};
 }

@@ -75,6 +75,25 @@ describe('trigger: HubSpot source', () => {
 		expect((await trigger.poll()).items).toBeNull();
 	});
 
+	it('catches a change the search index shows late, within the lookback window, once', async () => {
+		const { feed } = fixture.sim;
+		const trigger = await poller(contacts());
+		await trigger.poll();
+		const now = Date.now();
+		// Changed first but indexed after a later change: the later one moves the watermark past it.
+		feed.update(
+			'hubspot:contacts',
+			'140',
+			{ firstname: 'Lagging' },
+			{ at: now + 1, visibleAt: Infinity },
+		);
+		feed.update('hubspot:contacts', '141', { firstname: 'Quick' }, { at: now + 20 });
+		expect(recordsOf(await trigger.poll()).map((record) => record.id)).toEqual(['141']);
+		feed.reindex('hubspot:contacts', '140');
+		expect(recordsOf(await trigger.poll()).map((record) => record.id)).toEqual(['140']);
+		expect((await trigger.poll()).items).toBeNull();
+	});
+
 	it('starts over when the object changes (a stored fingerprint of the settings)', async () => {
 		const { feed } = fixture.sim;
 		const trigger = await poller(contacts());

@@ -9,6 +9,8 @@ export interface FeedRecord {
 	createdAt: number;
 	updatedAt: number;
 	fields: Record<string, unknown>;
+	/** When a search shows this version, if not `indexLagMs` after its change (one record lagging alone). */
+	visibleAt?: number;
 	/** The version before the last change, what a lagging search index still shows. */
 	previous?: FeedRecord;
 }
@@ -57,14 +59,15 @@ export class ChangeFeed {
 		name: string,
 		id: string,
 		fields: Record<string, unknown> = {},
-		options: { at?: number } = {},
+		options: { at?: number; visibleAt?: number } = {},
 	): FeedRecord {
 		const records = this.collection(name);
 		const current = records.get(id);
 		if (!current) throw new Error(`The feed "${name}" has no record "${id}"`);
-		const { previous: _dropped, ...kept } = current;
+		const { previous: _dropped, visibleAt: _shown, ...kept } = current;
 		const record: FeedRecord = {
-			...current,
+			...kept,
+			visibleAt: options.visibleAt,
 			updatedAt: options.at ?? this.now(),
 			fields: { ...current.fields, ...fields },
 			previous: kept,
@@ -85,6 +88,12 @@ export class ChangeFeed {
 			this.add(name, make(index), { at: at ? at(index) : base + index });
 	}
 
+	/** The search index catches up with one record. */
+	reindex(name: string, id: string): void {
+		const record = this.collection(name).get(id);
+		if (record) record.visibleAt = undefined;
+	}
+
 	list(name: string): FeedRecord[] {
 		return [...this.collection(name).values()];
 	}
@@ -92,9 +101,13 @@ export class ChangeFeed {
 	/** What a search index shows now: each record's last version old enough, or nothing yet. */
 	indexed(name: string): FeedRecord[] {
 		const shown: FeedRecord[] = [];
-		const visibleUntil = this.now() - this.indexLagMs;
+		const now = this.now();
+		const visibleUntil = now - this.indexLagMs;
 		for (const record of this.collection(name).values()) {
-			if (record.updatedAt <= visibleUntil) shown.push(record);
+			if (
+				record.visibleAt !== undefined ? record.visibleAt <= now : record.updatedAt <= visibleUntil
+			)
+				shown.push(record);
 			else if (record.previous && record.previous.updatedAt <= visibleUntil)
 				shown.push(record.previous);
 		}

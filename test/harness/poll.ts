@@ -80,7 +80,7 @@ export async function createPoller(options: PollerOptions): Promise<Poller> {
 	let counter = 0;
 	const { PollContext, TriggersAndPollers } = core as unknown as {
 		PollContext: new (...args: unknown[]) => IPollFunctions;
-		TriggersAndPollers: new () => {
+		TriggersAndPollers?: new () => {
 			runPollFunction(
 				workflow: Workflow,
 				node: INode,
@@ -93,7 +93,14 @@ export async function createPoller(options: PollerOptions): Promise<Poller> {
 		commitStagedCursor?: (context: IPollFunctions) => Promise<void>;
 	};
 	const staged = typeof hooks.runPollInStagingScope === 'function';
-	const pollers = new TriggersAndPollers();
+	// n8n-core 1.x does not export TriggersAndPollers; its runPoll is a bare `nodeType.poll.call(context)`.
+	const pollers = TriggersAndPollers ? new TriggersAndPollers() : undefined;
+	const runPoll = async (workflow: Workflow, node: INode, context: IPollFunctions) =>
+		pollers
+			? await pollers.runPollFunction(workflow, node, context)
+			: await (types.getByNameAndVersion(node.type, node.typeVersion) as INodeType).poll!.call(
+					context,
+				);
 
 	const poll = async (
 		mode: WorkflowExecuteMode = 'trigger',
@@ -147,12 +154,12 @@ export async function createPoller(options: PollerOptions): Promise<Poller> {
 		try {
 			if (staged) {
 				await hooks.runPollInStagingScope!(context, async () => {
-					const response = await pollers.runPollFunction(workflow, node, context);
+					const response = await runPoll(workflow, node, context);
 					if (response !== null) context.__emit(response);
 					else if (mode !== 'manual') await hooks.commitStagedCursor!(context);
 				});
 			} else {
-				const response = await pollers.runPollFunction(workflow, node, context);
+				const response = await runPoll(workflow, node, context);
 				if (response !== null) emitted = response;
 				// n8n 1.x stores the workflow's static data after a poll; the node's own writes are all there is.
 				if (mode !== 'manual') stored = clone(workflow.staticData as IDataObject);

@@ -1,0 +1,97 @@
+import type { BenchCase } from '../run';
+import { runWorkflow } from '../../test/harness/engine';
+import { createPoller } from '../../test/harness/poll';
+import { connectionById, passthroughWorkflow } from '../../test/harness/workflow';
+import { startSimulator } from '../../test/simulator';
+import { ACME_CHANGES } from '../../test/simulator/upstreams/acmeChanges';
+
+const RECORDS = 50_000;
+const PAGE = 100;
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/** Runs `work` while sampling the RSS; also what stays on the heap while its result is held (the items). */
+async function measure<T>(work: () => Promise<T>) {
+	gc();
+	const startRss = process.memoryUsage().rss;
+	const startHeap = process.memoryUsage().heapUsed;
+	let peak = startRss;
+	const timer = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage().rss);
+	}, 10);
+	const started = performance.now();
+	const result = await work();
+	const ms = performance.now() - started;
+	clearInterval(timer);
+	peak = Math.max(peak, process.memoryUsage().rss);
+	gc();
+	const heldMb = mb(process.memoryUsage().heapUsed - startHeap);
+	return { result, ms, growthMb: mb(peak - startRss), heldMb };
+}
+
+export const benchCase: BenchCase = {
+	name: 'trigger',
+	description: `one trigger poll emitting ${RECORDS} changed records (custom source, pages of ${PAGE}) vs the action node paging the same data`,
+	async run() {
+		const sim = await startSimulator();
+		const credentials = { apiKey: sim.apiKey, baseUrl: sim.baseUrl };
+		const request = {
+			connection: connectionById('conn_acme'),
+			method: 'GET',
+			path: 'v2/changes',
+			sendQuery: true,
+			queryParameters: { parameters: [{ name: 'limit', value: String(PAGE) }] },
+		};
+		const pagination = { mode: 'cursor', cursorPath: 'next_cursor', cursorParameter: 'cursor' };
+		const action = (maxPages: number) =>
+			passthroughWorkflow([{}], {
+				parameters: {
+					...request,
+					options: { pagination: { settings: { ...pagination, maxPages } } },
+				},
+			});
+		const trigger = () =>
+			createPoller({
+				credentials,
+				parameters: {
+					...request,
+					source: 'custom',
+					pagination: { settings: pagination },
+					recordsPath: 'data',
+					options: { firstPoll: 'emitAll', maxRecordsPerPoll: RECORDS },
+				},
+			});
+		const poll = async () => {
+			const result = await (await trigger()).poll();
+			if (result.error) throw result.error;
+			return result.items ?? [];
+		};
+
+		sim.feed.seed(ACME_CHANGES, () => []);
+		sim.feed.addMany(ACME_CHANGES, RECORDS, (index) => ({ name: `Record ${index}`, n: index }));
+		// Warm both paths (module loading, sockets, JIT) before measuring.
+		await runWorkflow(action(3), { credentials });
+		await poll();
+
+		const node = await measure(async () => {
+			const result = await runWorkflow(action(0), { credentials });
+			if (result.status !== 'success') throw result.error ?? new Error(`run ${result.status}`);
+			return result.output('Passthrough') ?? [];
+		});
+		if (node.result.length !== RECORDS)
+			throw new Error(`action node read ${node.result.length} records`);
+		node.result.length = 0;
+		const polled = await measure(poll);
+		if (polled.result.length !== RECORDS)
+			throw new Error(`trigger emitted ${polled.result.length} records`);
+
+		const line = (label: string, figures: typeof node) =>
+			`${label}: ${figures.ms.toFixed(0)} ms, ${Math.round(RECORDS / (figures.ms / 1000))} records/s, peak RSS growth ${figures.growthMb.toFixed(0)} MB, items held ${figures.heldMb.toFixed(0)} MB, growth beyond the items ${(figures.growthMb - figures.heldMb).toFixed(0)} MB`;
+		console.log('(one process: the simulator, serving the same pages, shares the RSS)');
+		console.log(line('action node, cursor pagination', node));
+		console.log(line('trigger poll', polled));
+		console.log(`ratio (trigger time / action node time): ${(polled.ms / node.ms).toFixed(2)}x`);
+		await sim.close();
+	},
+};

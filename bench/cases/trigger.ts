@@ -74,17 +74,33 @@ export const benchCase: BenchCase = {
 		await runWorkflow(action(3), { credentials });
 		await poll();
 
-		const node = await measure(async () => {
+		const runNode = async () => {
 			const result = await runWorkflow(action(0), { credentials });
 			if (result.status !== 'success') throw result.error ?? new Error(`run ${result.status}`);
-			return result.output('Passthrough') ?? [];
-		});
-		if (node.result.length !== RECORDS)
-			throw new Error(`action node read ${node.result.length} records`);
-		node.result.length = 0;
-		const polled = await measure(poll);
-		if (polled.result.length !== RECORDS)
-			throw new Error(`trigger emitted ${polled.result.length} records`);
+			const items = result.output('Passthrough') ?? [];
+			if (items.length !== RECORDS) throw new Error(`action node read ${items.length} records`);
+			return items;
+		};
+		const runTrigger = async () => {
+			const items = await poll();
+			if (items.length !== RECORDS) throw new Error(`trigger emitted ${items.length} records`);
+			return items;
+		};
+		// Alternated, best of three each: the machine is shared, and one run's garbage lands in the next one's time.
+		const best = <T extends { ms: number }>(runs: T[]) =>
+			runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+		const nodeRuns = [];
+		const triggerRuns = [];
+		for (let round = 0; round < 3; round++) {
+			const nodeRun = await measure(runNode);
+			nodeRun.result.length = 0;
+			nodeRuns.push(nodeRun);
+			const triggerRun = await measure(runTrigger);
+			triggerRun.result.length = 0;
+			triggerRuns.push(triggerRun);
+		}
+		const node = best(nodeRuns);
+		const polled = best(triggerRuns);
 
 		const line = (label: string, figures: typeof node) =>
 			`${label}: ${figures.ms.toFixed(0)} ms, ${Math.round(RECORDS / (figures.ms / 1000))} records/s, peak RSS growth ${figures.growthMb.toFixed(0)} MB, items held ${figures.heldMb.toFixed(0)} MB, growth beyond the items ${(figures.growthMb - figures.heldMb).toFixed(0)} MB`;

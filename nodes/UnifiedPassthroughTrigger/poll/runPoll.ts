@@ -74,6 +74,8 @@ export async function runPoll(input: PollInput): Promise<PollOutcome> {
 	const seen = new SeenWindow(state, floor);
 	const max = settings.maxRecordsPerPoll;
 	const collected: Keyed[] = [];
+	// Unordered sources: the latest version of each id read so far (a record that changed while pages were read).
+	const latest = new Map<string, Keyed>();
 	let lastProcessed: number | undefined;
 	let newest: number | undefined;
 	let complete = true;
@@ -99,7 +101,9 @@ export async function runPoll(input: PollInput): Promise<PollOutcome> {
 						if (emitting) collected.push({ ...key, json: record as IDataObject });
 						if (emitting && collected.length >= max) full = true;
 					} else if (!seen.has(key.id, key.time)) {
-						collected.push({ ...key, json: record as IDataObject });
+						const known = latest.get(key.id);
+						if (!known || key.time >= known.time)
+							latest.set(key.id, Object.assign(key, { json: record as IDataObject }));
 					}
 				}
 				inQuery += records.length;
@@ -132,12 +136,6 @@ export async function runPoll(input: PollInput): Promise<PollOutcome> {
 	if (source.ordered) {
 		emitted = collected;
 	} else {
-		// The same id twice (a record that changed while the pages were read): its latest version counts.
-		const latest = new Map<string, Keyed>();
-		for (const record of collected) {
-			const known = latest.get(record.id);
-			if (!known || record.time >= known.time) latest.set(record.id, record);
-		}
 		const sorted = [...latest.values()].sort(byTimeThenId);
 		emitted = emitting ? sorted.slice(0, max) : [];
 		for (const record of emitting ? emitted : sorted) seen.mark(record.id, record.time);
@@ -145,7 +143,8 @@ export async function runPoll(input: PollInput): Promise<PollOutcome> {
 		// Unordered pages tell nothing about what is left when the poll stopped early: the watermark stays.
 		else if (complete) lastProcessed = newest;
 	}
-	emitted.sort(byTimeThenId);
+	// HubSpot orders ties as it likes; the unordered ones are sorted already.
+	if (source.ordered) emitted.sort(byTimeThenId);
 
 	let watermark = state?.watermark ?? null;
 	if (!emitting) watermark = Math.max(startedAt, newest ?? -Infinity);

@@ -11,9 +11,11 @@ export function toEpochMs(value: unknown): number | undefined {
 	if (typeof value === 'number') number = value;
 	else if (typeof value === 'string' && NUMERIC.test(value.trim())) number = Number(value.trim());
 	else if (typeof value === 'string' && value.trim()) {
+		const parsed = Date.parse(value);
+		if (!Number.isNaN(parsed)) return parsed;
 		// Salesforce writes offsets without a colon (+0000), which not every Date parser accepts.
-		const parsed = Date.parse(value.trim().replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
-		return Number.isNaN(parsed) ? undefined : parsed;
+		const retried = Date.parse(value.trim().replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+		return Number.isNaN(retried) ? undefined : retried;
 	} else return undefined;
 	if (!Number.isFinite(number)) return undefined;
 	return number < SECONDS_BELOW ? number * 1000 : number;

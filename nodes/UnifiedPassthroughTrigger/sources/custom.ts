@@ -4,7 +4,7 @@ import {
 	assertNoReservedDomain,
 	type QueryArrayFormat,
 } from '../../UnifiedPassthrough/request/query';
-import { getPath } from '../../UnifiedPassthrough/shared/jsonPath';
+import { splitPath } from '../../UnifiedPassthrough/shared/jsonPath';
 import { ParameterError } from '../../UnifiedPassthrough/shared/parameterError';
 import { formatSince, type SinceFormat } from '../poll/time';
 import { recordKey } from './recordKey';
@@ -20,6 +20,20 @@ function field(read: ParameterReader, name: string, fallback: string): string {
 			`Give the field that holds each record's ${name === 'idField' ? 'id' : 'time'}`,
 		);
 	return value;
+}
+
+/** getPath with the path split once: it runs for every record of every poll. */
+function fieldReader(path: string): (record: unknown) => unknown {
+	const segments = splitPath(path);
+	return (record) => {
+		let cursor = record;
+		for (const segment of segments) {
+			if (typeof cursor !== 'object' || cursor === null) return undefined;
+			if (!Object.prototype.hasOwnProperty.call(cursor, segment)) return undefined;
+			cursor = (cursor as Record<string, unknown>)[segment];
+		}
+		return cursor;
+	};
 }
 
 /**
@@ -49,13 +63,17 @@ export async function customSource(
 	const paging = read<{ settings?: Record<string, unknown> }>('pagination', {}).settings;
 	let pagination;
 	try {
-		pagination = resolvePagination(paging && { maxPages: 0, ...paging, output: 'records' });
+		// Every page, always: the API's order is not trusted, so a poll that left pages unread could not tell what
+		// it missed (n8n fills Max Pages with its default of 100 even when the user never set it).
+		pagination = resolvePagination(paging && { ...paging, maxPages: 0, output: 'records' });
 	} catch (error) {
 		if (error instanceof ParameterError) throw new ParameterError('pagination', error.message);
 		throw error;
 	}
 	if (pagination && recordsPath) pagination = { ...pagination, recordsPath };
 	const label = `${method} ${spec.path}`;
+	const idAt = fieldReader(idField);
+	const timeAt = fieldReader(timeField);
 	return {
 		label,
 		ordered: false,
@@ -82,14 +100,7 @@ export async function customSource(
 		}),
 		newest: () => ({ spec, recordsPath: recordsPath || pagination?.recordsPath }),
 		key(record, page) {
-			return recordKey(
-				label,
-				page,
-				getPath(record, idField),
-				idField,
-				getPath(record, timeField),
-				timeField,
-			);
+			return recordKey(label, page, idAt(record), idField, timeAt(record), timeField);
 		},
 	};
 }

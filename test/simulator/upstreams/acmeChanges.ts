@@ -22,9 +22,9 @@ export function acmeChanges(request: UpstreamRequest, feed: ChangeFeed): Reply |
 	const limit = Math.min(Math.max(Number(request.query.get('limit') ?? 100) || 100, 1), 500);
 	const offset = Number(request.query.get('cursor') ?? 0) || 0;
 	const from = since === null ? undefined : comparable(since);
-	const records = feed
-		.list(ACME_CHANGES)
-		.filter((record) => from === undefined || record.updatedAt >= (from as number));
+	const all = feed.list(ACME_CHANGES);
+	const records =
+		from === undefined ? all : all.filter((record) => record.updatedAt >= (from as number));
 	const page = records.slice(offset, offset + limit);
 	const next = offset + limit < records.length ? String(offset + limit) : null;
 	return json(200, { data: page.map(acmeRecord), next_cursor: next });

@@ -19,6 +19,8 @@ export class ChangeFeed {
 	private readonly collections = new Map<string, Map<string, FeedRecord>>();
 	private readonly seeds = new Map<string, () => FeedRecord[]>();
 	private counter = 0;
+	/** `list()` per collection until it changes: large feeds are read page by page. */
+	private readonly lists = new Map<string, FeedRecord[]>();
 	/** How long a change takes to show in a search (HubSpot search only); 0: at once. */
 	indexLagMs = 0;
 	now: () => number = Date.now;
@@ -51,6 +53,7 @@ export class ChangeFeed {
 		const id = options.id ?? String(5_000_000 + ++this.counter);
 		const record: FeedRecord = { id, createdAt: at, updatedAt: at, fields: { ...fields } };
 		this.collection(name).set(id, record);
+		this.lists.delete(name);
 		return record;
 	}
 
@@ -73,6 +76,7 @@ export class ChangeFeed {
 			previous: kept,
 		};
 		records.set(id, record);
+		this.lists.delete(name);
 		return record;
 	}
 
@@ -92,10 +96,17 @@ export class ChangeFeed {
 	reindex(name: string, id: string): void {
 		const record = this.collection(name).get(id);
 		if (record) record.visibleAt = undefined;
+		this.lists.delete(name);
 	}
 
+	/** The records in the order they were added (do not change the array). */
 	list(name: string): FeedRecord[] {
-		return [...this.collection(name).values()];
+		let list = this.lists.get(name);
+		if (!list) {
+			list = [...this.collection(name).values()];
+			this.lists.set(name, list);
+		}
+		return list;
 	}
 
 	/** What a search index shows now: each record's last version old enough, or nothing yet. */
@@ -116,6 +127,7 @@ export class ChangeFeed {
 
 	clear(): void {
 		this.collections.clear();
+		this.lists.clear();
 		this.indexLagMs = 0;
 		this.now = Date.now;
 	}

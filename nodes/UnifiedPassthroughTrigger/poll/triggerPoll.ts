@@ -73,7 +73,14 @@ export async function triggerPoll(
 		return sample.length ? sample : null;
 	}
 
-	const fingerprint = stateFingerprint([connectionId, event, source.fingerprintParts]);
+	// The first-poll settings are in it too: choosing "Emit Since a Date" (or another date) reruns from that date.
+	const fingerprint = stateFingerprint([
+		connectionId,
+		event,
+		source.fingerprintParts,
+		settings.firstPoll,
+		settings.firstPollSince ?? null,
+	]);
 	const staticData = context.getWorkflowStaticData('node');
 	// n8n 1.x has no poll budget: there Max Records per Poll alone bounds a poll.
 	const budgetMs =

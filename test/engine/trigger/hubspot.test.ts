@@ -108,6 +108,22 @@ describe('trigger: HubSpot source', () => {
 		expect(deals[0].properties).toMatchObject({ hs_lastmodifieddate: expect.any(String) });
 	});
 
+	it('reruns from a date: choosing "Emit Since a Date" starts over and emits what changed from then on', async () => {
+		const { feed } = fixture.sim;
+		const trigger = await poller(contacts());
+		await trigger.poll();
+		const at = Date.now();
+		feed.update('hubspot:contacts', '150', { firstname: 'Once' }, { at });
+		expect(recordsOf(await trigger.poll()).map((record) => record.id)).toEqual(['150']);
+		trigger.setParameters(
+			contacts({
+				options: { firstPoll: 'emitSince', firstPollSince: new Date(at - 1_000).toISOString() },
+			}),
+		);
+		expect(recordsOf(await trigger.poll()).map((record) => record.id)).toEqual(['150']);
+		expect((await trigger.poll()).items).toBeNull();
+	});
+
 	it('Fetch Test Event returns the newest records without touching the state', async () => {
 		const { feed } = fixture.sim;
 		const trigger = await poller(contacts());

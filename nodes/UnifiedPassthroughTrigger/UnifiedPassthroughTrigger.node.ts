@@ -41,7 +41,7 @@ export class UnifiedPassthroughTrigger implements INodeType {
 			const records = await triggerPoll(this, runtime);
 			return records ? [records.map((json) => ({ json }))] : null;
 		} catch (error) {
-			throw toNodeError(this.getNode(), error, 0, runtime.secret);
+			throw toNodeError(this.getNode(), error, undefined, runtime.secret);
 		}
 	}
 }

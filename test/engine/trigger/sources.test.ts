@@ -195,5 +195,7 @@ describe('trigger: Slack source', () => {
 		});
 		const result = await trigger.poll();
 		expect(result.error?.message).toMatch(/Slack channel C0MISSING: .*channel_not_found/);
+		// A trigger has no input items: its messages name none.
+		expect(result.error?.message).not.toMatch(/\[item/);
 	});
 });

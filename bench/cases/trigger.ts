@@ -4,31 +4,10 @@ import { createPoller } from '../../test/harness/poll';
 import { connectionById, passthroughWorkflow } from '../../test/harness/workflow';
 import { startSimulator } from '../../test/simulator';
 import { ACME_CHANGES } from '../../test/simulator/upstreams/acmeChanges';
+import { measure } from '../support/measure';
 
 const RECORDS = 50_000;
 const PAGE = 100;
-
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const mb = (bytes: number) => bytes / 1024 / 1024;
-
-/** Runs `work` while sampling the RSS; also what stays on the heap while its result is held (the items). */
-async function measure<T>(work: () => Promise<T>) {
-	gc();
-	const startRss = process.memoryUsage().rss;
-	const startHeap = process.memoryUsage().heapUsed;
-	let peak = startRss;
-	const timer = setInterval(() => {
-		peak = Math.max(peak, process.memoryUsage().rss);
-	}, 10);
-	const started = performance.now();
-	const result = await work();
-	const ms = performance.now() - started;
-	clearInterval(timer);
-	peak = Math.max(peak, process.memoryUsage().rss);
-	gc();
-	const heldMb = mb(process.memoryUsage().heapUsed - startHeap);
-	return { result, ms, growthMb: mb(peak - startRss), heldMb };
-}
 
 export const benchCase: BenchCase = {
 	name: 'trigger',
@@ -103,7 +82,7 @@ export const benchCase: BenchCase = {
 		const polled = best(triggerRuns);
 
 		const line = (label: string, figures: typeof node) =>
-			`${label}: ${figures.ms.toFixed(0)} ms, ${Math.round(RECORDS / (figures.ms / 1000))} records/s, peak RSS growth ${figures.growthMb.toFixed(0)} MB, items held ${figures.heldMb.toFixed(0)} MB, growth beyond the items ${(figures.growthMb - figures.heldMb).toFixed(0)} MB`;
+			`${label}: ${figures.ms.toFixed(0)} ms, ${Math.round(RECORDS / (figures.ms / 1000))} records/s, peak RSS growth ${(figures.peakRssMb - figures.startRssMb).toFixed(0)} MB, items held ${figures.heldMb.toFixed(0)} MB, growth beyond the items ${(figures.peakRssMb - figures.startRssMb - figures.heldMb).toFixed(0)} MB`;
 		console.log('(one process: the simulator, serving the same pages, shares the RSS)');
 		console.log(line('action node, cursor pagination', node));
 		console.log(line('trigger poll', polled));

@@ -4,12 +4,12 @@ import type { ParameterReader } from '../request/buildRequest';
 import { createBinaryBodyBuilder } from '../request/binaryBody';
 import type { Runtime } from '../runtime/createRuntime';
 import type { WorkUnit } from '../runtime/runUnits';
-import { getDispatcher } from '../transport/dispatcher';
 import { n8nBinaryResolver } from './binaryInput';
 import { resolveConnectionId, type ConnectionParameter } from './connection';
 import { modelRoutingError } from './modelRouting';
 import { resolveItemOptions, type RawOptions } from './options';
 import { runItem } from './runItem';
+import { runtimeExchange } from './runtimeExchange';
 import { optimizeForModel, type OptimizeSettings } from './toolMode';
 
 type ActionOptions = RawOptions & {
@@ -43,19 +43,8 @@ export function actionItemWork(
 			readParameter,
 			buildBinaryBody: createBinaryBodyBuilder(n8nBinaryResolver(context, itemIndex)),
 			exchange: {
-				send: {
-					baseUrl: runtime.baseUrl,
-					apiKey: runtime.secret,
-					connectionId,
-					dispatcher: getDispatcher(options),
-					signal: runtime.signal,
-					headersTimeoutMs: options.headersTimeoutMs,
-					bodyTimeoutMs: options.bodyTimeoutMs,
-				},
-				limiter: runtime.limiter,
+				...runtimeExchange(runtime, connectionId, options),
 				reading: { secret: runtime.secret },
-				storeBinary: runtime.storeBinary,
-				signal: runtime.signal,
 			},
 		});
 		const optimize = rawOptions.optimizeResponse?.settings;

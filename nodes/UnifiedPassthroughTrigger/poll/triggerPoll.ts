@@ -7,9 +7,9 @@ import {
 import { exchange } from '../../UnifiedPassthrough/execute/exchange';
 import { resolveItemOptions } from '../../UnifiedPassthrough/execute/options';
 import { assertUsable } from '../../UnifiedPassthrough/execute/runItem';
+import { runtimeExchange } from '../../UnifiedPassthrough/execute/runtimeExchange';
 import type { ParameterReader } from '../../UnifiedPassthrough/request/buildRequest';
 import type { Runtime } from '../../UnifiedPassthrough/runtime/createRuntime';
-import { getDispatcher } from '../../UnifiedPassthrough/transport/dispatcher';
 import { buildSource } from './buildSource';
 import type { FetchPage } from './readPages';
 import { runPoll, sampleNewest } from './runPoll';
@@ -42,16 +42,7 @@ export async function triggerPoll(
 	);
 	const fetchPage: FetchPage = async (spec) => {
 		const response = await exchange(spec, {
-			send: {
-				baseUrl: runtime.baseUrl,
-				apiKey: runtime.secret,
-				connectionId,
-				dispatcher: getDispatcher(options),
-				signal: runtime.signal,
-				headersTimeoutMs: options.headersTimeoutMs,
-				bodyTimeoutMs: options.bodyTimeoutMs,
-			},
-			limiter: runtime.limiter,
+			...runtimeExchange(runtime, connectionId, options),
 			retry: options.retry,
 			reading: {
 				secret: runtime.secret,
@@ -61,8 +52,6 @@ export async function triggerPoll(
 				maxCompressionRatio: options.maxCompressionRatio,
 				fingerprint: true,
 			},
-			storeBinary: runtime.storeBinary,
-			signal: runtime.signal,
 		});
 		assertUsable(response, options, connectionId, spec.path);
 		return response;

@@ -68,8 +68,9 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
  * Drives the trigger's polls through n8n-core's own PollContext and TriggersAndPollers, with the workflow's
  * static data stored between polls as n8n stores it (a JSON copy). On n8n-core 2.x the poll runs in the staging
  * scope: the node's static data is a staged copy, committed only when the poll emits or returns null without
- * error (n8n's poll-cursor-hooks). On 1.x the node writes the workflow's static data, stored after a poll that
- * did not throw.
+ * error (n8n's poll-cursor-hooks). On 1.x the node writes the active workflow's in-memory static data, which
+ * lives on from poll to poll (n8n 1.x writes it to the database only when a poll emits); the harness keeps it
+ * after a poll that did not throw, as that in-memory copy does.
  */
 export async function createPoller(options: PollerOptions): Promise<Poller> {
 	const pkg = await loadPackage();

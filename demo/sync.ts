@@ -25,8 +25,8 @@ export async function runSyncExample(
 		`  poll 1 emitted ${first.items?.length ?? 0} items (the first poll remembers where the data stands; no execution)`,
 	);
 	const now = Date.now();
-	sim.feed.update('hubspot:contacts', '101', { firstname: 'Ann-Marie' }, { at: now });
-	sim.feed.update('hubspot:contacts', '104', { email: 'dana@new.example.com' }, { at: now + 1 });
+	sim.feed.update('hubspot:contacts', '101', { firstname: 'Ann-Marie' }, { at: now - 2 });
+	sim.feed.update('hubspot:contacts', '104', { email: 'dana@new.example.com' }, { at: now - 1 });
 	console.log('  simulator: contacts 101 and 104 changed in HubSpot');
 	const second = await poller.poll();
 	if (second.error) throw second.error;

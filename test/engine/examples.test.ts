@@ -59,8 +59,8 @@ describe('examples/', () => {
 		});
 		expect((await poller.poll()).items).toBeNull();
 		const now = Date.now();
-		fixture.sim.feed.update('hubspot:contacts', '101', { firstname: 'Ann-Marie' }, { at: now });
-		fixture.sim.feed.update('hubspot:contacts', '102', { lastname: 'Builder' }, { at: now + 1 });
+		fixture.sim.feed.update('hubspot:contacts', '101', { firstname: 'Ann-Marie' }, { at: now - 2 });
+		fixture.sim.feed.update('hubspot:contacts', '102', { lastname: 'Builder' }, { at: now - 1 });
 		const polled = await poller.poll();
 		expect(polled.items).toHaveLength(2);
 		const result = await fixture.runWorkflow(polledRun(workflow, polled.items!));

@@ -23,8 +23,8 @@ describe('trigger: HubSpot source', () => {
 		const trigger = await poller(contacts());
 		expect((await trigger.poll()).items).toBeNull();
 		const now = Date.now();
-		feed.update('hubspot:contacts', '103', { firstname: 'Changed' }, { at: now });
-		feed.update('hubspot:contacts', '101', { email: 'new@example.com' }, { at: now + 5 });
+		feed.update('hubspot:contacts', '103', { firstname: 'Changed' }, { at: now - 10 });
+		feed.update('hubspot:contacts', '101', { email: 'new@example.com' }, { at: now - 5 });
 		const second = await trigger.poll();
 		expect(second.error).toBeUndefined();
 		const records = recordsOf(second);
@@ -79,15 +79,16 @@ describe('trigger: HubSpot source', () => {
 		const { feed } = fixture.sim;
 		const trigger = await poller(contacts());
 		await trigger.poll();
+		// Times in the past: a search shows nothing stamped later than now.
 		const now = Date.now();
 		// Changed first but indexed after a later change: the later one moves the watermark past it.
 		feed.update(
 			'hubspot:contacts',
 			'140',
 			{ firstname: 'Lagging' },
-			{ at: now + 1, visibleAt: Infinity },
+			{ at: now - 20, visibleAt: Infinity },
 		);
-		feed.update('hubspot:contacts', '141', { firstname: 'Quick' }, { at: now + 20 });
+		feed.update('hubspot:contacts', '141', { firstname: 'Quick' }, { at: now - 10 });
 		expect(recordsOf(await trigger.poll()).map((record) => record.id)).toEqual(['141']);
 		feed.reindex('hubspot:contacts', '140');
 		expect(recordsOf(await trigger.poll()).map((record) => record.id)).toEqual(['140']);

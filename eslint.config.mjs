@@ -46,7 +46,7 @@ export default tseslint.config(
 		// error to: they throw plain values (ParameterError, PassthroughFailure) that the runtime converts into
 		// NodeOperationError / NodeApiError with the item index, once (runtime/runUnits.ts, execute/nodeErrors.ts).
 		files: [
-			'nodes/**/{request,response,transport,dispatch,execute,pagination,runtime,shared}/**/*.ts',
+			'nodes/**/{request,response,transport,dispatch,execute,pagination,runtime,shared,poll,sources}/**/*.ts',
 		],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},

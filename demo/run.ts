@@ -1,11 +1,17 @@
 import '../test/harness/env';
 
 import { runWorkflow } from '../test/harness/engine';
-import { exampleFiles, loadExample, toolCallsWorkflow } from '../test/harness/examples';
+import {
+	exampleFiles,
+	loadExample,
+	pollingTrigger,
+	toolCallsWorkflow,
+} from '../test/harness/examples';
 import { connectionById, passthroughWorkflow } from '../test/harness/workflow';
 import { startSimulator } from '../test/simulator';
 import { printRun } from './print';
 import { defaultReadOnlyPath, listRealConnections } from './realApi';
+import { runSyncExample } from './sync';
 
 /**
  * `npm start`: runs every workflow in examples/ through n8n's real engine against the embedded simulator.
@@ -32,6 +38,10 @@ async function runExamples(): Promise<boolean> {
 	try {
 		for (const file of exampleFiles()) {
 			const example = loadExample(file);
+			if (pollingTrigger(example)) {
+				allSucceeded = (await runSyncExample(example, file, sim, credentials)) && allSucceeded;
+				continue;
+			}
 			const isAgent = example.nodes.some((node) => node.type.endsWith('unifiedPassthroughTool'));
 			// No model runs here: for the agent example only its tool node runs, with the arguments a model would send.
 			const { workflow, nodeNames, note } = isAgent

@@ -4,27 +4,10 @@ import type { BenchCase } from '../run';
 import { runWorkflow } from '../../test/harness/engine';
 import { connectionById, passthroughWorkflow } from '../../test/harness/workflow';
 import { startSimulator } from '../../test/simulator';
+import { measure } from '../support/measure';
 
 const CONTACTS = 50_000;
 const PAGE = 100;
-
-/** Runs `work` while sampling the RSS; returns its result, the time taken and the peak RSS seen. */
-async function measure<T>(
-	work: () => Promise<T>,
-): Promise<{ result: T; ms: number; startRssMb: number; peakRssMb: number }> {
-	(globalThis as { gc?: () => void }).gc?.();
-	const start = process.memoryUsage().rss;
-	let peak = start;
-	const timer = setInterval(() => {
-		peak = Math.max(peak, process.memoryUsage().rss);
-	}, 10);
-	const started = performance.now();
-	const result = await work();
-	const ms = performance.now() - started;
-	clearInterval(timer);
-	peak = Math.max(peak, process.memoryUsage().rss);
-	return { result, ms, startRssMb: start / 1024 / 1024, peakRssMb: peak / 1024 / 1024 };
-}
 
 export const benchCase: BenchCase = {
 	name: 'pagination',

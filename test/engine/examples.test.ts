@@ -2,8 +2,15 @@ import type { INode } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { NODE_TYPE } from '../harness/engine';
-import { exampleFiles, loadExample as load, toolCallsWorkflow } from '../harness/examples';
+import {
+	exampleFiles,
+	loadExample as load,
+	polledRun,
+	pollingTrigger,
+	toolCallsWorkflow,
+} from '../harness/examples';
 import { useSimulator } from '../harness/fixture';
+import { createPoller } from '../harness/poll';
 
 const fixture = useSimulator();
 
@@ -41,6 +48,40 @@ describe('examples/', () => {
 		expect(count).toBe(30);
 		expect(text.split('\n')).toHaveLength(count + 1);
 		expect(text).toContain('• Ann Contact101 <ann.101@example.com>');
+	});
+
+	example('hubspot-contacts-to-salesforce-sync.json', async () => {
+		const workflow = load('hubspot-contacts-to-salesforce-sync.json');
+		const trigger = pollingTrigger(workflow)!;
+		const poller = await createPoller({
+			credentials: fixture.credentials,
+			parameters: trigger.parameters,
+		});
+		expect((await poller.poll()).items).toBeNull();
+		const now = Date.now();
+		fixture.sim.feed.update('hubspot:contacts', '101', { firstname: 'Ann-Marie' }, { at: now - 2 });
+		fixture.sim.feed.update('hubspot:contacts', '102', { lastname: 'Builder' }, { at: now - 1 });
+		const polled = await poller.poll();
+		expect(polled.items).toHaveLength(2);
+		const result = await fixture.runWorkflow(polledRun(workflow, polled.items!));
+		expect(result.status).toBe('success');
+		const upserted = result.output('Salesforce: upsert account')!;
+		expect(upserted.map((item) => item.json)).toEqual([
+			{ id: expect.stringMatching(/^001FEED/), success: true, errors: [], created: true },
+			{ id: expect.stringMatching(/^001FEED/), success: true, errors: [], created: true },
+		]);
+		expect(fixture.passthroughCalls().filter((call) => call.startsWith('PATCH'))).toEqual([
+			'PATCH conn_salesforce/services/data/v62.0/sobjects/Account/HubSpot_Contact_Id__c/101',
+			'PATCH conn_salesforce/services/data/v62.0/sobjects/Account/HubSpot_Contact_Id__c/102',
+		]);
+		expect(fixture.sim.feed.list('salesforce:Account').map((record) => record.fields)).toEqual([
+			{
+				Name: 'Ann-Marie Contact101',
+				Description: 'ann.101@example.com',
+				HubSpot_Contact_Id__c: '101',
+			},
+			{ Name: 'Bob Builder', Description: 'bob.102@example.com', HubSpot_Contact_Id__c: '102' },
+		]);
 	});
 
 	example('salesforce-account-from-form.json', async () => {

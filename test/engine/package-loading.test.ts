@@ -17,7 +17,10 @@ describe('the built package as n8n loads it', () => {
 	it('registers the node and the credential under the names saved workflows use', async () => {
 		const { loader, node, credential } = await loadPackage();
 		expect(loader.packageName).toBe('n8n-nodes-unified');
-		expect(Object.keys(loader.known.nodes)).toEqual(['unifiedPassthrough']);
+		expect(Object.keys(loader.known.nodes)).toEqual([
+			'unifiedPassthrough',
+			'unifiedPassthroughTrigger',
+		]);
 		expect(Object.keys(loader.known.credentials)).toEqual(['unifiedApi']);
 		const description = 'description' in node ? node.description : undefined;
 		expect(description).toMatchObject({

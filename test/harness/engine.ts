@@ -155,6 +155,8 @@ function nodeTypesFor(pkg: LoadedPackage): INodeTypes {
 		'n8n-nodes-base.scheduleTrigger': trigger,
 		// Example workflows start from a form; their pinned submissions stand in for it, as in n8n's editor.
 		'n8n-nodes-base.formTrigger': trigger,
+		// A polled execution starts from what the poll emitted (pinned); test/harness/poll.ts runs the poll itself.
+		[`${NODE_TYPE}Trigger`]: trigger,
 		[AGENT_TYPE]: new HarnessAgent(),
 	};
 	return {
@@ -197,7 +199,7 @@ export interface RunResult {
 
 let executionCounter = 0;
 
-function harnessAdditionalData(
+export function harnessAdditionalData(
 	credentials: RunOptions['credentials'],
 	executionId: string,
 	hooks?: ExecutionLifecycleHooks,

@@ -56,3 +56,21 @@ export function toolCallsWorkflow(
 		},
 	};
 }
+
+/** The example's polling trigger node, if it starts from one. */
+export function pollingTrigger(example: ExampleWorkflow): INode | undefined {
+	return example.nodes.find((node) => node.type === `${NODE_TYPE}Trigger`);
+}
+
+/**
+ * The workflow n8n runs when the trigger's poll emitted `items`: the trigger's output is what the poll returned
+ * (pinned, as the engine starts a polled execution from the poll's data).
+ */
+export function polledRun(
+	example: ExampleWorkflow,
+	items: INodeExecutionData[],
+): WorkflowDefinition {
+	const trigger = pollingTrigger(example);
+	if (!trigger) throw new Error(`${example.name} has no polling trigger`);
+	return { ...example, pinData: { [trigger.name]: items } };
+}

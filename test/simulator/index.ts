@@ -7,11 +7,13 @@ import { listen } from './server';
 import { createState, resetState, type PassthroughLogEntry, type SimulatorState } from './state';
 import type { SimConnection } from './types';
 import { createUpstreams, type UpstreamSizes } from './upstreams';
+import { ChangeFeed } from './upstreams/changeFeed';
 
 export { SIM_API_KEY } from './data';
 export type { FaultRule } from './faults';
 export type { PassthroughLogEntry } from './state';
 export type { RateLimitCounters, RateLimitOptions, RateLimitStyle } from './rateLimited';
+export { ChangeFeed } from './upstreams/changeFeed';
 
 export interface SimulatorOptions extends UpstreamSizes {
 	port?: number;
@@ -40,7 +42,12 @@ export interface Simulator {
 	rateLimited(options: RateLimitOptions): string;
 	/** A snapshot of a rate-limited connection's counters: calls, served, 429s, calls per id, peak in flight. */
 	rateLimitCounters(connectionId: string): RateLimitCounters;
-	/** Forgets what was received and every fault; refills every rate limit with fresh counters. */
+	/** Records that change between polls (HubSpot search, Salesforce SOQL, Slack history, Acme v2/changes). */
+	feed: ChangeFeed;
+	/**
+	 * Forgets what was received, every fault and every change to the feed; refills every rate limit with fresh
+	 * counters.
+	 */
 	resetStats(): void;
 	close(): Promise<void>;
 }
@@ -49,7 +56,11 @@ export interface Simulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
 	const apiKey = options.apiKey ?? SIM_API_KEY;
 	const state = createState(options.extraConnections ?? 0);
-	const server = await listen(createRoutes(apiKey, state, createUpstreams(options)), options.port);
+	const feed = new ChangeFeed();
+	const server = await listen(
+		createRoutes(apiKey, state, createUpstreams(options, feed)),
+		options.port,
+	);
 	return {
 		baseUrl: `http://127.0.0.1:${server.port}`,
 		apiKey,
@@ -61,7 +72,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		stats: state.stats,
 		rateLimited: (rateLimit) => addRateLimited(state, { ...rateLimit }),
 		rateLimitCounters: (connectionId) => rateLimitCounters(state, connectionId),
-		resetStats: () => resetState(state),
+		feed,
+		resetStats: () => {
+			resetState(state);
+			feed.clear();
+		},
 		close: () => server.close(),
 	};
 }

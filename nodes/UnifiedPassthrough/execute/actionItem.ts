@@ -4,12 +4,12 @@ import type { ParameterReader } from '../request/buildRequest';
 import { createBinaryBodyBuilder } from '../request/binaryBody';
 import type { Runtime } from '../runtime/createRuntime';
 import type { WorkUnit } from '../runtime/runUnits';
-import { getDispatcher } from '../transport/dispatcher';
 import { n8nBinaryResolver } from './binaryInput';
 import { resolveConnectionId, type ConnectionParameter } from './connection';
 import { modelRoutingError } from './modelRouting';
 import { resolveItemOptions, type ItemOptions, type RawOptions } from './options';
 import { runItem, type ItemRun } from './runItem';
+import { runtimeExchange } from './runtimeExchange';
 import { optimizeForModel, type OptimizeSettings } from './toolMode';
 
 export type ActionOptions = RawOptions & {
@@ -48,19 +48,8 @@ export function exchangeBase(
 	options: ItemOptions,
 ): ItemRun['exchange'] {
 	return {
-		send: {
-			baseUrl: runtime.baseUrl,
-			apiKey: runtime.secret,
-			connectionId,
-			dispatcher: getDispatcher(options),
-			signal: runtime.signal,
-			headersTimeoutMs: options.headersTimeoutMs,
-			bodyTimeoutMs: options.bodyTimeoutMs,
-		},
-		limiter: runtime.limiter,
+		...runtimeExchange(runtime, connectionId, options),
 		reading: { secret: runtime.secret },
-		storeBinary: runtime.storeBinary,
-		signal: runtime.signal,
 	};
 }
 

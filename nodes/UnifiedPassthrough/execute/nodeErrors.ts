@@ -16,18 +16,23 @@ export function userMessage(error: unknown, secret: string): string {
 	return error instanceof ParameterError ? `Parameter "${error.parameter}": ${message}` : message;
 }
 
-/** The error that fails the node: NodeOperationError for parameters, NodeApiError for what the API answered. */
+/**
+ * The error that fails the node: NodeOperationError for parameters, NodeApiError for what the API answered.
+ * `itemIndex` undefined: a node without input items (the polling trigger), whose messages name no item.
+ */
 export function toNodeError(
 	node: INode,
 	error: unknown,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	secret: string,
 ): NodeApiError | NodeOperationError {
 	const message = userMessage(error, secret);
+	const ofItem = itemIndex === undefined ? '' : ` of item ${itemIndex}`;
+	const itemSuffix = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
 	if (error instanceof ParameterError) {
 		return new NodeOperationError(node, message, {
 			itemIndex,
-			description: `Fix the "${error.parameter}" parameter of item ${itemIndex}; no request was sent.`,
+			description: `Fix the "${error.parameter}" parameter${ofItem}; no request was sent.`,
 		});
 	}
 	if (error instanceof PassthroughFailure) {
@@ -39,12 +44,12 @@ export function toNodeError(
 		const response = { message, description, httpCode: statusCode, body } as unknown as JsonObject;
 		return new NodeApiError(node, response, {
 			itemIndex,
-			message: `${message} [item ${itemIndex}]`,
+			message: `${message}${itemSuffix}`,
 			description,
 			httpCode: statusCode === undefined ? undefined : String(statusCode),
 		});
 	}
-	return new NodeOperationError(node, `${message} [item ${itemIndex}]`, { itemIndex });
+	return new NodeOperationError(node, `${message}${itemSuffix}`, { itemIndex });
 }
 
 /** The item a failure becomes with continueOnFail (or as an AI tool): `{ error, statusCode?, body?, details? }`. */

@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, INode, IPollFunctions } from 'n8n-workflow';
 
 import { chunkByChunk } from '../execute/binaryOutput';
 import type { RawOptions } from '../execute/options';
@@ -36,6 +36,21 @@ export function executeHost(context: IExecuteFunctions): RuntimeHost {
 				: undefined,
 		continueOnFail: context.continueOnFail(),
 		toolMode: isToolMode(context),
+		storeBinary: async (stream, fileName, mimeType) =>
+			await context.helpers.prepareBinaryData(chunkByChunk(stream), fileName, mimeType),
+		warn: (message) => context.logger?.warn(`${context.getNode().name}: ${message}`),
+	};
+}
+
+/** A polling trigger's poll: one unit of work, no input items, no continue-on-fail, never a tool. */
+export function pollHost(context: IPollFunctions): RuntimeHost {
+	return {
+		node: context.getNode(),
+		credentials: async () =>
+			(await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials,
+		executionOptions: () => context.getNodeParameter('options', {}) as RawOptions,
+		continueOnFail: false,
+		toolMode: false,
 		storeBinary: async (stream, fileName, mimeType) =>
 			await context.helpers.prepareBinaryData(chunkByChunk(stream), fileName, mimeType),
 		warn: (message) => context.logger?.warn(`${context.getNode().name}: ${message}`),

@@ -26,3 +26,7 @@ export const DEFAULT_MAX_RESPONSE_SIZE_MB = 128;
 export const DEFAULT_MAX_COMPRESSION_RATIO = 100;
 /** Batching's Batch Size: 0 means the mode's maximum (100 for HubSpot, 200 for Salesforce). */
 export const DEFAULT_BATCH_SIZE = 0;
+/** Polling trigger: records one poll emits at most; the rest comes on the next poll. */
+export const DEFAULT_MAX_RECORDS_PER_POLL = 10_000;
+/** Polling trigger: how far before the watermark each query starts (catches records a search index shows late). */
+export const DEFAULT_LOOKBACK_MS = 60_000;

@@ -2,9 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { json, type Reply, type Upstream } from '../types';
 import { createHubSpotBatch } from './hubspotBatch';
+import type { ChangeFeed } from './changeFeed';
+import { hubspotSearch } from './hubspotSearch';
 
 export interface HubSpotData {
 	contacts: number;
+	/** Records the CRM search endpoint reads (the polling trigger's source). */
+	feed?: ChangeFeed;
 }
 
 const KNOWN_PROPERTIES: Record<
@@ -109,6 +113,9 @@ export function createHubSpotUpstream(data: HubSpotData): Upstream {
 			'x-hubspot-ratelimit-remaining': '189',
 			'x-hubspot-ratelimit-interval-milliseconds': '10000',
 		};
+		const search = /^crm\/v3\/objects\/([^/]+)\/search$/.exec(path);
+		if (search && method === 'POST' && data.feed)
+			return hubspotSearch(request, data.feed, search[1]);
 		if (path === 'crm/v3/objects/contacts' && method === 'GET') {
 			const limit = Math.min(Math.max(Number(query.get('limit') ?? 10) || 10, 1), 100);
 			const after = Number(query.get('after') ?? 0) || 0;

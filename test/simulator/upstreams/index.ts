@@ -1,7 +1,9 @@
 import type { Upstream } from '../types';
 import { createAcmeUpstream } from './acme';
 import { withFixedRate, type FixedRate } from './fixedRate';
-import { createHubSpotUpstream, hubspotRateLimited } from './hubspot';
+import { acmeChanges } from './acmeChanges';
+import { ChangeFeed } from './changeFeed';
+import { createHubSpotUpstream, hubspotContact, hubspotRateLimited } from './hubspot';
 import { createPagedUpstream, withPagedItems } from './paged';
 import { createSalesforceUpstream } from './salesforce';
 import { createSlackUpstream } from './slack';
@@ -17,23 +19,38 @@ export interface UpstreamSizes {
 }
 
 /** A fresh set of upstreams, keyed by integration type: each simulator has its own data and counters. */
-export function createUpstreams(sizes: UpstreamSizes = {}): Record<string, Upstream> {
+export function createUpstreams(
+	sizes: UpstreamSizes = {},
+	feed: ChangeFeed = new ChangeFeed(),
+): Record<string, Upstream> {
+	const contacts = sizes.hubspotContacts ?? 250;
+	feed.seed('hubspot:contacts', () =>
+		Array.from({ length: contacts }, (_, index) => {
+			const { id, properties } = hubspotContact(index);
+			const { email, firstname, lastname } = properties;
+			return {
+				id,
+				createdAt: Date.parse(properties.createdate),
+				updatedAt: Date.parse(properties.lastmodifieddate),
+				fields: { email, firstname, lastname },
+			};
+		}),
+	);
+	const acme = withPagedItems(
+		createAcmeUpstream(),
+		createPagedUpstream({ items: sizes.acmeItems ?? 1000 }),
+	);
+	const hubspot = createHubSpotUpstream({ contacts, feed });
 	return {
-		acme: withPagedItems(
-			createAcmeUpstream(),
-			createPagedUpstream({ items: sizes.acmeItems ?? 1000 }),
-		),
+		acme: async (request) => acmeChanges(request, feed) ?? acme(request),
 		hubspot: sizes.hubspotRate
-			? withFixedRate(
-					createHubSpotUpstream({ contacts: sizes.hubspotContacts ?? 250 }),
-					sizes.hubspotRate,
-					hubspotRateLimited,
-				)
-			: createHubSpotUpstream({ contacts: sizes.hubspotContacts ?? 250 }),
-		slack: createSlackUpstream({ channels: sizes.slackChannels ?? 120 }),
+			? withFixedRate(hubspot, sizes.hubspotRate, hubspotRateLimited)
+			: hubspot,
+		slack: createSlackUpstream({ channels: sizes.slackChannels ?? 120, feed }),
 		salesforce: createSalesforceUpstream({
 			accounts: sizes.salesforceAccounts ?? 450,
 			expired: new Set(['conn_salesforce_expired']),
+			feed,
 		}),
 	};
 }

@@ -1,10 +1,14 @@
 import { json, type Reply, type Upstream } from '../types';
 import { createSalesforceCollections } from './salesforceCollections';
+import type { ChangeFeed } from './changeFeed';
+import { QueryLocators, runSoql, SoqlError } from './salesforceSoql';
 
 export interface SalesforceData {
 	accounts: number;
 	/** Connection ids whose session has expired (every call answers 401 INVALID_SESSION_ID). */
 	expired: Set<string>;
+	/** Records SOQL with WHERE / ORDER BY / LIMIT reads, and upserts by external id write (the trigger's sources). */
+	feed?: ChangeFeed;
 }
 
 export function salesforceAccount(index: number) {
@@ -22,6 +26,7 @@ const sfError = (status: number, errorCode: string, message: string, fields?: st
 export function createSalesforceUpstream(data: SalesforceData): Upstream {
 	let created = 0;
 	const collections = createSalesforceCollections(salesforceAccount, data.accounts);
+	const locators = new QueryLocators();
 	return async (request) => {
 		if (data.expired.has(request.connection.id))
 			return sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
@@ -32,6 +37,24 @@ export function createSalesforceUpstream(data: SalesforceData): Upstream {
 		const [, apiVersion, rest] = version;
 		const collection = /^composite\/sobjects(?:\/([A-Za-z_]+))?(?:\/([A-Za-z_]+))?\/?$/.exec(rest);
 		if (collection) return await collections(request, collection[1], collection[2]);
+		const upsert = /^sobjects\/([A-Za-z_]+)\/([A-Za-z0-9_]+)\/([^/]+)$/.exec(rest);
+		if (upsert && method === 'PATCH' && data.feed) {
+			const [, object, field, value] = upsert;
+			const input = JSON.parse((await request.body()).toString('utf8') || '{}') as Record<
+				string,
+				unknown
+			>;
+			const name = `salesforce:${object}`;
+			const existing = data.feed.list(name).find((record) => record.fields[field] === value);
+			if (existing) {
+				data.feed.update(name, existing.id, input);
+				return json(200, { id: existing.id, success: true, errors: [], created: false }, headers);
+			}
+			created++;
+			const id = `001FEED${String(created).padStart(11, '0')}`;
+			data.feed.add(name, { ...input, [field]: value }, { id });
+			return json(201, { id, success: true, errors: [], created: true }, headers);
+		}
 		const sobject = /^sobjects\/([A-Za-z_]+)\/?$/.exec(rest);
 		if (sobject && method === 'POST') {
 			let input: Record<string, unknown>;
@@ -91,10 +114,33 @@ export function createSalesforceUpstream(data: SalesforceData): Upstream {
 		};
 		if (rest === 'query' || rest === 'query/') {
 			const soql = query.get('q') ?? '';
+			const target = /\sfrom\s+([A-Za-z0-9_]+)/i.exec(soql)?.[1];
+			if (
+				data.feed &&
+				target &&
+				(data.feed.has(`salesforce:${target}`) || /\s(where|order\s+by|limit)\s/i.test(soql))
+			) {
+				try {
+					return locators.page(
+						runSoql(data.feed, soql, apiVersion).records,
+						0,
+						batchSize,
+						apiVersion,
+					);
+				} catch (error) {
+					if (error instanceof SoqlError) return sfError(400, 'MALFORMED_QUERY', error.message);
+					throw error;
+				}
+			}
 			if (!/^select\s+.+\s+from\s+account/i.test(soql.trim())) {
 				return sfError(400, 'MALFORMED_QUERY', `unexpected token: '${soql.split(' ')[0] ?? ''}'`);
 			}
 			return page(0);
+		}
+		const located = /^query\/(01gFEED\d+)-(\d+)$/.exec(rest);
+		if (located) {
+			const reply = locators.more(located[1], Number(located[2]), batchSize, apiVersion);
+			return reply ?? sfError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
 		}
 		const more = /^query\/[A-Za-z0-9]+-(\d+)$/.exec(rest);
 		if (more) return page(Number(more[1]));

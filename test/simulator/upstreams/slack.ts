@@ -1,7 +1,11 @@
 import { json, type Reply, type Upstream } from '../types';
+import type { ChangeFeed } from './changeFeed';
+import { slackHistory } from './slackHistory';
 
 export interface SlackData {
 	channels: number;
+	/** Channel messages conversations.history reads (the polling trigger's source). */
+	feed?: ChangeFeed;
 }
 
 export function slackChannel(index: number) {
@@ -44,6 +48,9 @@ export function createSlackUpstream(data: SlackData): Upstream {
 		const args = await readArgs(request);
 		if (args.__invalid_json) return json(200, { ok: false, error: 'invalid_json' });
 		switch (method) {
+			case 'conversations.history':
+				if (data.feed) return slackHistory(data.feed, args);
+				return json(200, { ok: false, error: 'channel_not_found' });
 			case 'conversations.create': {
 				const name = String(args.name ?? '');
 				if (!name) return json(200, { ok: false, error: 'invalid_name_required' });

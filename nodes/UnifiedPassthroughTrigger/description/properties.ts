@@ -1,0 +1,268 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { bodyProperties } from '../../UnifiedPassthrough/description/body';
+import {
+	connectionCategoryOption,
+	connectionProperties,
+} from '../../UnifiedPassthrough/description/connection';
+import { optionsProperty } from '../../UnifiedPassthrough/description/options';
+import { paginationOption } from '../../UnifiedPassthrough/description/pagination';
+import { requestProperties } from '../../UnifiedPassthrough/description/request';
+import {
+	DEFAULT_LOOKBACK_MS,
+	DEFAULT_MAX_RECORDS_PER_POLL,
+} from '../../UnifiedPassthrough/shared/defaults';
+
+type Show = Record<string, Array<string | boolean>>;
+
+/** The action node's property, shown only where `show` also holds (its own conditions kept). */
+function shownWhen(property: INodeProperties, show: Show): INodeProperties {
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, ...show },
+		},
+	};
+}
+
+const custom = { source: ['custom'] };
+const requestField = (name: string) => {
+	const property = requestProperties.find((candidate) => candidate.name === name);
+	if (!property) throw new Error(`The action node has no request property "${name}"`);
+	return property;
+};
+const actionOption = (name: string) => {
+	const option = (optionsProperty.options as INodeProperties[]).find(
+		(candidate) => candidate.name === name,
+	);
+	if (!option) throw new Error(`The action node has no option "${name}"`);
+	return option;
+};
+
+export const triggerProperties: INodeProperties[] = [
+	...connectionProperties,
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Custom Endpoint',
+				value: 'custom',
+				description: 'Any list endpoint: give the path and where each record keeps its ID and time',
+			},
+			{
+				name: 'HubSpot',
+				value: 'hubspot',
+				description: 'CRM objects changed since the last poll (CRM search)',
+			},
+			{
+				name: 'Salesforce',
+				value: 'salesforce',
+				description: 'Records of a SOQL query changed since the last poll',
+			},
+			{ name: 'Slack', value: 'slack', description: 'New messages in a channel' },
+		],
+		default: 'hubspot',
+	},
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'New or Updated',
+				value: 'newOrUpdated',
+				description: 'A record is emitted when it appears and again each time it changes',
+			},
+			{
+				name: 'New',
+				value: 'new',
+				description: 'Each record once, when it is created (decided by its creation time)',
+			},
+		],
+		default: 'newOrUpdated',
+	},
+	{
+		displayName: 'Object',
+		name: 'hubspotObject',
+		type: 'string',
+		default: 'contacts',
+		placeholder: 'contacts',
+		description: 'Contacts, companies, deals, tickets, or a custom object type ID (e.g. 2-1234567)',
+		displayOptions: { show: { source: ['hubspot'] } },
+	},
+	{
+		displayName: 'Properties',
+		name: 'hubspotProperties',
+		type: 'string',
+		default: '',
+		placeholder: 'email,firstname,lastname',
+		description:
+			'Comma-separated properties to return with each record; the last-modified (or create) date is always added',
+		displayOptions: { show: { source: ['hubspot'] } },
+	},
+	{
+		displayName: 'SOQL Query',
+		name: 'soql',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: "SELECT Id, Name FROM Account WHERE Industry = 'Energy'",
+		description:
+			'SELECT ... FROM ..., optionally with WHERE. The trigger adds the SystemModstamp condition and the order; leave out ORDER BY and LIMIT.',
+		displayOptions: { show: { source: ['salesforce'] } },
+	},
+	{
+		displayName: 'API Version',
+		name: 'salesforceApiVersion',
+		type: 'string',
+		default: 'v62.0',
+		displayOptions: { show: { source: ['salesforce'] } },
+	},
+	{
+		displayName: 'Channel ID',
+		name: 'slackChannel',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'C0123456789',
+		displayOptions: { show: { source: ['slack'] } },
+	},
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		options: [
+			{ name: 'GET', value: 'GET' },
+			{ name: 'POST', value: 'POST' },
+		],
+		default: 'GET',
+		description: 'GET for a list endpoint, POST for a search endpoint',
+		displayOptions: { show: custom },
+	},
+	shownWhen(requestField('path'), custom),
+	...requestProperties
+		.filter((property) => property.name !== 'method' && property.name !== 'path')
+		.map((property) => shownWhen(property, custom)),
+	...bodyProperties.map((property) => shownWhen(property, { ...custom, method: ['POST'] })),
+	shownWhen(paginationOption, custom),
+	{
+		displayName: 'Records Path',
+		name: 'recordsPath',
+		type: 'string',
+		default: '',
+		placeholder: 'data.items',
+		description:
+			'Where the list of records is in each page; empty: the body when it is a list, or its one list field',
+		displayOptions: { show: custom },
+	},
+	{
+		displayName: 'ID Field',
+		name: 'idField',
+		type: 'string',
+		default: 'id',
+		description: 'The field that identifies a record (a dotted path for nested fields)',
+		displayOptions: { show: custom },
+	},
+	{
+		displayName: 'Updated Field',
+		name: 'updatedField',
+		type: 'string',
+		default: 'updated_at',
+		description: "The field with the record's last-modified time (ISO date, epoch seconds or ms)",
+		displayOptions: { show: { ...custom, event: ['newOrUpdated'] } },
+	},
+	{
+		displayName: 'Created Field',
+		name: 'createdField',
+		type: 'string',
+		default: 'created_at',
+		description: "The field with the record's creation time (ISO date, epoch seconds or ms)",
+		displayOptions: { show: { ...custom, event: ['new'] } },
+	},
+	{
+		displayName: 'Since Parameter',
+		name: 'sinceParameter',
+		type: 'string',
+		default: '',
+		placeholder: 'updated_since',
+		description:
+			'The query parameter the API filters on, which receives the watermark. Empty: the trigger reads every page and filters on its side.',
+		displayOptions: { show: custom },
+	},
+	{
+		displayName: 'Since Format',
+		name: 'sinceFormat',
+		type: 'options',
+		options: [
+			{ name: 'ISO 8601', value: 'iso', description: 'For example 2026-11-29T08:00:00.000Z' },
+			{ name: 'Unix Seconds', value: 'unixSeconds' },
+			{ name: 'Unix Milliseconds', value: 'unixMs' },
+		],
+		default: 'iso',
+		displayOptions: { show: { ...custom } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			actionOption('allowUnauthorizedCerts'),
+			connectionCategoryOption,
+			actionOption('domain'),
+			{
+				displayName: 'First Poll',
+				name: 'firstPoll',
+				type: 'options',
+				options: [
+					{
+						name: 'Emit Nothing',
+						value: 'emitNothing',
+						description: 'Remember where the data stands; emit changes from the next poll on',
+					},
+					{ name: 'Emit All', value: 'emitAll', description: 'Emit every existing record' },
+					{
+						name: 'Emit Since a Date',
+						value: 'emitSince',
+						description: 'Emit the records changed since "First Poll Since"',
+					},
+				],
+				default: 'emitNothing',
+			},
+			{
+				displayName: 'First Poll Since',
+				name: 'firstPollSince',
+				type: 'dateTime',
+				default: '',
+				description:
+					'With First Poll "Emit Since a Date": the first poll emits what changed from this date on',
+			},
+			{
+				displayName: 'Lookback (Ms)',
+				name: 'lookbackMs',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_LOOKBACK_MS,
+				description:
+					'How far before the last seen time each poll looks again, to catch records a search index shows late. Records seen before are not emitted twice.',
+			},
+			{
+				displayName: 'Max Records per Poll',
+				name: 'maxRecordsPerPoll',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_MAX_RECORDS_PER_POLL,
+				description: 'The oldest changes are emitted first; the rest comes with the next poll',
+			},
+			actionOption('proxy'),
+			actionOption('retry'),
+			actionOption('timeout'),
+		],
+	},
+];

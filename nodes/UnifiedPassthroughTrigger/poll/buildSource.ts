@@ -1,0 +1,38 @@
+import type { ParameterReader } from '../../UnifiedPassthrough/request/buildRequest';
+import { ParameterError } from '../../UnifiedPassthrough/shared/parameterError';
+import { customSource } from '../sources/custom';
+import { hubspotSource } from '../sources/hubspot';
+import { salesforceSource } from '../sources/salesforce';
+import { slackSource } from '../sources/slack';
+import type { PollEvent, PollSource } from '../sources/types';
+
+/** The `source` parameter and its own fields -> the source. Validates before any request. */
+export async function buildSource(
+	read: ParameterReader,
+	event: PollEvent,
+	domain: string,
+): Promise<PollSource> {
+	const source = read<string>('source', 'hubspot');
+	switch (source) {
+		case 'hubspot':
+			return hubspotSource({
+				object: String(read<string>('hubspotObject', 'contacts') ?? ''),
+				properties: String(read<string>('hubspotProperties', '') ?? ''),
+				event,
+				domain,
+			});
+		case 'salesforce':
+			return salesforceSource({
+				soql: String(read<string>('soql', '') ?? ''),
+				apiVersion: String(read<string>('salesforceApiVersion', 'v62.0') ?? ''),
+				event,
+				domain,
+			});
+		case 'slack':
+			return slackSource({ channel: String(read<string>('slackChannel', '') ?? ''), domain });
+		case 'custom':
+			return await customSource(read, { event, domain });
+		default:
+			throw new ParameterError('source', `Unknown source "${String(source)}"`);
+	}
+}

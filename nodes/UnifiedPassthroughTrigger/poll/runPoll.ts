@@ -1,0 +1,182 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { PassthroughFailure } from '../../UnifiedPassthrough/shared/failure';
+import type { PollEvent, PollSource, RecordKey } from '../sources/types';
+import { readPages, type FetchPage } from './readPages';
+import { nextState, SeenWindow, type PollState } from './state';
+import { isoTime } from './time';
+
+export type FirstPoll = 'emitNothing' | 'emitAll' | 'emitSince';
+
+export interface PollSettings {
+	event: PollEvent;
+	firstPoll: FirstPoll;
+	/** Epoch ms, for `emitSince`. */
+	firstPollSince?: number;
+	maxRecordsPerPoll: number;
+	lookbackMs: number;
+	maxSeen?: number;
+}
+
+export interface PollInput {
+	source: PollSource;
+	fetchPage: FetchPage;
+	/** The stored state when it belongs to these settings; undefined: this is a first poll. */
+	state: PollState | undefined;
+	fingerprint: string;
+	settings: PollSettings;
+	now(): number;
+	/** Epoch ms after which no new page is fetched (n8n 2.x's poll budget); the poll ends with what it has. */
+	deadline?: number;
+}
+
+export interface PollOutcome {
+	/** Oldest first. */
+	records: IDataObject[];
+	state: PollState;
+}
+
+interface Keyed extends RecordKey {
+	json: IDataObject;
+}
+
+const byTimeThenId = (a: RecordKey, b: RecordKey) =>
+	a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function describeWindow(since: number | undefined, event: PollEvent): string {
+	if (since === undefined) return 'all records';
+	return `records ${event === 'new' ? 'created' : 'changed'} since ${isoTime(since)}`;
+}
+
+/**
+ * One poll: reads what changed since the watermark (minus the lookback), drops what the state has seen with the
+ * same time, and returns the rest oldest first with the state to store. Nothing is stored here: a poll that
+ * throws leaves the previous state in place.
+ */
+export async function runPoll(input: PollInput): Promise<PollOutcome> {
+	const { source, settings, state } = input;
+	const startedAt = input.now();
+	const first = state === undefined;
+	const emitting = !first || settings.firstPoll !== 'emitNothing';
+	let since: number | undefined;
+	let floor = state?.floor ?? null;
+	if (!state) {
+		if (settings.firstPoll === 'emitNothing') since = startedAt - settings.lookbackMs;
+		if (settings.firstPoll === 'emitSince') {
+			since = settings.firstPollSince ?? startedAt;
+			// Records before the chosen date are never emitted, even from a later poll's lookback.
+			floor = since - 1;
+		}
+	} else if (state.watermark !== null) {
+		since = state.watermark - settings.lookbackMs;
+		if (floor !== null && floor > since) since = floor;
+	}
+	const seen = new SeenWindow(state, floor);
+	const max = settings.maxRecordsPerPoll;
+	const collected: Keyed[] = [];
+	// Unordered sources: the latest version of each id read so far (a record that changed while pages were read).
+	const latest = new Map<string, Keyed>();
+	let lastProcessed: number | undefined;
+	let newest: number | undefined;
+	let complete = true;
+	let full = false;
+	let queryFrom = since;
+
+	try {
+		for (;;) {
+			let inQuery = 0;
+			let restart = false;
+			let lastTime: number | undefined;
+			await readPages(source.query(queryFrom), input.fetchPage, (records, page) => {
+				for (const record of records) {
+					const key = source.key(record, page);
+					lastTime = key.time;
+					if (since !== undefined && key.time < since) continue;
+					if (newest === undefined || key.time > newest) newest = key.time;
+					if (source.ordered) {
+						if (full) break;
+						lastProcessed = key.time;
+						if (seen.has(key.id, key.time)) continue;
+						seen.mark(key.id, key.time);
+						if (emitting) collected.push({ ...key, json: record as IDataObject });
+						if (emitting && collected.length >= max) full = true;
+					} else if (!seen.has(key.id, key.time)) {
+						const known = latest.get(key.id);
+						if (!known || key.time >= known.time)
+							latest.set(key.id, Object.assign(key, { json: record as IDataObject }));
+					}
+				}
+				inQuery += records.length;
+				if (full) return 'stop';
+				if (source.maxResultsPerQuery !== undefined && inQuery >= source.maxResultsPerQuery) {
+					restart = true;
+					return 'stop';
+				}
+				if (input.deadline !== undefined && input.now() >= input.deadline) {
+					complete = false;
+					return 'stop';
+				}
+				return 'next';
+			});
+			// A capped query goes on from its last record's time; if that is where it began, it cannot get further.
+			if (!restart || !complete || full || lastTime === undefined || lastTime === queryFrom) break;
+			queryFrom = lastTime;
+		}
+	} catch (error) {
+		if (error instanceof PassthroughFailure) {
+			throw new PassthroughFailure(
+				`${source.label}: the poll for ${describeWindow(queryFrom, settings.event)} failed: ${error.message}`,
+				error.details,
+			);
+		}
+		throw error;
+	}
+
+	let emitted: Keyed[];
+	if (source.ordered) {
+		emitted = collected;
+	} else {
+		const sorted = [...latest.values()].sort(byTimeThenId);
+		emitted = emitting ? sorted.slice(0, max) : [];
+		for (const record of emitting ? emitted : sorted) seen.mark(record.id, record.time);
+		if (emitting && sorted.length > max) lastProcessed = emitted[emitted.length - 1].time;
+		// Unordered pages tell nothing about what is left when the poll stopped early: the watermark stays.
+		else if (complete) lastProcessed = newest;
+	}
+	// HubSpot orders ties as it likes; the unordered ones are sorted already.
+	if (source.ordered) emitted.sort(byTimeThenId);
+
+	let watermark = state?.watermark ?? null;
+	if (!emitting) watermark = Math.max(startedAt, newest ?? -Infinity);
+	else if (lastProcessed !== undefined) watermark = Math.max(watermark ?? -Infinity, lastProcessed);
+	else if (watermark === null && since !== undefined) watermark = since;
+	return {
+		records: emitted.map((record) => record.json),
+		state: nextState({
+			fingerprint: input.fingerprint,
+			watermark,
+			floor,
+			seen: seen.entries(),
+			lookbackMs: settings.lookbackMs,
+			maxSeen: settings.maxSeen,
+		}),
+	};
+}
+
+/** The editor's "Fetch Test Event": the newest few records, oldest first; the state is not read or written. */
+export async function sampleNewest(
+	source: PollSource,
+	fetchPage: FetchPage,
+	count: number,
+): Promise<IDataObject[]> {
+	const found: Keyed[] = [];
+	await readPages(source.newest(count), fetchPage, (records, page) => {
+		for (const record of records)
+			found.push({ ...source.key(record, page), json: record as IDataObject });
+		return 'stop';
+	});
+	return found
+		.sort(byTimeThenId)
+		.slice(-count)
+		.map((record) => record.json);
+}

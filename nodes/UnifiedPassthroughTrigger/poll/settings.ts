@@ -1,0 +1,75 @@
+import type { RawOptions } from '../../UnifiedPassthrough/execute/options';
+import {
+	DEFAULT_LOOKBACK_MS,
+	DEFAULT_MAX_RECORDS_PER_POLL,
+} from '../../UnifiedPassthrough/shared/defaults';
+import { ParameterError } from '../../UnifiedPassthrough/shared/parameterError';
+import type { PollEvent } from '../sources/types';
+import type { FirstPoll, PollSettings } from './runPoll';
+import { toEpochMs } from './time';
+
+/** The trigger's `options` collection as saved. */
+export type TriggerOptions = Pick<
+	RawOptions,
+	'timeout' | 'retry' | 'domain' | 'proxy' | 'allowUnauthorizedCerts'
+> & {
+	connectionCategory?: string;
+	firstPoll?: FirstPoll;
+	firstPollSince?: string;
+	maxRecordsPerPoll?: number;
+	lookbackMs?: number;
+};
+
+const EVENTS: readonly PollEvent[] = ['newOrUpdated', 'new'];
+const FIRST_POLLS: readonly FirstPoll[] = ['emitNothing', 'emitAll', 'emitSince'];
+
+export function resolveEvent(value: unknown): PollEvent {
+	if (!EVENTS.includes(value as PollEvent))
+		throw new ParameterError('event', `Event must be one of ${EVENTS.join(', ')}`);
+	return value as PollEvent;
+}
+
+function wholeNumber(value: unknown, fallback: number, min: number, parameter: string): number {
+	if (value === undefined || value === '' || value === null) return fallback;
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < min)
+		throw new ParameterError(parameter, `Must be a whole number of at least ${min}`);
+	return number;
+}
+
+export function resolvePollSettings(event: PollEvent, options: TriggerOptions): PollSettings {
+	const firstPoll = options.firstPoll ?? 'emitNothing';
+	if (!FIRST_POLLS.includes(firstPoll))
+		throw new ParameterError(
+			'options.firstPoll',
+			`First Poll must be one of ${FIRST_POLLS.join(', ')}`,
+		);
+	let firstPollSince: number | undefined;
+	if (firstPoll === 'emitSince') {
+		firstPollSince = toEpochMs(options.firstPollSince);
+		if (firstPollSince === undefined) {
+			throw new ParameterError(
+				'options.firstPollSince',
+				'First Poll "Emit Since a Date" needs the date in "First Poll Since"',
+			);
+		}
+	}
+	return {
+		event,
+		firstPoll,
+		firstPollSince,
+		maxRecordsPerPoll: wholeNumber(
+			options.maxRecordsPerPoll,
+			DEFAULT_MAX_RECORDS_PER_POLL,
+			1,
+			'options.maxRecordsPerPoll',
+		),
+		lookbackMs: wholeNumber(options.lookbackMs, DEFAULT_LOOKBACK_MS, 0, 'options.lookbackMs'),
+	};
+}
+
+/** Stop fetching this long before n8n 2.x's poll budget ends: time to emit, and for requests in flight. */
+export function pollDeadline(startedAt: number, budgetMs: number | undefined): number | undefined {
+	if (budgetMs === undefined || !Number.isFinite(budgetMs) || budgetMs <= 0) return undefined;
+	return startedAt + budgetMs - Math.min(budgetMs / 5, 60_000);
+}

@@ -1,0 +1,33 @@
+/** How a time is written for an API that filters on it (custom source's Since Format). */
+export type SinceFormat = 'iso' | 'unixSeconds' | 'unixMs';
+
+// Below this a number is read as seconds (1e11 s is the year 5138; 1e11 ms is 1973).
+const SECONDS_BELOW = 1e11;
+const NUMERIC = /^\d+(\.\d+)?$/;
+
+/** A record's time as epoch milliseconds: ISO text, epoch seconds or milliseconds (number or digits); else undefined. */
+export function toEpochMs(value: unknown): number | undefined {
+	let number: number;
+	if (typeof value === 'number') number = value;
+	else if (typeof value === 'string' && NUMERIC.test(value.trim())) number = Number(value.trim());
+	else if (typeof value === 'string' && value.trim()) {
+		const parsed = Date.parse(value);
+		if (!Number.isNaN(parsed)) return parsed;
+		// Salesforce writes offsets without a colon (+0000), which not every Date parser accepts.
+		const retried = Date.parse(value.trim().replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+		return Number.isNaN(retried) ? undefined : retried;
+	} else return undefined;
+	if (!Number.isFinite(number)) return undefined;
+	return number < SECONDS_BELOW ? number * 1000 : number;
+}
+
+/** The watermark as the API's since parameter expects it; never later than `ms`, so nothing at `ms` is left out. */
+export function formatSince(ms: number, format: SinceFormat): string {
+	if (format === 'unixSeconds') return String(Math.floor(ms / 1000));
+	if (format === 'unixMs') return String(Math.floor(ms));
+	return new Date(Math.floor(ms)).toISOString();
+}
+
+export function isoTime(ms: number): string {
+	return new Date(Math.floor(ms)).toISOString();
+}

@@ -1,0 +1,89 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import {
+	resolveConnectionId,
+	type ConnectionParameter,
+} from '../../UnifiedPassthrough/execute/connection';
+import { exchange } from '../../UnifiedPassthrough/execute/exchange';
+import { resolveItemOptions } from '../../UnifiedPassthrough/execute/options';
+import { assertUsable } from '../../UnifiedPassthrough/execute/runItem';
+import { runtimeExchange } from '../../UnifiedPassthrough/execute/runtimeExchange';
+import type { ParameterReader } from '../../UnifiedPassthrough/request/buildRequest';
+import type { Runtime } from '../../UnifiedPassthrough/runtime/createRuntime';
+import { buildSource } from './buildSource';
+import type { FetchPage } from './readPages';
+import { runPoll, sampleNewest } from './runPoll';
+import { pollDeadline, resolveEvent, resolvePollSettings, type TriggerOptions } from './settings';
+import { readState, STATE_KEY, stateFingerprint } from './state';
+
+/** Records the editor's "Fetch Test Event" shows. */
+export const SAMPLE_SIZE = 5;
+
+/**
+ * One poll of the trigger: parameters -> source -> records changed since the stored state. The state is written
+ * once, after every page has been read; a poll that throws leaves it untouched. Null when nothing changed.
+ */
+export async function triggerPoll(
+	context: IPollFunctions,
+	runtime: Runtime,
+): Promise<IDataObject[] | null> {
+	const startedAt = Date.now();
+	const read: ParameterReader = <T>(name: string, fallback: T) =>
+		context.getNodeParameter(name, fallback) as T;
+	const rawOptions = read<TriggerOptions>('options', {});
+	const event = resolveEvent(read<string>('event', 'newOrUpdated'));
+	const settings = resolvePollSettings(event, rawOptions);
+	const options = resolveItemOptions({ ...rawOptions, responseFormat: 'json' });
+	const source = await buildSource(read, event, options.domain);
+	const connectionId = await resolveConnectionId(
+		read<ConnectionParameter>('connection', ''),
+		String(rawOptions.connectionCategory ?? ''),
+		runtime.resolveXref,
+	);
+	const fetchPage: FetchPage = async (spec) => {
+		const response = await exchange(spec, {
+			...runtimeExchange(runtime, connectionId, options),
+			retry: options.retry,
+			reading: {
+				secret: runtime.secret,
+				format: 'json',
+				neverError: false,
+				maxBodyBytes: options.maxBodyBytes,
+				maxCompressionRatio: options.maxCompressionRatio,
+				fingerprint: true,
+			},
+		});
+		assertUsable(response, options, connectionId, spec.path);
+		return response;
+	};
+
+	if (context.getMode() === 'manual') {
+		const sample = await sampleNewest(source, fetchPage, SAMPLE_SIZE);
+		return sample.length ? sample : null;
+	}
+
+	// The first-poll settings are in it too: choosing "Emit Since a Date" (or another date) reruns from that date.
+	const fingerprint = stateFingerprint([
+		connectionId,
+		event,
+		source.fingerprintParts,
+		settings.firstPoll,
+		settings.firstPollSince ?? null,
+	]);
+	const staticData = context.getWorkflowStaticData('node');
+	// n8n 1.x has no poll budget: there Max Records per Poll alone bounds a poll.
+	const budgetMs =
+		typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;
+	const outcome = await runPoll({
+		source,
+		fetchPage,
+		state: readState(staticData[STATE_KEY], fingerprint),
+		fingerprint,
+		settings,
+		now: Date.now,
+		deadline: pollDeadline(startedAt, budgetMs),
+	});
+	// The one write of the poll (n8n 2.x commits it with the hand-off of what the poll emitted).
+	staticData[STATE_KEY] = outcome.state as unknown as IDataObject;
+	return outcome.records.length ? outcome.records : null;
+}

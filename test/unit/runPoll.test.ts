@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+
+import { runPoll, type PollSettings } from '../../nodes/UnifiedPassthroughTrigger/poll/runPoll';
+import type { PollState } from '../../nodes/UnifiedPassthroughTrigger/poll/state';
+import type { PollSource } from '../../nodes/UnifiedPassthroughTrigger/sources/types';
+import { PassthroughFailure } from '../../nodes/UnifiedPassthrough/shared/failure';
+
+interface Row {
+	id: string;
+	t: number;
+}
+
+/** An upstream of rows: `time >= since`, in time-then-id order when `ordered`, else reversed. One page. */
+function fakeSource(
+	rows: () => Row[],
+	ordered: boolean,
+): PollSource & { sinces: Array<number | undefined> } {
+	const sinces: Array<number | undefined> = [];
+	return {
+		label: 'Fake rows',
+		ordered,
+		fingerprintParts: [],
+		sinces,
+		query(since) {
+			sinces.push(since);
+			return { spec: { method: 'GET', path: String(since ?? 'all'), query: [], headers: {} } };
+		},
+		newest: () => ({ spec: { method: 'GET', path: 'newest', query: [], headers: {} } }),
+		key: (record) => ({ id: (record as Row).id, time: (record as Row).t }),
+	};
+}
+
+function fetchFrom(rows: () => Row[], ordered: boolean) {
+	return async (spec: { path: string }) => {
+		const since = spec.path === 'all' ? -Infinity : Number(spec.path);
+		const found = rows()
+			.filter((row) => row.t >= since)
+			.sort((a, b) => a.t - b.t || a.id.localeCompare(b.id));
+		return {
+			statusCode: 200,
+			headers: {},
+			kind: 'json' as const,
+			body: ordered ? found : found.reverse(),
+		};
+	};
+}
+
+const settings = (extra: Partial<PollSettings> = {}): PollSettings => ({
+	event: 'newOrUpdated',
+	firstPoll: 'emitAll',
+	maxRecordsPerPoll: 10_000,
+	lookbackMs: 0,
+	...extra,
+});
+
+async function pollAll(rows: Row[], ordered: boolean, extra: Partial<PollSettings>, polls: number) {
+	let state: PollState | undefined;
+	const emitted: string[][] = [];
+	const source = fakeSource(() => rows, ordered);
+	for (let index = 0; index < polls; index++) {
+		const outcome = await runPoll({
+			source,
+			fetchPage: fetchFrom(() => rows, ordered),
+			state,
+			fingerprint: 'f',
+			settings: settings(extra),
+			now: () => 1_000_000,
+		});
+		state = outcome.state;
+		emitted.push(outcome.records.map((record) => String(record.id)));
+	}
+	return emitted;
+}
+
+describe('runPoll', () => {
+	const tied: Row[] = [
+		{ id: 'a', t: 10 },
+		{ id: 'b', t: 20 },
+		{ id: 'c', t: 20 },
+		{ id: 'd', t: 20 },
+		{ id: 'e', t: 30 },
+	];
+
+	for (const ordered of [true, false]) {
+		it(`a Max Records cut inside records of equal time loses none and repeats none (${ordered ? 'ordered' : 'unordered'} source, no lookback)`, async () => {
+			const emitted = await pollAll(tied, ordered, { maxRecordsPerPoll: 2 }, 4);
+			expect(emitted).toEqual([['a', 'b'], ['c', 'd'], ['e'], []]);
+		});
+	}
+
+	it('emits records oldest first, whatever order the source returns them in', async () => {
+		const emitted = await pollAll(tied, false, {}, 1);
+		expect(emitted[0]).toEqual(['a', 'b', 'c', 'd', 'e']);
+	});
+
+	it('emits a record again when its time changes, not when it is read again in the lookback', async () => {
+		const rows: Row[] = [{ id: 'a', t: 100 }];
+		let state: PollState | undefined;
+		const source = fakeSource(() => rows, true);
+		const poll = async () => {
+			const outcome = await runPoll({
+				source,
+				fetchPage: fetchFrom(() => rows, true),
+				state,
+				fingerprint: 'f',
+				settings: settings({ lookbackMs: 50 }),
+				now: () => 1_000,
+			});
+			state = outcome.state;
+			return outcome.records.map((record) => record.id);
+		};
+		expect(await poll()).toEqual(['a']);
+		expect(await poll()).toEqual([]);
+		expect(source.sinces.at(-1)).toBe(50);
+		rows.push({ id: 'late', t: 80 });
+		expect(await poll()).toEqual(['late']);
+		rows[0] = { id: 'a', t: 120 };
+		expect(await poll()).toEqual(['a']);
+	});
+
+	it('first poll "emitNothing" remembers what is there, and later changes in the lookback window are emitted', async () => {
+		const rows: Row[] = [{ id: 'a', t: 990 }];
+		let state: PollState | undefined;
+		const source = fakeSource(() => rows, true);
+		const poll = async () => {
+			const outcome = await runPoll({
+				source,
+				fetchPage: fetchFrom(() => rows, true),
+				state,
+				fingerprint: 'f',
+				settings: settings({ firstPoll: 'emitNothing', lookbackMs: 60 }),
+				now: () => 1_000,
+			});
+			state = outcome.state;
+			return outcome.records.map((record) => record.id);
+		};
+		expect(await poll()).toEqual([]);
+		expect(state?.watermark).toBe(1_000);
+		rows.push({ id: 'b', t: 995 });
+		expect(await poll()).toEqual(['b']);
+	});
+
+	it('"emitSince" emits from the date on and never what is older, even within a later lookback', async () => {
+		const rows: Row[] = [
+			{ id: 'old', t: 400 },
+			{ id: 'new', t: 600 },
+		];
+		const emitted = await pollAll(
+			rows,
+			true,
+			{ firstPoll: 'emitSince', firstPollSince: 500, lookbackMs: 1000 },
+			2,
+		);
+		expect(emitted).toEqual([['new'], []]);
+	});
+
+	it('names the source and the window when a page fails, and returns no state', async () => {
+		const source = fakeSource(() => [], true);
+		await expect(
+			runPoll({
+				source,
+				fetchPage: async () => {
+					throw new PassthroughFailure('HTTP 500: boom (page 7)');
+				},
+				state: {
+					version: 1,
+					fingerprint: 'f',
+					watermark: Date.UTC(2026, 10, 29, 8),
+					floor: null,
+					seen: {},
+				},
+				fingerprint: 'f',
+				settings: settings(),
+				now: () => 0,
+			}),
+		).rejects.toThrow(
+			'Fake rows: the poll for records changed since 2026-11-29T08:00:00.000Z failed: HTTP 500: boom (page 7)',
+		);
+	});
+
+	it('stops at the deadline and keeps a watermark that leaves the rest to the next poll', async () => {
+		const rows: Row[] = Array.from({ length: 6 }, (_, index) => ({ id: `r${index}`, t: index }));
+		let clock = 0;
+		let state: PollState | undefined;
+		const source: PollSource = {
+			...fakeSource(() => rows, true),
+			query: (since) => ({
+				spec: { method: 'GET', path: String(since ?? -1), query: [], headers: {} },
+				pagination: {
+					mode: 'offset',
+					maxPages: 0,
+					output: 'records',
+					recordsPath: '',
+					cursorPath: '',
+					cursorParameter: '',
+					parameterIn: 'query',
+					nextUrlPath: '',
+					offsetType: 'offset',
+					offsetParameter: 'offset',
+					limitParameter: 'limit',
+					pageSize: 2,
+					firstOffset: 0,
+					firstPage: 1,
+				},
+			}),
+		};
+		const fetchPage = async (spec: { path: string; query: Array<[string, string]> }) => {
+			clock += 10;
+			const offset = Number(spec.query.find(([name]) => name === 'offset')?.[1] ?? 0);
+			const body = rows.filter((row) => row.t >= Number(spec.path)).slice(offset, offset + 2);
+			return { statusCode: 200, headers: {}, kind: 'json' as const, body };
+		};
+		const emitted: unknown[][] = [];
+		for (let poll = 0; poll < 3; poll++) {
+			const outcome = await runPoll({
+				source,
+				fetchPage,
+				state,
+				fingerprint: 'f',
+				settings: settings(),
+				now: () => clock,
+				deadline: clock + 15,
+			});
+			state = outcome.state;
+			emitted.push(outcome.records.map((record) => record.id));
+		}
+		expect(emitted.flat()).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
+		expect(emitted[0]).toEqual(['r0', 'r1', 'r2', 'r3']);
+	});
+});

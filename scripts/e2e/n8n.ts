@@ -44,15 +44,28 @@ export interface Execution {
 
 const PROBE = pathToFileURL(join(__dirname, 'probe.mjs')).href;
 
-/** `n8n execute` prints the run as indented JSON, after log lines (and, on failure, after a banner). */
+/**
+ * `n8n execute` prints the run as indented JSON, after log lines (and, on failure, after a banner). The task
+ * runner n8n starts writes to the same stdout, so one of its log lines can land inside a large run's JSON: every
+ * line of the JSON but its braces is indented, so an unindented line in between is such a log line and is dropped.
+ */
 function parseRun(stdout: string): IRun | undefined {
 	const start = stdout.indexOf('\n{\n');
 	if (start === -1) return undefined;
 	const end = stdout.indexOf('\n}\n', start);
+	const text = stdout.slice(start + 1, end === -1 ? undefined : end + 2);
 	try {
-		return JSON.parse(stdout.slice(start + 1, end === -1 ? undefined : end + 2)) as IRun;
+		return JSON.parse(text) as IRun;
 	} catch {
-		return undefined;
+		try {
+			const lines = text.split('\n');
+			const json = lines.filter(
+				(line) => line === '{' || line === '}' || line === '' || /^\s/.test(line),
+			);
+			return JSON.parse(json.join('\n')) as IRun;
+		} catch {
+			return undefined;
+		}
 	}
 }
 

@@ -96,9 +96,10 @@ export class N8nCli {
 		});
 	}
 
-	private async cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+	private async cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}, stdoutFile?: string) {
 		return await exec(this.runtime.node, [this.runtime.n8nBin, ...args], {
 			env: this.env(extraEnv),
+			stdoutFile,
 		});
 	}
 
@@ -126,11 +127,11 @@ export class N8nCli {
 	async execute(id: string, probeEnv: NodeJS.ProcessEnv = {}): Promise<Execution> {
 		const probeFile = join(this.importDir, `probe-${id}.json`);
 		rmSync(probeFile, { force: true });
-		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
-			NODE_OPTIONS: `--import ${PROBE}`,
-			E2E_PROBE_FILE: probeFile,
-			...probeEnv,
-		});
+		const result = await this.cli(
+			['execute', `--id=${id}`, '--rawOutput'],
+			{ NODE_OPTIONS: `--import ${PROBE}`, E2E_PROBE_FILE: probeFile, ...probeEnv },
+			join(this.importDir, `stdout-${id}.txt`),
+		);
 		let probe: ProbeReport | undefined;
 		try {
 			probe = JSON.parse(readFileSync(probeFile, 'utf8')) as ProbeReport;

@@ -30,6 +30,8 @@ export interface ProbeReport {
 	};
 	/** The first process.exit with a non-zero code, and its stack. */
 	exit?: { code: number; stack: string };
+	/** With E2E_CPU_TIMELINE: [Date.now(), CPU microseconds of the process] every 5 ms. */
+	cpu?: Array<[number, number]>;
 }
 
 export interface Execution {
@@ -121,6 +123,38 @@ export class N8nCli {
 			[this.runtime.n8nBin, 'import:workflow', `--input=${file}`],
 			{ env: this.env() },
 		);
+	}
+
+	/**
+	 * `n8n executeBatch`: the workflows at once (`--concurrency` = their number) in one n8n process, so they share
+	 * what the process shares. Returns each run (its snapshot) by workflow id, and the command's output.
+	 */
+	async executeBatch(
+		ids: string[],
+	): Promise<{ runs: Record<string, IRun | undefined>; output: string }> {
+		const snapshots = join(this.importDir, `batch-${ids.join('-')}`);
+		rmSync(snapshots, { recursive: true, force: true });
+		mkdirSync(snapshots, { recursive: true });
+		const result = await this.cli(
+			[
+				'executeBatch',
+				`--ids=${ids.join(',')}`,
+				`--concurrency=${ids.length}`,
+				'--retries=0',
+				`--snapshot=${snapshots}`,
+			],
+			{},
+			join(this.importDir, `stdout-batch.txt`),
+		);
+		const runs: Record<string, IRun | undefined> = {};
+		for (const id of ids) {
+			try {
+				runs[id] = JSON.parse(readFileSync(join(snapshots, `${id}-snapshot.json`), 'utf8')) as IRun;
+			} catch {
+				runs[id] = undefined;
+			}
+		}
+		return { runs, output: result.stdout + result.stderr };
 	}
 
 	/** `n8n execute --id=<id> --rawOutput`, with the probe loaded into the process (see probe.mjs). */

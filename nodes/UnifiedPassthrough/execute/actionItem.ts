@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ParameterReader } from '../request/buildRequest';
 import { createBinaryBodyBuilder } from '../request/binaryBody';
 import type { Runtime } from '../runtime/createRuntime';
 import type { WorkUnit } from '../runtime/runUnits';
@@ -9,6 +8,7 @@ import { n8nBinaryResolver } from './binaryInput';
 import { resolveConnectionId, type ConnectionParameter } from './connection';
 import { modelRoutingError } from './modelRouting';
 import { resolveItemOptions, type RawOptions } from './options';
+import { executionParameterReader } from './parameterReader';
 import { runItem } from './runItem';
 import { optimizeForModel, type OptimizeSettings } from './toolMode';
 
@@ -24,11 +24,12 @@ export function actionItemWork(
 ): (unit: WorkUnit) => Promise<INodeExecutionData[]> {
 	const { toolMode } = runtime.policy;
 	// The saved parameters are the same for every item: judged once, refused per item before anything is sent.
-	const modelRouting = modelRoutingError(context.getNode().parameters, toolMode);
+	const saved = context.getNode().parameters;
+	const modelRouting = modelRoutingError(saved, toolMode);
+	const readerFor = executionParameterReader(context, saved);
 	return async ({ items: [itemIndex] }) => {
 		if (modelRouting) throw modelRouting;
-		const readParameter: ParameterReader = <T>(name: string, fallback: T) =>
-			context.getNodeParameter(name, itemIndex, fallback) as T;
+		const readParameter = readerFor(itemIndex);
 		const rawOptions = readParameter<ActionOptions>('options', {});
 		const connectionId = await resolveConnectionId(
 			readParameter<ConnectionParameter>('connection', ''),

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { batchingRequested, runBatchedAction } from './batch/batchedAction';
 import { bodyProperties } from './description/body';
 import { connectionProperties } from './description/connection';
 import { optionsProperty } from './description/options';
@@ -40,6 +41,9 @@ export class UnifiedPassthrough implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const runtime = await createRuntime(executeHost(this));
+		// An AI tool call is one item: nothing to batch.
+		if (batchingRequested(this.getNode().parameters) && !runtime.policy.toolMode)
+			return [await runBatchedAction(this, runtime)];
 		return [
 			await runtime.run(singleItemUnits(this.getInputData().length), actionItemWork(this, runtime)),
 		];

@@ -112,6 +112,33 @@ describe('examples/', () => {
 		]);
 	});
 
+	example('hubspot-contacts-batch-upsert.json', async () => {
+		const result = await fixture.runWorkflow(load('hubspot-contacts-batch-upsert.json'));
+		expect(result.status).toBe('success');
+		const output = result.output('HubSpot: upsert contacts by email')!;
+		// One call for all six rows; each row gets its own contact back, or its own error, in order.
+		expect(fixture.passthroughCalls()).toEqual([
+			'POST conn_hubspot/crm/v3/objects/contacts/batch/upsert',
+		]);
+		expect(output.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4, 5].map((item) => ({ item })),
+		);
+		const emails = output.map(
+			(item) => (item.json.properties as { email?: string } | undefined)?.email,
+		);
+		expect(emails).toEqual([
+			'ada@lovelace.example',
+			'grace@hopper.example',
+			'seeded.101@example.com',
+			'alan@turing.example',
+			undefined,
+			'katherine@johnson.example',
+		]);
+		expect(output[2].json).toMatchObject({ id: '101', new: false });
+		expect(output[0].json).toMatchObject({ new: true });
+		expect(output[4].json.error).toContain('Invalid unique value "not-an-email"');
+	});
+
 	it('runs every example file', () => {
 		expect([...covered].sort()).toEqual(exampleFiles());
 	});

@@ -51,6 +51,19 @@ export interface LoadedPackage {
 
 let loaded: Promise<LoadedPackage> | undefined;
 
+/**
+ * Forgets what the package's per-connection flow controllers learned (they live for the process, shared by every
+ * execution, as in n8n): for tests whose faults must not slow the next test on the same connection. The module
+ * is the one n8n's loader required from dist/, so this reaches the same registry.
+ */
+export function forgetFlowControl(root: string = PACKAGE_ROOT): void {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const registry = require(
+		resolve(root, 'dist/nodes/UnifiedPassthrough/transport/flow/registry.js'),
+	) as { forgetAllConnections(): void };
+	registry.forgetAllConnections();
+}
+
 /** Loads the built package from dist/ exactly as n8n does: package.json's `n8n` section decides what loads. */
 export function loadPackage(root: string = PACKAGE_ROOT): Promise<LoadedPackage> {
 	const load = async () => {

@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Clock, Dispatch, HttpOutcome } from '../../nodes/UnifiedPassthrough/dispatch/types';
-import { withLimiter } from '../../nodes/UnifiedPassthrough/dispatch/withLimiter';
+import { withFlowControl } from '../../nodes/UnifiedPassthrough/dispatch/withFlowControl';
 import { withRetry } from '../../nodes/UnifiedPassthrough/dispatch/withRetry';
 import type { RequestSpec } from '../../nodes/UnifiedPassthrough/request/types';
 import { PassthroughFailure } from '../../nodes/UnifiedPassthrough/shared/failure';
 import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
-import { RequestLimiter } from '../../nodes/UnifiedPassthrough/transport/limiter';
+import { ExecutionFlow } from '../../nodes/UnifiedPassthrough/transport/flow/executionFlow';
 import { DEFAULT_RETRY } from '../../nodes/UnifiedPassthrough/transport/retryPolicy';
 
 const get: RequestSpec = { method: 'GET', path: 'items', query: [], headers: {} };
 const post: RequestSpec = { ...get, method: 'POST' };
 
 /** A clock that records each wait and returns at once. */
-function fakeClock(): Clock & { waits: number[] } {
+function fakeClock(): Clock & { waits: number[]; time: number } {
 	const waits: number[] = [];
-	return { waits, sleep: async (ms) => void waits.push(ms) };
+	const clock = {
+		waits,
+		time: 0,
+		sleep: async (ms: number) => {
+			waits.push(ms);
+			clock.time += ms;
+		},
+		now: () => clock.time,
+	};
+	return clock;
 }
 
 /** A send that answers from a script, one entry per attempt: a status (with headers) or an error to throw. */
@@ -112,21 +121,80 @@ describe('withRetry, with a fake send and a fake clock', () => {
 	});
 });
 
-describe('withLimiter', () => {
-	it('lets no more calls in flight than the limit, and every call completes', async () => {
+describe('withRetry under a flow controller (rateLimits set)', () => {
+	const underFlow = (clock: Clock, lastProgressAt: () => number, retry = DEFAULT_RETRY) =>
+		withRetry<HttpOutcome>({
+			retry,
+			clock,
+			random: () => 0.5,
+			describeFailure: (error) => new PassthroughFailure(`failed: ${(error as Error).message}`),
+			rateLimits: { lastProgressAt },
+		});
+
+	it('retries 429s without a wait of its own and without counting them against Max Retries', async () => {
+		const clock = fakeClock();
+		const send = scripted([429, 429, 429, 429, 429, 429, 503, 200]);
+		const result = await underFlow(clock, () => clock.time)(send)(post);
+		// Six 429s then a 503: the 503 of a POST is not retried, and no 429 counted as a retry.
+		expect(result).toMatchObject({ statusCode: 503, attempts: 7 });
+		expect(clock.waits).toEqual([]);
+	});
+
+	it('fails a 429 once the connection made no progress for the stall time, naming it', async () => {
+		const clock = fakeClock();
+		const send = async () => {
+			clock.time += 60_000;
+			return { statusCode: 429, headers: {}, body: { message: 'slow down' } };
+		};
+		const call = underFlow(clock, () => -Infinity, { ...DEFAULT_RETRY, rateLimitStallMs: 180_000 })(
+			send,
+		)(get);
+		await expect(call).rejects.toThrow(/no call to this connection has succeeded for 180 s/);
+	});
+
+	it('keeps retrying while other calls of the connection succeed', async () => {
+		const clock = fakeClock();
+		let calls = 0;
+		const send = async () => {
+			clock.time += 60_000;
+			return { statusCode: ++calls < 20 ? 429 : 200, headers: {} };
+		};
+		const result = await underFlow(clock, () => clock.time - 1, {
+			...DEFAULT_RETRY,
+			rateLimitStallMs: 180_000,
+		})(send)(get);
+		expect(result).toMatchObject({ statusCode: 200, attempts: 20 });
+	});
+
+	it('still fails at once when Retry-After asks more than Max Wait', async () => {
+		const clock = fakeClock();
+		const call = underFlow(clock, () => clock.time)(scripted([[429, { 'retry-after': '3600' }]]))(
+			get,
+		);
+		await expect(call).rejects.toThrow(/asked to wait/);
+	});
+});
+
+describe('withFlowControl', () => {
+	it("keeps no more calls in flight than the execution's fixed Concurrency, and every call completes", async () => {
 		let inFlight = 0;
 		let most = 0;
 		const releases: Array<() => void> = [];
-		const inner: Dispatch<number> = async () => {
+		const inner: Dispatch<HttpOutcome> = async () => {
 			inFlight++;
 			most = Math.max(most, inFlight);
 			await new Promise<void>((resolve) => releases.push(resolve));
 			inFlight--;
-			return 1;
+			return { statusCode: 200, headers: {} };
 		};
-		const limited = withLimiter<number>(new RequestLimiter(2, 0))(inner);
+		const flow = new ExecutionFlow('http://dispatch.test', {
+			concurrency: 2,
+			requestIntervalMs: 0,
+		});
+		const limited = withFlowControl<HttpOutcome>({ flow, connectionId: 'c1', maxWaitMs: 1000 })(
+			inner,
+		);
 		const calls = Promise.all(Array.from({ length: 5 }, () => limited(get)));
-		// Lets the limiter hand the freed slot on (a few promise hops), without any timer.
 		const tick = async () => {
 			for (let hop = 0; hop < 10; hop++) await new Promise((resolve) => setImmediate(resolve));
 		};
@@ -135,7 +203,7 @@ describe('withLimiter', () => {
 			expect(inFlight).toBe(Math.min(2, 5 - released));
 			releases.shift()!();
 		}
-		expect(await calls).toEqual([1, 1, 1, 1, 1]);
+		expect((await calls).map((response) => response.statusCode)).toEqual([200, 200, 200, 200, 200]);
 		expect(most).toBe(2);
 	});
 });

@@ -86,4 +86,45 @@ describe('runUnits', () => {
 		await expect(runUnits(units, work, ctx)).rejects.toThrow('boom [item 1]');
 		expect(ctx.stop.signal.aborted).toBe(true);
 	});
+
+	describe('per-item outcomes (a batch call where some records fail)', () => {
+		const perItemWork = async (unit: WorkUnit) => ({
+			perItem: unit.items.map((item) =>
+				item % 2 === 1
+					? { error: new PassthroughFailure(`record ${item} rejected`, { statusCode: 207 }) }
+					: { output: [{ json: { item }, pairedItem: { item } }] },
+			),
+		});
+
+		it('with continueOnFail, each failed item gets its own error item in place, the others their output', async () => {
+			const output = await runUnits(
+				[{ items: [0, 1, 2] }, { items: [3, 4] }],
+				perItemWork,
+				context({ continueOnFail: true }),
+			);
+			expect(output.map((item) => item.json)).toEqual([
+				{ item: 0 },
+				{ error: 'record 1 rejected', statusCode: 207 },
+				{ item: 2 },
+				{ error: 'record 3 rejected', statusCode: 207 },
+				{ item: 4 },
+			]);
+			expect(output.map((item) => item.pairedItem)).toEqual(
+				[0, 1, 2, 3, 4].map((item) => ({ item })),
+			);
+		});
+
+		it('without it, fails naming every failed item of the call and saying the other records were written', async () => {
+			const ctx = context();
+			await expect(runUnits([{ items: [0, 1, 2, 3, 4] }], perItemWork, ctx)).rejects.toThrow(
+				'2 of 5 records of one batch call failed (item 1: record 1 rejected; item 3: record 3 rejected); the other 3 records of the same call were written [item 1]',
+			);
+			expect(ctx.stop.signal.aborted).toBe(true);
+		});
+
+		it('a unit whose items all went through gives their output', async () => {
+			const output = await runUnits([{ items: [0, 2] }], perItemWork, context());
+			expect(output.map((item) => item.json)).toEqual([{ item: 0 }, { item: 2 }]);
+		});
+	});
 });

@@ -27,7 +27,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function fakeClock(): Clock & { waits: number[] } {
 	const waits: number[] = [];
-	return { waits, sleep: async (ms) => void waits.push(ms) };
+	return { waits, sleep: async (ms) => void waits.push(ms), now: Date.now };
 }
 
 const credentials = () => ({ apiKey: 'sk_unit_key_123', region: 'custom' as const, baseUrl });

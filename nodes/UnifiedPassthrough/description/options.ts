@@ -4,11 +4,13 @@ import {
 	DEFAULT_CONCURRENCY,
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_MAX_WAIT_MS,
+	DEFAULT_RATE_LIMIT_STALL_MS,
 	DEFAULT_REQUEST_INTERVAL_MS,
 	DEFAULT_RETRY_ON,
 	DEFAULT_TIMEOUT_MS,
 } from '../shared/defaults';
 import { MAX_TIMER_MS } from '../shared/sleep';
+import { batchingOption } from './batching';
 import { paginationOption } from './pagination';
 import { maxCompressionRatioOption, maxResponseSizeOption } from './responseLimits';
 import { connectionCategoryOption } from './connection';
@@ -22,14 +24,15 @@ export const optionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		allowModelConnectionOption,
+		batchingOption,
 		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 64 },
+			typeOptions: { minValue: 0, maxValue: 64 },
 			default: DEFAULT_CONCURRENCY,
 			description:
-				'The most requests in flight at once across all items of this execution (a true limit, unlike batching). Outputs keep the input order.',
+				'0 (Auto) finds the pace the API accepts: more requests in flight while calls succeed, fewer on 429, 503 or slower answers. A number is a fixed ceiling for this execution, still lowered while the API pushes back. Outputs keep the input order.',
 		},
 		connectionCategoryOption,
 		{
@@ -150,7 +153,8 @@ export const optionsProperty: INodeProperties = {
 							type: 'number',
 							typeOptions: { minValue: 0, maxValue: 10 },
 							default: DEFAULT_MAX_RETRIES,
-							description: 'Retries after the first attempt; 0 turns retrying off',
+							description:
+								'Retries of a 5xx or a network failure after the first attempt (0: none). A 429 does not count: see Rate Limit Stall.',
 						},
 						{
 							displayName: 'Max Wait (Ms)',
@@ -160,6 +164,15 @@ export const optionsProperty: INodeProperties = {
 							default: DEFAULT_MAX_WAIT_MS,
 							description:
 								'The longest single wait. When the server asks to wait longer (Retry-After), the item fails at once, saying how long was asked.',
+						},
+						{
+							displayName: 'Rate Limit Stall (Ms)',
+							name: 'rateLimitStallMs',
+							type: 'number',
+							typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
+							default: DEFAULT_RATE_LIMIT_STALL_MS,
+							description:
+								'A 429 never fails an item while other calls to the same connection succeed; it does once no call has succeeded for this long',
 						},
 						{
 							displayName: 'Retry Non-Idempotent Requests',

@@ -1,21 +1,73 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { createBinaryBodyBuilder } from '../request/binaryBody';
+import type { ParameterReader } from '../request/buildRequest';
 import type { Runtime } from '../runtime/createRuntime';
 import type { WorkUnit } from '../runtime/runUnits';
 import { getDispatcher } from '../transport/dispatcher';
 import { n8nBinaryResolver } from './binaryInput';
 import { resolveConnectionId, type ConnectionParameter } from './connection';
 import { modelRoutingError } from './modelRouting';
-import { resolveItemOptions, type RawOptions } from './options';
+import { resolveItemOptions, type ItemOptions, type RawOptions } from './options';
 import { executionParameterReader } from './parameterReader';
-import { runItem } from './runItem';
+import { runItem, type ItemRun } from './runItem';
 import { optimizeForModel, type OptimizeSettings } from './toolMode';
 
-type ActionOptions = RawOptions & {
+export type ActionOptions = RawOptions & {
 	connectionCategory?: string;
 	optimizeResponse?: { settings?: OptimizeSettings };
 };
+
+/** What every call of one input item starts from: its parameters, its options, its connection. */
+export interface ActionItem {
+	readParameter: ParameterReader;
+	rawOptions: ActionOptions;
+	options: ItemOptions;
+	connectionId: string;
+}
+
+/**
+ * `readParameter`: the execution's reader for this item (`executionParameterReader`, which reads a parameter
+ * without an expression once per execution); without one, every parameter is read for this item.
+ */
+export async function readActionItem(
+	context: IExecuteFunctions,
+	runtime: Runtime,
+	itemIndex: number,
+	readParameter: ParameterReader = <T>(name: string, fallback: T) =>
+		context.getNodeParameter(name, itemIndex, fallback) as T,
+): Promise<ActionItem> {
+	const rawOptions = readParameter<ActionOptions>('options', {});
+	const connectionId = await resolveConnectionId(
+		readParameter<ConnectionParameter>('connection', ''),
+		String(rawOptions.connectionCategory ?? ''),
+		runtime.resolveXref,
+	);
+	return { readParameter, rawOptions, options: resolveItemOptions(rawOptions), connectionId };
+}
+
+/** How a call of this connection goes out: the runtime's limiter, signal and binary store, the item's timeouts. */
+export function exchangeBase(
+	runtime: Runtime,
+	connectionId: string,
+	options: ItemOptions,
+): ItemRun['exchange'] {
+	return {
+		send: {
+			baseUrl: runtime.baseUrl,
+			apiKey: runtime.secret,
+			connectionId,
+			dispatcher: getDispatcher(options),
+			signal: runtime.signal,
+			headersTimeoutMs: options.headersTimeoutMs,
+			bodyTimeoutMs: options.bodyTimeoutMs,
+		},
+		limiter: runtime.limiter,
+		reading: { secret: runtime.secret },
+		storeBinary: runtime.storeBinary,
+		signal: runtime.signal,
+	};
+}
 
 /** The action node's work for one input item: its parameters, its connection, its call, its output items. */
 export function actionItemWork(
@@ -29,35 +81,19 @@ export function actionItemWork(
 	const readerFor = executionParameterReader(context, saved);
 	return async ({ items: [itemIndex] }) => {
 		if (modelRouting) throw modelRouting;
-		const readParameter = readerFor(itemIndex);
-		const rawOptions = readParameter<ActionOptions>('options', {});
-		const connectionId = await resolveConnectionId(
-			readParameter<ConnectionParameter>('connection', ''),
-			String(rawOptions.connectionCategory ?? ''),
-			runtime.resolveXref,
+		const { readParameter, rawOptions, options, connectionId } = await readActionItem(
+			context,
+			runtime,
+			itemIndex,
+			readerFor(itemIndex),
 		);
-		const options = resolveItemOptions(rawOptions);
 		const output = await runItem({
 			itemIndex,
 			connectionId,
 			options,
 			readParameter,
 			buildBinaryBody: createBinaryBodyBuilder(n8nBinaryResolver(context, itemIndex)),
-			exchange: {
-				send: {
-					baseUrl: runtime.baseUrl,
-					apiKey: runtime.secret,
-					connectionId,
-					dispatcher: getDispatcher(options),
-					signal: runtime.signal,
-					headersTimeoutMs: options.headersTimeoutMs,
-					bodyTimeoutMs: options.bodyTimeoutMs,
-				},
-				limiter: runtime.limiter,
-				reading: { secret: runtime.secret },
-				storeBinary: runtime.storeBinary,
-				signal: runtime.signal,
-			},
+			exchange: exchangeBase(runtime, connectionId, options),
 		});
 		const optimize = rawOptions.optimizeResponse?.settings;
 		return toolMode && optimize ? optimizeForModel(output, optimize) : output;

@@ -1,6 +1,6 @@
 import { systemClock } from '../dispatch/systemClock';
 import type { Clock, Dispatch } from '../dispatch/types';
-import { withLimiter } from '../dispatch/withLimiter';
+import { withFlowControl } from '../dispatch/withFlowControl';
 import { withRetry, type RetryOutcome } from '../dispatch/withRetry';
 import type { RequestSpec } from '../request/types';
 import {
@@ -9,14 +9,15 @@ import {
 	type ReadOptions,
 	type ReadResponse,
 } from '../response/readResponse';
-import type { RequestLimiter } from '../transport/limiter';
+import type { ExecutionFlow } from '../transport/flow/executionFlow';
 import { callFailure } from '../transport/networkError';
 import type { RetrySettings } from '../transport/retryPolicy';
 import { send, type SendContext } from '../transport/send';
 
 export interface ExchangeContext<TBinary> {
 	send: SendContext;
-	limiter: RequestLimiter;
+	/** The execution's access to the per-connection flow controllers. */
+	limiter: ExecutionFlow;
 	retry: RetrySettings;
 	/** How response bodies are read (format, limits, the key to redact). */
 	reading: Omit<ReadOptions, 'path'>;
@@ -33,24 +34,33 @@ export type ExchangeResult<TBinary> = ReadResponse<TBinary> & RetryOutcome;
 function passthroughAttempt<TBinary>(
 	context: ExchangeContext<TBinary>,
 ): Dispatch<ReadResponse<TBinary>> {
-	return async (spec) =>
-		readResponse(
-			await send(spec, context.send),
+	return async (spec) => {
+		const sentAt = Date.now();
+		const response = await send(spec, context.send);
+		const headersMs = Date.now() - sentAt;
+		const read = await readResponse(
+			response,
 			{ ...context.reading, path: spec.path },
 			context.storeBinary,
 		);
+		return { ...read, headersMs };
+	};
 }
 
 /**
- * The passthrough's dispatch: attempts under the concurrency limit, retried per the policy. A limiter slot is
- * held only while a request is in flight (send and read), never during a backoff wait.
+ * The passthrough's dispatch: attempts through the connection's flow controller, retried per the policy. A slot
+ * is held only while a request is in flight (send and read), never during a wait; a 429 pauses the connection
+ * and the retry queues in call order.
  */
 export function passthroughDispatch<TBinary>(
 	context: ExchangeContext<TBinary>,
 ): Dispatch<ExchangeResult<TBinary>> {
+	const connectionId = context.send.connectionId;
+	const flow = context.limiter;
 	const retry = withRetry<ReadResponse<TBinary>>({
 		retry: context.retry,
 		clock: context.clock ?? systemClock,
+		rateLimits: { lastProgressAt: () => flow.connection(connectionId).lastProgressAt },
 		signal: context.signal,
 		random: context.random,
 		describeFailure: (error, spec) =>
@@ -61,7 +71,13 @@ export function passthroughDispatch<TBinary>(
 				bodyTimeoutMs: context.send.bodyTimeoutMs,
 			}),
 	});
-	return retry(withLimiter<ReadResponse<TBinary>>(context.limiter)(passthroughAttempt(context)));
+	const controlled = withFlowControl<ReadResponse<TBinary>>({
+		flow,
+		connectionId,
+		maxWaitMs: context.retry.maxWaitMs,
+		signal: context.signal,
+	});
+	return retry(controlled(passthroughAttempt(context)));
 }
 
 /** One logical call through the passthrough. */

@@ -47,13 +47,15 @@ export function toNodeError(
 	return new NodeOperationError(node, `${message} [item ${itemIndex}]`, { itemIndex });
 }
 
-/** The item a failure becomes with continueOnFail (or as an AI tool): `{ error, statusCode?, body? }`. */
+/** The item a failure becomes with continueOnFail (or as an AI tool): `{ error, statusCode?, body?, details? }`. */
 export function errorItem(error: unknown, itemIndex: number, secret: string): INodeExecutionData {
 	const json: Record<string, unknown> = { error: userMessage(error, secret) };
 	if (error instanceof PassthroughFailure) {
 		if (error.details.statusCode !== undefined) json.statusCode = error.details.statusCode;
 		// Bodies were redacted when read; this is the last stop before run data, for any body that came another way.
 		if (error.details.body !== undefined) json.body = redactSecretDeep(error.details.body, secret);
+		if (error.details.recordDetails !== undefined)
+			json.details = redactSecretDeep(error.details.recordDetails, secret);
 	}
 	return { json: json as INodeExecutionData['json'], pairedItem: { item: itemIndex } };
 }

@@ -11,6 +11,7 @@ import {
 	DEFAULT_TIMEOUT_MS,
 } from '../shared/defaults';
 import { MAX_TIMER_MS } from '../shared/sleep';
+import { AUTO_CEILING } from '../transport/flow/adaptiveLimit';
 import { MEGABYTE } from '../shared/values';
 import { DEFAULT_RETRY, parseRetryOn, type RetrySettings } from '../transport/retryPolicy';
 
@@ -28,6 +29,7 @@ export interface RawOptions {
 			retryOn?: string;
 			maxWaitMs?: number;
 			retryNonIdempotent?: boolean;
+			rateLimitStallMs?: number;
 		};
 	};
 	concurrency?: number;
@@ -98,6 +100,11 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 	const retry = raw.retry?.settings;
 	assertTimerRange(raw.timeout, 'options.timeout', 'Timeout (Ms)');
 	assertTimerRange(retry?.maxWaitMs, 'options.retry.maxWaitMs', 'Max Wait (Ms)');
+	assertTimerRange(
+		retry?.rateLimitStallMs,
+		'options.retry.rateLimitStallMs',
+		'Rate Limit Stall (Ms)',
+	);
 	if (Number(raw.maxResponseSize) > MAX_RESPONSE_SIZE_MB) {
 		throw new ParameterError(
 			'options.maxResponseSize',
@@ -121,6 +128,7 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 						retry.retryOn === undefined ? DEFAULT_RETRY.retryOn : parseRetryOn(retry.retryOn),
 					maxWaitMs: count(retry.maxWaitMs, DEFAULT_RETRY.maxWaitMs),
 					retryNonIdempotent: retry.retryNonIdempotent === true,
+					rateLimitStallMs: count(retry.rateLimitStallMs, DEFAULT_RETRY.rateLimitStallMs),
 				}
 			: DEFAULT_RETRY,
 		queryArrayFormat: raw.queryArrayFormat ?? 'repeat',
@@ -137,6 +145,7 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 
 /** Settings shared by all items of one execution (read from the first item). */
 export interface ExecutionSettings {
+	/** 0: Auto. */
 	concurrency: number;
 	requestIntervalMs: number;
 }
@@ -144,7 +153,7 @@ export interface ExecutionSettings {
 export function resolveExecutionSettings(raw: RawOptions): ExecutionSettings {
 	assertTimerRange(raw.requestInterval, 'options.requestInterval', 'Request Interval (Ms)');
 	return {
-		concurrency: Math.max(1, Math.floor(positive(raw.concurrency, DEFAULT_CONCURRENCY))),
+		concurrency: Math.min(AUTO_CEILING, count(raw.concurrency, DEFAULT_CONCURRENCY)),
 		requestIntervalMs: Math.max(0, Number(raw.requestInterval ?? DEFAULT_REQUEST_INTERVAL_MS) || 0),
 	};
 }

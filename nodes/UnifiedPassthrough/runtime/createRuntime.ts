@@ -7,9 +7,9 @@ import { toNodeError } from '../execute/nodeErrors';
 import { resolveExecutionSettings, type ExecutionSettings } from '../execute/options';
 import type { BinaryStore } from '../response/readResponse';
 import { apiBaseUrl } from '../shared/baseUrl';
-import { RequestLimiter } from '../transport/limiter';
+import { ExecutionFlow } from '../transport/flow/executionFlow';
 import type { RuntimeHost } from './host';
-import { runUnits, type FailurePolicy, type WorkUnit } from './runUnits';
+import { runUnits, type FailurePolicy, type UnitOutput, type WorkUnit } from './runUnits';
 
 /** Everything one execution of any of the package's nodes shares: built once from the n8n context. */
 export interface Runtime {
@@ -18,8 +18,8 @@ export interface Runtime {
 	secret: string;
 	/** Aborts waits and requests: the execution's cancel, or the fail-fast stop after a failure. */
 	signal: AbortSignal;
-	/** The flow controller every request of the execution goes through. */
-	limiter: RequestLimiter;
+	/** The per-connection flow controllers every request of the execution goes through, under its own budget. */
+	limiter: ExecutionFlow;
 	/** External xref → connection id, one lookup per xref and category per execution. */
 	resolveXref(externalXref: string, category: string): Promise<string>;
 	storeBinary: BinaryStore<IBinaryData>;
@@ -27,7 +27,7 @@ export interface Runtime {
 	/** Runs the units, keeping input order and pairing; fails fast or gives error items per the policy. */
 	run(
 		units: WorkUnit[],
-		work: (unit: WorkUnit) => Promise<INodeExecutionData[]>,
+		work: (unit: WorkUnit) => Promise<UnitOutput>,
 	): Promise<INodeExecutionData[]>;
 }
 
@@ -59,7 +59,7 @@ export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
 		baseUrl,
 		secret,
 		signal,
-		limiter: new RequestLimiter(settings.concurrency, settings.requestIntervalMs, signal),
+		limiter: new ExecutionFlow(baseUrl, settings, host.warn),
 		// The lookups share the execution's proxy and TLS settings, like Concurrency.
 		resolveXref: cachedXrefResolver(unifiedXrefLookup(credentials, signal, executionOptions)),
 		storeBinary: host.storeBinary,

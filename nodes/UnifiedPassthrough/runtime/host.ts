@@ -20,6 +20,8 @@ export interface RuntimeHost {
 	continueOnFail: boolean;
 	toolMode: boolean;
 	storeBinary: BinaryStore<IBinaryData>;
+	/** A warning for n8n's log (a quota nearly used up). */
+	warn(message: string): void;
 }
 
 export function executeHost(context: IExecuteFunctions): RuntimeHost {
@@ -36,5 +38,6 @@ export function executeHost(context: IExecuteFunctions): RuntimeHost {
 		toolMode: isToolMode(context),
 		storeBinary: async (stream, fileName, mimeType) =>
 			await context.helpers.prepareBinaryData(chunkByChunk(stream), fileName, mimeType),
+		warn: (message) => context.logger?.warn(`${context.getNode().name}: ${message}`),
 	};
 }

@@ -10,7 +10,10 @@ export const DEFAULT_RETRY_ON = '429,502,503,504';
 export const DEFAULT_MAX_WAIT_MS = 60_000;
 /** The description writes it as a literal `false` (a lint rule wants one there); the defaults test checks both. */
 export const DEFAULT_RETRY_NON_IDEMPOTENT = false;
-export const DEFAULT_CONCURRENCY = 5;
+/** 0 is Auto: each connection's flow controller finds the pace the API accepts. */
+export const DEFAULT_CONCURRENCY = 0;
+/** How long a connection may answer nothing but 429 before its rate-limited calls fail. */
+export const DEFAULT_RATE_LIMIT_STALL_MS = 300_000;
 export const DEFAULT_REQUEST_INTERVAL_MS = 0;
 export const DEFAULT_MAX_PAGES = 100;
 export const DEFAULT_PAGE_SIZE = 100;
@@ -21,3 +24,5 @@ export const DEFAULT_TOOL_MAX_RECORDS = 50;
 /** MB of 1,048,576 bytes. */
 export const DEFAULT_MAX_RESPONSE_SIZE_MB = 128;
 export const DEFAULT_MAX_COMPRESSION_RATIO = 100;
+/** Batching's Batch Size: 0 means the mode's maximum (100 for HubSpot, 200 for Salesforce). */
+export const DEFAULT_BATCH_SIZE = 0;

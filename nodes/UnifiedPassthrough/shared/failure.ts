@@ -13,6 +13,8 @@ export class PassthroughFailure extends Error {
 			body?: unknown;
 			/** A network or timeout code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT...). */
 			code?: string;
+			/** The upstream's own fields about one record of a batch (HubSpot's category, Salesforce's errors). */
+			recordDetails?: Record<string, unknown>;
 		} = {},
 	) {
 		super(message);

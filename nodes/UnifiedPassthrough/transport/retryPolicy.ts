@@ -2,6 +2,7 @@ import type { HttpMethod } from '../request/types';
 import {
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_MAX_WAIT_MS,
+	DEFAULT_RATE_LIMIT_STALL_MS,
 	DEFAULT_RETRY_NON_IDEMPOTENT,
 	DEFAULT_RETRY_ON,
 } from '../shared/defaults';
@@ -13,6 +14,8 @@ export interface RetrySettings {
 	retryOn: ReadonlySet<number>;
 	maxWaitMs: number;
 	retryNonIdempotent: boolean;
+	/** Under a flow controller: a 429 fails a call only once no call of its connection succeeded for this long. */
+	rateLimitStallMs: number;
 }
 
 export type RetryDecision = { retry: true; waitMs: number } | { retry: false; askedMs?: number };
@@ -54,6 +57,7 @@ export const DEFAULT_RETRY: RetrySettings = {
 	retryOn: parseRetryOn(DEFAULT_RETRY_ON),
 	maxWaitMs: DEFAULT_MAX_WAIT_MS,
 	retryNonIdempotent: DEFAULT_RETRY_NON_IDEMPOTENT,
+	rateLimitStallMs: DEFAULT_RATE_LIMIT_STALL_MS,
 };
 
 function header(

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { forgetFlowControl } from '../../harness/engine';
 import { useSimulator } from '../../harness/fixture';
 import { errorMessage, fastRetry, faultWorkflow, keyNeverShown, until } from './helpers';
 
@@ -8,6 +9,7 @@ beforeEach(async () => {
 	// Requests aborted by an earlier test may still be closing on the simulator's side.
 	await until(() => fixture.sim.stats.inFlight === 0);
 	fixture.sim.resetStats();
+	forgetFlowControl();
 });
 
 const ids = (count: number) => Array.from({ length: count }, (_, id) => id);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { json, type Reply, type Upstream } from '../types';
+import { createHubSpotBatch } from './hubspotBatch';
 
 export interface HubSpotData {
 	contacts: number;
@@ -98,8 +99,11 @@ function property(name: string) {
 
 export function createHubSpotUpstream(data: HubSpotData): Upstream {
 	let nextId = 900_000;
+	const contactsBatch = createHubSpotBatch(data.contacts, hubspotError);
 	return async (request) => {
 		const { method, path, query } = request;
+		const batch = /^crm\/v3\/objects\/contacts\/batch\/([a-z]+)$/.exec(path);
+		if (batch) return await contactsBatch(request, batch[1]);
 		const rateHeaders = {
 			'x-hubspot-ratelimit-max': '190',
 			'x-hubspot-ratelimit-remaining': '189',

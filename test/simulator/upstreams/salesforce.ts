@@ -1,4 +1,5 @@
 import { json, type Reply, type Upstream } from '../types';
+import { createSalesforceCollections } from './salesforceCollections';
 
 export interface SalesforceData {
 	accounts: number;
@@ -20,6 +21,7 @@ const sfError = (status: number, errorCode: string, message: string, fields?: st
 
 export function createSalesforceUpstream(data: SalesforceData): Upstream {
 	let created = 0;
+	const collections = createSalesforceCollections(salesforceAccount, data.accounts);
 	return async (request) => {
 		if (data.expired.has(request.connection.id))
 			return sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
@@ -28,6 +30,8 @@ export function createSalesforceUpstream(data: SalesforceData): Upstream {
 		const version = /^services\/data\/(v\d+\.\d)\/(.*)$/.exec(path);
 		if (!version) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
 		const [, apiVersion, rest] = version;
+		const collection = /^composite\/sobjects(?:\/([A-Za-z_]+))?(?:\/([A-Za-z_]+))?\/?$/.exec(rest);
+		if (collection) return await collections(request, collection[1], collection[2]);
 		const sobject = /^sobjects\/([A-Za-z_]+)\/?$/.exec(rest);
 		if (sobject && method === 'POST') {
 			let input: Record<string, unknown>;

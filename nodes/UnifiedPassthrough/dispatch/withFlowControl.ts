@@ -1,0 +1,43 @@
+import type { ExecutionFlow } from '../transport/flow/executionFlow';
+import { newCall, type Dispatch, type HttpOutcome } from './types';
+
+export interface FlowControlContext {
+	flow: ExecutionFlow;
+	connectionId: string;
+	/** The call's "Max Wait": no pause a response of it causes is longer. */
+	maxWaitMs: number;
+	signal?: AbortSignal;
+}
+
+/**
+ * Holds a slot of the connection's flow controller while the inner dispatch runs (send and read), and reports
+ * each response to it: its status, quota headers and latency set the connection's pace for every execution.
+ */
+export function withFlowControl<TResponse extends HttpOutcome>(context: FlowControlContext) {
+	return (inner: Dispatch<TResponse>): Dispatch<TResponse> =>
+		async (spec, call) => {
+			const connection = context.flow.connection(context.connectionId);
+			const queuedAt = Date.now();
+			const permit = await connection.acquire(
+				context.flow.budget,
+				(call ?? newCall(queuedAt)).seq,
+				context.signal,
+			);
+			const startedAt = Date.now();
+			if (call) call.queuedMs += startedAt - queuedAt;
+			let response: TResponse;
+			try {
+				response = await inner(spec, call);
+			} catch (error) {
+				permit.release();
+				throw error;
+			}
+			permit.release({
+				statusCode: response.statusCode,
+				headers: response.headers,
+				latencyMs: response.headersMs ?? Date.now() - startedAt,
+				maxWaitMs: context.maxWaitMs,
+			});
+			return response;
+		};
+}

@@ -1,0 +1,203 @@
+import { abortError } from '../../shared/sleep';
+import { requestedWaitMs } from '../retryPolicy';
+import { AdaptiveLimit } from './adaptiveLimit';
+import type { ExecutionBudget } from './executionBudget';
+import { Pacer } from './pacer';
+import { readDailyUsage, readPace } from './paceHeaders';
+import { WaitQueue, type Waiter } from './waitQueue';
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** What one attempt met, for the controller to learn from. */
+export interface AttemptReport {
+	statusCode: number;
+	headers: Headers;
+	/** Time to the response headers (a body's length says nothing about the API's load). */
+	latencyMs: number;
+	/** The call's "Max Wait": no pause it causes is longer. */
+	maxWaitMs: number;
+}
+
+export interface FlowPermit {
+	/** Frees the slot; without a report (a network failure) nothing is learned. */
+	release(report?: AttemptReport): void;
+}
+
+/** Salesforce warns by e-mail at 90% of the daily API quota; so do we, in n8n's log. */
+const DAILY_USAGE_WARNING = 0.9;
+
+interface QueuedRequest extends Waiter {
+	start(permit: FlowPermit): void;
+	fail(error: unknown): void;
+}
+
+/**
+ * One connection's flow control, shared by every execution that calls it in this process: an adaptive limit on
+ * requests in flight, one pause and pace for all of them, and a queue that starts waiting requests in call order
+ * (each execution's own Concurrency and Request Interval still apply to its requests).
+ */
+export class ConnectionFlow {
+	readonly limit: AdaptiveLimit;
+
+	private readonly pacer = new Pacer();
+
+	private inFlight = 0;
+
+	/** When the API last processed a call of this connection (any answer but 429 or 503). */
+	lastProgressAt = -Infinity;
+
+	private readonly lanes = new Map<ExecutionBudget, WaitQueue<QueuedRequest>>();
+
+	private timer?: NodeJS.Timeout;
+
+	private timerAt = Infinity;
+
+	private pumpQueued = false;
+
+	constructor(limit: AdaptiveLimit = new AdaptiveLimit()) {
+		this.limit = limit;
+	}
+
+	private lastActiveAt = Date.now();
+
+	/** Nothing in flight or waiting: the registry may forget it. */
+	get idle(): boolean {
+		return this.inFlight === 0 && this.lanes.size === 0;
+	}
+
+	/** How long it has been idle; 0 while busy. */
+	idleSince(now: number): number {
+		return this.idle ? now - this.lastActiveAt : 0;
+	}
+
+	async acquire(budget: ExecutionBudget, seq: number, signal?: AbortSignal): Promise<FlowPermit> {
+		if (signal?.aborted) throw abortError(signal);
+		return await new Promise<FlowPermit>((resolve, reject) => {
+			const onAbort = () => {
+				if (request.done) return;
+				request.done = true;
+				reject(abortError(signal));
+			};
+			const request: QueuedRequest = {
+				seq,
+				done: false,
+				start: (permit) => {
+					signal?.removeEventListener('abort', onAbort);
+					resolve(permit);
+				},
+				fail: reject,
+			};
+			signal?.addEventListener('abort', onAbort, { once: true });
+			let lane = this.lanes.get(budget);
+			if (!lane) this.lanes.set(budget, (lane = new WaitQueue()));
+			lane.push(request);
+			budget.flows.add(this);
+			this.pump();
+		});
+	}
+
+	/** Starts what may start, on a later turn of the event loop. */
+	nudge(): void {
+		if (this.pumpQueued) return;
+		this.pumpQueued = true;
+		// A later macrotask, not a microtask: a failure just read reaches the node's fail-fast abort (a chain of
+		// microtasks) before the freed slot lets the next request start.
+		setImmediate(() => {
+			this.pumpQueued = false;
+			this.pump();
+		});
+	}
+
+	private pump(): void {
+		for (;;) {
+			if (this.inFlight >= this.limit.current) return;
+			const now = Date.now();
+			const paceAt = this.pacer.nextStartAt();
+			if (paceAt > now) return this.wakeAt(paceAt, now);
+			let next: { budget: ExecutionBudget; lane: WaitQueue<QueuedRequest> } | undefined;
+			let nextSeq = Infinity;
+			let soonest = Infinity;
+			for (const [budget, lane] of this.lanes) {
+				const head = lane.peek();
+				if (!head) {
+					this.lanes.delete(budget);
+					budget.flows.delete(this);
+					continue;
+				}
+				const readyAt = budget.readyAt(now);
+				if (readyAt > now) soonest = Math.min(soonest, readyAt);
+				else if (head.seq < nextSeq) {
+					next = { budget, lane };
+					nextSeq = head.seq;
+				}
+			}
+			if (!next) {
+				if (soonest < Infinity) this.wakeAt(soonest, now);
+				return;
+			}
+			this.start(next.lane.pop()!, next.budget, now);
+		}
+	}
+
+	private start(request: QueuedRequest, budget: ExecutionBudget, now: number): void {
+		request.done = true;
+		const saturated = this.inFlight + 1 >= this.limit.current;
+		this.inFlight++;
+		budget.onStart(now);
+		this.pacer.onStart(now);
+		let released = false;
+		request.start({
+			release: (report) => {
+				if (released) return;
+				released = true;
+				this.inFlight--;
+				this.lastActiveAt = Date.now();
+				if (report) this.learn(report, saturated, budget);
+				this.nudge();
+				budget.onFinish();
+			},
+		});
+	}
+
+	private learn(report: AttemptReport, saturated: boolean, budget: ExecutionBudget): void {
+		const now = Date.now();
+		const { statusCode, headers, maxWaitMs } = report;
+		const pace = readPace(headers, now);
+		if (statusCode === 429) {
+			this.limit.onOverload(now);
+			this.pacer.onRateLimited(now, { askedMs: requestedWaitMs(headers, now), pace, maxWaitMs });
+			return;
+		}
+		if (statusCode === 503) {
+			this.limit.onOverload(now);
+			this.pacer.onAnswered(now);
+			const askedMs = requestedWaitMs(headers, now);
+			if (askedMs !== undefined && askedMs <= maxWaitMs) this.pacer.pauseFor(now, askedMs);
+			return;
+		}
+		this.lastProgressAt = now;
+		this.limit.onSuccess(report.latencyMs, saturated, now);
+		this.pacer.onSuccess(now, pace, this.inFlight, maxWaitMs);
+		const usage = readDailyUsage(headers);
+		if (usage && usage.used / usage.max > DAILY_USAGE_WARNING) {
+			budget.warnOnce(
+				'daily-usage',
+				`Salesforce reports ${usage.used} of ${usage.max} daily API calls used (${Math.round((100 * usage.used) / usage.max)}%); at 100% it refuses calls until the 24-hour window moves on`,
+			);
+		}
+	}
+
+	private wakeAt(at: number, now: number): void {
+		if (this.timer && this.timerAt <= at) return;
+		if (this.timer) clearTimeout(this.timer);
+		this.timerAt = at;
+		this.timer = setTimeout(
+			() => {
+				this.timer = undefined;
+				this.timerAt = Infinity;
+				this.pump();
+			},
+			Math.max(0, at - now),
+		);
+	}
+}

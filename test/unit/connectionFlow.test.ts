@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import type { Dispatch, HttpOutcome } from '../../nodes/UnifiedPassthrough/dispatch/types';
+import { withFlowControl } from '../../nodes/UnifiedPassthrough/dispatch/withFlowControl';
+import { withRetry } from '../../nodes/UnifiedPassthrough/dispatch/withRetry';
+import type { RequestSpec } from '../../nodes/UnifiedPassthrough/request/types';
+import { PassthroughFailure } from '../../nodes/UnifiedPassthrough/shared/failure';
+import { sleep } from '../../nodes/UnifiedPassthrough/shared/sleep';
+import { ExecutionFlow } from '../../nodes/UnifiedPassthrough/transport/flow/executionFlow';
+import { DEFAULT_RETRY } from '../../nodes/UnifiedPassthrough/transport/retryPolicy';
+
+// The flow controller against a model of a rate-limited API (a token bucket), in fake time: the algorithm's
+// behaviour in seconds of simulated time, not its speed. The simulator's rate-limited upstream tests the same
+// through the engine.
+
+type Style = 'hubspot' | 'retryAfter' | 'bare' | 'bareRetryAfter';
+
+interface ModelApi {
+	rate: number;
+	burst: number;
+	latencyMs: number;
+	style: Style;
+}
+
+const get: RequestSpec = { method: 'GET', path: 'items', query: [], headers: {} };
+let connection = 0;
+
+function modelApi(api: ModelApi) {
+	let tokens = api.burst;
+	let refilledAt = Date.now();
+	const counts = { served: 0, limited: 0, inFlight: 0, mostInFlight: 0 };
+	const attempt: Dispatch<HttpOutcome> = async () => {
+		const now = Date.now();
+		tokens = Math.min(api.burst, tokens + ((now - refilledAt) * api.rate) / 1000);
+		refilledAt = now;
+		const served = tokens >= 1;
+		if (served) tokens -= 1;
+		counts.inFlight++;
+		counts.mostInFlight = Math.max(counts.mostInFlight, counts.inFlight);
+		await sleep(api.latencyMs);
+		counts.inFlight--;
+		const headers: Record<string, string> =
+			api.style === 'bare' || api.style === 'bareRetryAfter'
+				? {}
+				: {
+						'x-hubspot-ratelimit-max': String(api.burst),
+						'x-hubspot-ratelimit-remaining': String(Math.floor(tokens)),
+						'x-hubspot-ratelimit-interval-milliseconds': String((api.burst / api.rate) * 1000),
+					};
+		if (!served && api.style.endsWith('etryAfter')) headers['retry-after'] = '1';
+		if (served) counts.served++;
+		else counts.limited++;
+		return { statusCode: served ? 200 : 429, headers };
+	};
+	return { attempt, counts };
+}
+
+async function run(api: ModelApi, items: number, executions = 1) {
+	const model = modelApi(api);
+	const connectionId = `model-${++connection}`;
+	const started = Date.now();
+	const calls: Array<Promise<HttpOutcome>> = [];
+	for (let execution = 0; execution < executions; execution++) {
+		const flow = new ExecutionFlow('http://model.test', { concurrency: 0, requestIntervalMs: 0 });
+		const dispatch = withRetry<HttpOutcome>({
+			retry: DEFAULT_RETRY,
+			clock: { sleep, now: Date.now },
+			rateLimits: { lastProgressAt: () => flow.connection(connectionId).lastProgressAt },
+			describeFailure: (error) => new PassthroughFailure(String(error)),
+		})(withFlowControl<HttpOutcome>({ flow, connectionId, maxWaitMs: 60_000 })(model.attempt));
+		for (let item = 0; item < items; item++) calls.push(dispatch(get));
+	}
+	const settled = Promise.allSettled(calls);
+	await vi.runAllTimersAsync();
+	const results = await settled;
+	const ok = results.filter(
+		(result) => result.status === 'fulfilled' && result.value.statusCode === 200,
+	).length;
+	const floorMs = ((items * executions - api.burst) / api.rate) * 1000;
+	const figures = { ok, ...model.counts, timeRatio: (Date.now() - started) / floorMs };
+	if (process.env.FLOW_FIGURES) console.log(JSON.stringify(figures));
+	return figures;
+}
+
+describe('ConnectionFlow against a token-bucket API, in fake time', () => {
+	beforeEach(() => {
+		vi.useFakeTimers({ loopLimit: 1_000_000 });
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('20 calls/s with HubSpot headers: every item, few 429s, close to the floor', async () => {
+		const result = await run({ rate: 20, burst: 20, latencyMs: 100, style: 'hubspot' }, 300);
+		expect(result.ok).toBe(300);
+		expect(result.limited).toBeLessThanOrEqual(30);
+		expect(result.timeRatio).toBeLessThan(1.2);
+	});
+
+	it('20 calls/s answering Retry-After: 1', async () => {
+		const result = await run({ rate: 20, burst: 20, latencyMs: 100, style: 'retryAfter' }, 300);
+		expect(result.ok).toBe(300);
+		expect(result.limited).toBeLessThanOrEqual(30);
+		expect(result.timeRatio).toBeLessThan(1.2);
+	});
+
+	it('20 calls/s with bare 429s: adaptation alone finds the pace, every item succeeds', async () => {
+		const result = await run({ rate: 20, burst: 20, latencyMs: 100, style: 'bare' }, 300);
+		expect(result.ok).toBe(300);
+		expect(result.timeRatio).toBeLessThan(1.5);
+	});
+
+	it('20 calls/s with Retry-After and no quota headers: one shared pause, every item succeeds', async () => {
+		const result = await run({ rate: 20, burst: 20, latencyMs: 100, style: 'bareRetryAfter' }, 300);
+		expect(result.ok).toBe(300);
+		expect(result.timeRatio).toBeLessThan(1.5);
+	});
+
+	it('100 calls/s: Auto climbs to the pace', async () => {
+		const result = await run({ rate: 100, burst: 100, latencyMs: 100, style: 'hubspot' }, 1000);
+		expect(result.ok).toBe(1000);
+		expect(result.timeRatio).toBeLessThan(1.3);
+	});
+
+	it('two executions at once share one pace', async () => {
+		const result = await run({ rate: 20, burst: 20, latencyMs: 100, style: 'hubspot' }, 150, 2);
+		expect(result.ok).toBe(300);
+		expect(result.timeRatio).toBeLessThan(1.3);
+	});
+});
+
+describe('ConnectionFlow queue', () => {
+	it('a cancel rejects every queued request at once, and nothing starts after it', async () => {
+		const flow = new ExecutionFlow('http://cancel.test', { concurrency: 1, requestIntervalMs: 0 });
+		const cancel = new AbortController();
+		let started = 0;
+		let finish!: () => void;
+		const attempt: Dispatch<HttpOutcome> = async () => {
+			started++;
+			await new Promise<void>((resolve) => (finish = resolve));
+			return { statusCode: 200, headers: {} };
+		};
+		const dispatch = withFlowControl<HttpOutcome>({
+			flow,
+			connectionId: 'c',
+			maxWaitMs: 1000,
+			signal: cancel.signal,
+		})(attempt);
+		const calls = Array.from({ length: 5 }, async () => await dispatch(get));
+		await new Promise((resolve) => setImmediate(resolve));
+		cancel.abort();
+		finish();
+		const results = await Promise.allSettled(calls);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(results.filter((result) => result.status === 'rejected')).toHaveLength(4);
+		expect(started).toBe(1);
+	});
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+
+import { hubspotMode } from '../../nodes/UnifiedPassthrough/batch/hubspot';
+import { PassthroughFailure } from '../../nodes/UnifiedPassthrough/shared/failure';
+
+const create = hubspotMode.operation('POST', 'crm/v3/objects/contacts/batch/create');
+const update = hubspotMode.operation('POST', 'crm/v3/objects/contacts/batch/update');
+const read = hubspotMode.operation('POST', 'crm/v3/objects/contacts/batch/read');
+const upsert = hubspotMode.operation('POST', 'crm/v3/objects/contacts/batch/upsert');
+
+function errorOf(outcome: unknown): PassthroughFailure {
+	return (outcome as { error: PassthroughFailure }).error;
+}
+
+describe('hubspotMode', () => {
+	it('knows the operations: create is not safe to repeat and is split on a whole failure; the others are safe', () => {
+		expect(create).toEqual({
+			name: 'create',
+			repeatable: false,
+			splitOnWholeFailure: true,
+			traced: true,
+		});
+		expect(update).toEqual({ name: 'update', repeatable: true, traced: true });
+		expect(read).toEqual({ name: 'read', repeatable: true });
+		// Associations and properties: no trace ids, and no splitting (only object create is known all-or-nothing).
+		const associate = hubspotMode.operation(
+			'POST',
+			'crm/v4/associations/contacts/companies/batch/create',
+		);
+		expect(associate).toEqual({ name: 'create', repeatable: false });
+		expect(hubspotMode.record({ from: { id: '1' }, to: { id: '2' } }, associate, 4).record).toEqual(
+			{
+				from: { id: '1' },
+				to: { id: '2' },
+			},
+		);
+		expect(
+			hubspotMode.operation('POST', 'crm/v4/associations/contacts/companies/batch/archive/'),
+		).toEqual({
+			name: 'archive',
+			repeatable: true,
+		});
+		expect(() => hubspotMode.operation('POST', 'crm/v3/objects/contacts')).toThrow(
+			/batch endpoint/,
+		);
+		expect(() => hubspotMode.operation('PATCH', 'crm/v3/objects/contacts/batch/update')).toThrow(
+			/POST/,
+		);
+	});
+
+	it('an item body is one input; create, update and upsert inputs get a trace id unless they have one', () => {
+		expect(hubspotMode.record({ properties: { a: 1 } }, create, 7)).toEqual({
+			record: { properties: { a: 1 }, objectWriteTraceId: 'n8n-item-7' },
+			shared: {},
+		});
+		expect(hubspotMode.record({ id: '5', objectWriteTraceId: 'mine' }, update, 7).record).toEqual({
+			id: '5',
+			objectWriteTraceId: 'mine',
+		});
+		expect(hubspotMode.record({ properties: ['email'], inputs: [{ id: '5' }] }, read, 0)).toEqual({
+			record: { id: '5' },
+			shared: { properties: ['email'] },
+		});
+		expect(() => hubspotMode.record({ inputs: [{}, {}] }, read, 3)).toThrow(
+			/item 3 has "inputs" with 2 entries/,
+		);
+		expect(() => hubspotMode.record('text', create, 0)).toThrow(/one input object/);
+	});
+
+	it('builds {inputs} with the shared fields', () => {
+		expect(hubspotMode.body([{ id: '1' }, { id: '2' }], { properties: ['email'] }, read)).toEqual({
+			properties: ['email'],
+			inputs: [{ id: '1' }, { id: '2' }],
+		});
+	});
+
+	it('pairs shuffled results by trace id and 207 errors by the ids in their context', () => {
+		const records = [
+			{ id: '1', objectWriteTraceId: 'n8n-item-0' },
+			{ id: '2', objectWriteTraceId: 'n8n-item-1' },
+			{ id: '3', objectWriteTraceId: 'n8n-item-2' },
+		];
+		const outcomes = hubspotMode.correlate(
+			{
+				statusCode: 207,
+				body: {
+					results: [
+						{ id: '3', objectWriteTraceId: 'n8n-item-2' },
+						{ id: '1', objectWriteTraceId: 'n8n-item-0' },
+					],
+					errors: [
+						{
+							status: 'error',
+							category: 'OBJECT_NOT_FOUND',
+							message: 'Not found',
+							context: { ids: ['2'] },
+						},
+					],
+				},
+			},
+			records,
+			{},
+			update,
+		);
+		expect(outcomes[0]).toEqual({ result: { id: '1', objectWriteTraceId: 'n8n-item-0' } });
+		expect(errorOf(outcomes[1]).message).toBe('Not found (OBJECT_NOT_FOUND)');
+		expect(errorOf(outcomes[1]).details.recordDetails).toEqual({
+			category: 'OBJECT_NOT_FOUND',
+			context: { ids: ['2'] },
+		});
+		expect(outcomes[2]).toEqual({ result: { id: '3', objectWriteTraceId: 'n8n-item-2' } });
+	});
+
+	it('falls back to the object id (read) and the unique property (upsert, read by idProperty)', () => {
+		const byId = hubspotMode.correlate(
+			{ statusCode: 200, body: { results: [{ id: '9' }, { id: '8' }] } },
+			[{ id: '8' }, { id: '9' }],
+			{},
+			read,
+		);
+		expect(byId).toEqual([{ result: { id: '8' } }, { result: { id: '9' } }]);
+		const byEmail = hubspotMode.correlate(
+			{
+				statusCode: 200,
+				body: {
+					results: [
+						{ id: '100', properties: { email: 'b@x.io' } },
+						{ id: '101', properties: { email: 'a@x.io' } },
+					],
+				},
+			},
+			[
+				{ id: 'a@x.io', idProperty: 'email' },
+				{ id: 'b@x.io', idProperty: 'email' },
+			],
+			{},
+			upsert,
+		);
+		expect(byEmail.map((outcome) => (outcome as { result: { id: string } }).result.id)).toEqual([
+			'101',
+			'100',
+		]);
+	});
+
+	it("a record with neither a result nor an error is that item's error; a 204 (archive) is a result for all", () => {
+		const outcomes = hubspotMode.correlate(
+			{ statusCode: 200, body: { results: [{ id: '1' }] } },
+			[{ id: '1' }, { id: '2' }],
+			{},
+			read,
+		);
+		expect(errorOf(outcomes[1]).message).toContain('neither a result nor an error');
+		expect(
+			hubspotMode.correlate({ statusCode: 204, body: undefined }, [{ id: '1' }], {}, read),
+		).toEqual([{ result: {} }]);
+	});
+});

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 
 export interface ExecResult {
 	code: number;
@@ -12,6 +13,12 @@ export interface ExecOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Stream the child's output to this terminal instead of collecting it (long installs). */
 	inherit?: boolean;
+	/**
+	 * Write the child's stdout to this file and read it back when the child exits: Node writes to a pipe
+	 * asynchronously, so a large output (n8n execute's run JSON) is cut off when the child calls process.exit while
+	 * the parent is slow to read; writes to a file are synchronous.
+	 */
+	stdoutFile?: string;
 }
 
 /** Runs a command to completion; never throws on a non-zero exit (callers decide what a failure means). */
@@ -21,10 +28,13 @@ export async function exec(
 	options: ExecOptions = {},
 ): Promise<ExecResult> {
 	const started = performance.now();
+	const stdoutFd = options.stdoutFile ? openSync(options.stdoutFile, 'w') : undefined;
 	const child = spawn(command, args, {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
-		stdio: options.inherit ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+		stdio: options.inherit
+			? ['ignore', 'inherit', 'inherit']
+			: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
 	});
 	let stdout = '';
 	let stderr = '';
@@ -33,7 +43,10 @@ export async function exec(
 	const code = await new Promise<number>((resolve, reject) => {
 		child.once('error', reject);
 		child.once('close', (exitCode) => resolve(exitCode ?? 1));
+	}).finally(() => {
+		if (stdoutFd !== undefined) closeSync(stdoutFd);
 	});
+	if (options.stdoutFile) stdout = readFileSync(options.stdoutFile, 'utf8');
 	return { code, stdout, stderr, ms: performance.now() - started };
 }
 

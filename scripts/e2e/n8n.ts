@@ -30,6 +30,8 @@ export interface ProbeReport {
 	};
 	/** The first process.exit with a non-zero code, and its stack. */
 	exit?: { code: number; stack: string };
+	/** With E2E_CPU_TIMELINE: [Date.now(), CPU microseconds of the process] every 5 ms. */
+	cpu?: Array<[number, number]>;
 }
 
 export interface Execution {
@@ -44,15 +46,28 @@ export interface Execution {
 
 const PROBE = pathToFileURL(join(__dirname, 'probe.mjs')).href;
 
-/** `n8n execute` prints the run as indented JSON, after log lines (and, on failure, after a banner). */
+/**
+ * `n8n execute` prints the run as indented JSON, after log lines (and, on failure, after a banner). The task
+ * runner n8n starts writes to the same stdout, so one of its log lines can land inside a large run's JSON: every
+ * line of the JSON but its braces is indented, so an unindented line in between is such a log line and is dropped.
+ */
 function parseRun(stdout: string): IRun | undefined {
 	const start = stdout.indexOf('\n{\n');
 	if (start === -1) return undefined;
 	const end = stdout.indexOf('\n}\n', start);
+	const text = stdout.slice(start + 1, end === -1 ? undefined : end + 2);
 	try {
-		return JSON.parse(stdout.slice(start + 1, end === -1 ? undefined : end + 2)) as IRun;
+		return JSON.parse(text) as IRun;
 	} catch {
-		return undefined;
+		try {
+			const lines = text.split('\n');
+			const json = lines.filter(
+				(line) => line === '{' || line === '}' || line === '' || /^\s/.test(line),
+			);
+			return JSON.parse(json.join('\n')) as IRun;
+		} catch {
+			return undefined;
+		}
 	}
 }
 
@@ -83,9 +98,10 @@ export class N8nCli {
 		});
 	}
 
-	private async cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+	private async cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}, stdoutFile?: string) {
 		return await exec(this.runtime.node, [this.runtime.n8nBin, ...args], {
 			env: this.env(extraEnv),
+			stdoutFile,
 		});
 	}
 
@@ -109,15 +125,47 @@ export class N8nCli {
 		);
 	}
 
+	/**
+	 * `n8n executeBatch`: the workflows at once (`--concurrency` = their number) in one n8n process, so they share
+	 * what the process shares. Returns each run (its snapshot) by workflow id, and the command's output.
+	 */
+	async executeBatch(
+		ids: string[],
+	): Promise<{ runs: Record<string, IRun | undefined>; output: string }> {
+		const snapshots = join(this.importDir, `batch-${ids.join('-')}`);
+		rmSync(snapshots, { recursive: true, force: true });
+		mkdirSync(snapshots, { recursive: true });
+		const result = await this.cli(
+			[
+				'executeBatch',
+				`--ids=${ids.join(',')}`,
+				`--concurrency=${ids.length}`,
+				'--retries=0',
+				`--snapshot=${snapshots}`,
+			],
+			{},
+			join(this.importDir, `stdout-batch.txt`),
+		);
+		const runs: Record<string, IRun | undefined> = {};
+		for (const id of ids) {
+			try {
+				runs[id] = JSON.parse(readFileSync(join(snapshots, `${id}-snapshot.json`), 'utf8')) as IRun;
+			} catch {
+				runs[id] = undefined;
+			}
+		}
+		return { runs, output: result.stdout + result.stderr };
+	}
+
 	/** `n8n execute --id=<id> --rawOutput`, with the probe loaded into the process (see probe.mjs). */
 	async execute(id: string, probeEnv: NodeJS.ProcessEnv = {}): Promise<Execution> {
 		const probeFile = join(this.importDir, `probe-${id}.json`);
 		rmSync(probeFile, { force: true });
-		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
-			NODE_OPTIONS: `--import ${PROBE}`,
-			E2E_PROBE_FILE: probeFile,
-			...probeEnv,
-		});
+		const result = await this.cli(
+			['execute', `--id=${id}`, '--rawOutput'],
+			{ NODE_OPTIONS: `--import ${PROBE}`, E2E_PROBE_FILE: probeFile, ...probeEnv },
+			join(this.importDir, `stdout-${id}.txt`),
+		);
 		let probe: ProbeReport | undefined;
 		try {
 			probe = JSON.parse(readFileSync(probeFile, 'utf8')) as ProbeReport;

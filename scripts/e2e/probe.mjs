@@ -7,7 +7,8 @@
 //   Passthrough node uses undici, the HTTP Request node node:http), and the peak after that. The kernel's peak
 //   counter (VmHWM) is reset at the mark, so the peak is exact; where that is not permitted, RSS is sampled
 //   every 10 ms. E2E_RSS_TIMELINE=1 adds a sample every 10 ms: [ms, rss, heapTotal, heapUsed, external,
-//   arrayBuffers] in bytes.
+//   arrayBuffers] in bytes;
+// - with E2E_CPU_TIMELINE set, the process's CPU time every 5 ms.
 import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
@@ -78,6 +79,23 @@ function watchMemory() {
 	};
 }
 
+/**
+ * With E2E_CPU_TIMELINE set, the process's CPU time (user + system, every thread: isolated-vm's included) every
+ * 5 ms as [Date.now(), microseconds], so that a node's CPU time can be read between its start and end.
+ */
+function watchCpu() {
+	const timeline = [];
+	const sample = () => {
+		const { user, system } = process.cpuUsage();
+		timeline.push([Date.now(), user + system]);
+	};
+	setInterval(sample, 5).unref();
+	return () => {
+		sample();
+		return timeline;
+	};
+}
+
 /** Where a non-zero exit code came from: n8n sometimes exits 1 without saying why. */
 function watchExit() {
 	let nonZero;
@@ -93,7 +111,11 @@ if (file) {
 	const copies = watchCopies();
 	const memory = mark ? watchMemory() : () => undefined;
 	const exit = watchExit();
+	const cpu = process.env.E2E_CPU_TIMELINE ? watchCpu() : () => undefined;
 	process.on('exit', () =>
-		writeFileSync(file, JSON.stringify({ loaded: copies(), memory: memory(), exit: exit() })),
+		writeFileSync(
+			file,
+			JSON.stringify({ loaded: copies(), memory: memory(), exit: exit(), cpu: cpu() }),
+		),
 	);
 }

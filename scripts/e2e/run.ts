@@ -13,6 +13,7 @@ import { cleanEnv, execOrThrow, seconds } from './exec';
 import { installPackage, packPackage, type InstallMode } from './installPackage';
 import { CLIENT_LABEL, memoryCases, runMemoryCase, type MemoryResult } from './memory';
 import { N8nCli, type Execution } from './n8n';
+import { perfWorkflows, runLoopbackCpu, runRegimes } from './perf';
 import { ensureRuntime } from './runtime';
 
 const { values: flags } = parseArgs({
@@ -167,9 +168,11 @@ async function main(): Promise<number> {
 	try {
 		sim = await simulatorProcess();
 		const n8n = new N8nCli(runtime, userFolder);
-		const selected = (title: string) => !flags.only || title.includes(flags.only);
+		const selected = (title: string) =>
+			!flags.only || flags.only.split(',').some((part) => title.includes(part));
 		const cases = e2eCases().filter((e2eCase) => selected(e2eCase.title));
 		const memory = memoryCases(memorySizes, sim).filter((entry) => selected(entry.workflow.name));
+		const perf = perfWorkflows(selected);
 		const [, importMs] = await timed(async () => {
 			await n8n.importCredentials([
 				{ ...CREDENTIAL, data: { apiKey: sim!.apiKey, region: 'custom', baseUrl: sim!.baseUrl } },
@@ -177,10 +180,11 @@ async function main(): Promise<number> {
 			await n8n.importWorkflows([
 				...cases.flatMap((e2eCase) => (e2eCase.workflow ? [e2eCase.workflow] : [])),
 				...memory.map((entry) => entry.workflow),
+				...perf.workflows,
 			]);
 		});
 		log(
-			`  simulator ${sim.baseUrl}; credential and ${cases.length + memory.length} workflows imported in ${seconds(importMs)}`,
+			`  simulator ${sim.baseUrl}; credential and ${cases.length + memory.length + perf.workflows.length} workflows imported in ${seconds(importMs)}`,
 		);
 
 		log();
@@ -208,6 +212,10 @@ async function main(): Promise<number> {
 			);
 			for (const folder of Object.values(loaded).flat()) log(`      ${folder}`);
 		}
+
+		await runRegimes(n8n, sim, perf, logDir, log);
+		if (perf.workflows.some((workflow) => workflow.id === 'e2eCpuOurs'))
+			await runLoopbackCpu(n8n, sim, Math.max(2, repeat), logDir, log);
 
 		const memoryResults: MemoryResult[] = [];
 		for (let round = 0; round < repeat; round++) {

@@ -6,6 +6,7 @@ import {
 	readActionItem,
 	type ActionItem,
 } from '../execute/actionItem';
+import { executionParameterReader } from '../execute/parameterReader';
 import { buildRequest } from '../request/buildRequest';
 import type { Runtime } from '../runtime/createRuntime';
 import type { UnitOutput, WorkUnit } from '../runtime/runUnits';
@@ -72,10 +73,14 @@ export async function runBatchedAction(
 	runtime: Runtime,
 ): Promise<INodeExecutionData[]> {
 	const itemCount = context.getInputData().length;
+	const readerFor = executionParameterReader(context, context.getNode().parameters);
 	const prepared = await Promise.all(
 		Array.from({ length: itemCount }, async (_, itemIndex): Promise<Prepared> => {
 			try {
-				return await prepare(await readActionItem(context, runtime, itemIndex), itemIndex);
+				return await prepare(
+					await readActionItem(context, runtime, itemIndex, readerFor(itemIndex)),
+					itemIndex,
+				);
 			} catch (error) {
 				return { kind: 'failed', error };
 			}

@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ParameterReader } from '../request/buildRequest';
 import { createBinaryBodyBuilder } from '../request/binaryBody';
+import type { ParameterReader } from '../request/buildRequest';
 import type { Runtime } from '../runtime/createRuntime';
 import type { WorkUnit } from '../runtime/runUnits';
 import { n8nBinaryResolver } from './binaryInput';
 import { resolveConnectionId, type ConnectionParameter } from './connection';
 import { modelRoutingError } from './modelRouting';
 import { resolveItemOptions, type ItemOptions, type RawOptions } from './options';
+import { executionParameterReader } from './parameterReader';
 import { runItem, type ItemRun } from './runItem';
 import { runtimeExchange } from './runtimeExchange';
 import { optimizeForModel, type OptimizeSettings } from './toolMode';
@@ -25,13 +26,17 @@ export interface ActionItem {
 	connectionId: string;
 }
 
+/**
+ * `readParameter`: the execution's reader for this item (`executionParameterReader`, which reads a parameter
+ * without an expression once per execution); without one, every parameter is read for this item.
+ */
 export async function readActionItem(
 	context: IExecuteFunctions,
 	runtime: Runtime,
 	itemIndex: number,
+	readParameter: ParameterReader = <T>(name: string, fallback: T) =>
+		context.getNodeParameter(name, itemIndex, fallback) as T,
 ): Promise<ActionItem> {
-	const readParameter: ParameterReader = <T>(name: string, fallback: T) =>
-		context.getNodeParameter(name, itemIndex, fallback) as T;
 	const rawOptions = readParameter<ActionOptions>('options', {});
 	const connectionId = await resolveConnectionId(
 		readParameter<ConnectionParameter>('connection', ''),
@@ -60,13 +65,16 @@ export function actionItemWork(
 ): (unit: WorkUnit) => Promise<INodeExecutionData[]> {
 	const { toolMode } = runtime.policy;
 	// The saved parameters are the same for every item: judged once, refused per item before anything is sent.
-	const modelRouting = modelRoutingError(context.getNode().parameters, toolMode);
+	const saved = context.getNode().parameters;
+	const modelRouting = modelRoutingError(saved, toolMode);
+	const readerFor = executionParameterReader(context, saved);
 	return async ({ items: [itemIndex] }) => {
 		if (modelRouting) throw modelRouting;
 		const { readParameter, rawOptions, options, connectionId } = await readActionItem(
 			context,
 			runtime,
 			itemIndex,
+			readerFor(itemIndex),
 		);
 		const output = await runItem({
 			itemIndex,

@@ -106,13 +106,15 @@ describe('executionParameterReader', () => {
 		expect(readerFor(1)('options', {})).toEqual({ timeout: 1000, tags: ['a'] });
 	});
 
-	it('reads a parameter missing from the saved ones, or a dotted path, per item with the fallback given', () => {
+	it('reads a parameter left at its default once per fallback, and a dotted path per item', () => {
 		const { calls, context } = countingContext({ 'options.timeout': () => 1000 });
 		const readerFor = executionParameterReader(context, saved);
 		expect(readerFor(0)('sendBody', false)).toBe(false);
+		expect(readerFor(1)('sendBody', false)).toBe(false);
 		expect(readerFor(1)('sendBody', true)).toBe(true);
+		expect(readerFor(0)('options.timeout', 0)).toBe(1000);
 		expect(readerFor(1)('options.timeout', 0)).toBe(1000);
-		expect(calls).toEqual(['sendBody#0', 'sendBody#1', 'options.timeout#1']);
+		expect(calls).toEqual(['sendBody#0', 'sendBody#1', 'options.timeout#0', 'options.timeout#1']);
 	});
 
 	it('does not keep a read n8n refused: the next item reads it again and gets its own error', () => {

@@ -32,24 +32,26 @@ function copy<T>(value: T): T {
  * Parameter readers for the items of one execution. n8n 2.x evaluates parameters in an isolated VM, so every
  * `getNodeParameter` call costs, expression or not. A parameter whose saved value holds no expression is read
  * through `getNodeParameter` once (n8n still fills its defaults, resolves and validates it) and each item gets a
- * copy; a parameter that holds one, one read per item as before. A parameter missing from the saved ones (its
- * fallback applies) and a dotted path are read per item too, so the fallback each caller passes is honoured.
+ * copy; a parameter that holds one, one read per item as before. A parameter missing from the saved ones (left at
+ * its default) is read once per fallback a caller passes; a dotted path is read per item.
  */
 export function executionParameterReader(
 	context: Pick<IExecuteFunctions, 'getNodeParameter'>,
 	saved: INodeParameters,
 ): (itemIndex: number) => ParameterReader {
 	const resolved = new Map<string, unknown>();
-	const perItem = (name: string) =>
-		/[.[]/.test(name) || saved[name] === undefined || holdsExpression(saved[name]);
+	const perItem = (name: string) => /[.[]/.test(name) || holdsExpression(saved[name]);
 	return (itemIndex) =>
 		<T>(name: string, fallback: T): T => {
 			if (perItem(name)) return context.getNodeParameter(name, itemIndex, fallback) as T;
-			if (!resolved.has(name)) {
+			// A parameter left at its default is not saved: its value is the description's default, or the fallback
+			// this caller passes, the same for every item.
+			const key = saved[name] === undefined ? `${name}\u0000${JSON.stringify(fallback)}` : name;
+			if (!resolved.has(key)) {
 				// Read with this item's index: a value n8n refuses is then reported on the item that read it first
 				// (and, not cached, on every later item too).
-				resolved.set(name, context.getNodeParameter(name, itemIndex, fallback));
+				resolved.set(key, context.getNodeParameter(name, itemIndex, fallback));
 			}
-			return copy(resolved.get(name)) as T;
+			return copy(resolved.get(key)) as T;
 		};
 }

@@ -48,6 +48,12 @@ export class ConnectionFlow {
 
 	private readonly lanes = new Map<ExecutionBudget, WaitQueue<QueuedRequest>>();
 
+	/** The requests waiting on each abort signal (one per execution). */
+	private readonly watched = new Map<
+		AbortSignal,
+		{ waiting: Set<QueuedRequest>; onAbort: () => void }
+	>();
+
 	private timer?: NodeJS.Timeout;
 
 	private timerAt = Infinity;
@@ -73,27 +79,55 @@ export class ConnectionFlow {
 	async acquire(budget: ExecutionBudget, seq: number, signal?: AbortSignal): Promise<FlowPermit> {
 		if (signal?.aborted) throw abortError(signal);
 		return await new Promise<FlowPermit>((resolve, reject) => {
-			const onAbort = () => {
-				if (request.done) return;
-				request.done = true;
-				reject(abortError(signal));
-			};
 			const request: QueuedRequest = {
 				seq,
 				done: false,
 				start: (permit) => {
-					signal?.removeEventListener('abort', onAbort);
+					if (signal) this.unwatch(signal, request);
 					resolve(permit);
 				},
 				fail: reject,
 			};
-			signal?.addEventListener('abort', onAbort, { once: true });
+			if (signal) this.watch(signal, request);
 			let lane = this.lanes.get(budget);
 			if (!lane) this.lanes.set(budget, (lane = new WaitQueue()));
 			lane.push(request);
 			budget.flows.add(this);
 			this.pump();
 		});
+	}
+
+	/**
+	 * One abort listener per signal for all the requests waiting on it, not one each: an AbortSignal's
+	 * addEventListener walks its listeners, so thousands of queued items each adding their own would cost the
+	 * square of their number.
+	 */
+	private watch(signal: AbortSignal, request: QueuedRequest): void {
+		let watch = this.watched.get(signal);
+		if (!watch) {
+			const waiting = new Set<QueuedRequest>();
+			const onAbort = () => {
+				this.watched.delete(signal);
+				for (const entry of waiting) {
+					entry.done = true;
+					entry.fail(abortError(signal));
+				}
+			};
+			watch = { waiting, onAbort };
+			this.watched.set(signal, watch);
+			signal.addEventListener('abort', onAbort, { once: true });
+		}
+		watch.waiting.add(request);
+	}
+
+	/** Once nothing waits on the signal, its listener goes: the flow outlives executions, it must not hold them. */
+	private unwatch(signal: AbortSignal, request: QueuedRequest): void {
+		const watch = this.watched.get(signal);
+		if (!watch) return;
+		watch.waiting.delete(request);
+		if (watch.waiting.size > 0) return;
+		signal.removeEventListener('abort', watch.onAbort);
+		this.watched.delete(signal);
 	}
 
 	/** Starts what may start, on a later turn of the event loop. */

@@ -51,16 +51,16 @@ describe('connection picker (list mode)', () => {
 		expect(await searchAll('no-such-thing')).toEqual([]);
 	});
 
-	it('labels integration, categories and xref, and marks paused and unhealthy connections', async () => {
-		const byId = Object.fromEntries(
-			(await searchAll()).map((result) => [result.value, result.name]),
-		);
-		expect(byId.conn_hubspot).toBe('HubSpot (crm, martech) – customer-42 · conn_hubspot');
-		expect(byId.conn_slack).toBe('Slack (messaging) – customer-42 · conn_slack');
-		expect(byId.conn_hubspot_paused).toContain('[paused]');
-		expect(byId.conn_hubspot_paused).not.toContain('unhealthy');
-		expect(byId.conn_salesforce_expired).toContain('[unhealthy: 401]');
-		expect(byId.conn_salesforce).not.toMatch(/paused|unhealthy/);
+	it('labels status first, then integration and xref; the id and categories are in the description', async () => {
+		const byId = Object.fromEntries((await searchAll()).map((result) => [result.value, result]));
+		expect(byId.conn_hubspot).toMatchObject({
+			name: 'HubSpot – customer-42',
+			description: 'ID conn_hubspot · crm, martech',
+		});
+		expect(byId.conn_slack.name).toBe('Slack – customer-42');
+		expect(byId.conn_hubspot_paused.name).toBe('[paused] HubSpot – customer-50');
+		expect(byId.conn_salesforce_expired.name).toBe('[unhealthy: 401] Salesforce – customer-13');
+		expect(byId.conn_salesforce.name).not.toMatch(/paused|unhealthy/);
 	});
 
 	it('gives no app link for a custom base URL (the simulator has no web app)', async () => {

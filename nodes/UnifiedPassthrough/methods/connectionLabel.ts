@@ -17,14 +17,9 @@ export function shownCategories(connection: UnifiedConnection): string[] {
 	return (connection.categories ?? []).filter((category) => category !== 'passthrough');
 }
 
-/** e.g. "HubSpot (crm, martech) – customer-42 [paused]". */
-export function connectionLabel(connection: UnifiedConnection): string {
-	const categories = shownCategories(connection);
-	const parts = [integrationName(connection)];
-	if (categories.length) parts.push(`(${categories.join(', ')})`);
-	parts.push(
-		`– ${connection.external_xref ? `${connection.external_xref} · ${connection.id}` : connection.id}`,
-	);
+/** "[paused]" / "[unhealthy: 401]" / "[unhealthy]", or '' for a working connection. */
+export function connectionStatus(connection: UnifiedConnection): string {
+	const parts: string[] = [];
 	if (connection.is_paused) parts.push('[paused]');
 	if (isUnhealthy(connection)) {
 		parts.push(
@@ -34,6 +29,22 @@ export function connectionLabel(connection: UnifiedConnection): string {
 		);
 	}
 	return parts.join(' ');
+}
+
+/**
+ * e.g. "[paused] HubSpot – customer-42". The status comes first and the name stays short, since the picker cuts
+ * off the end of long entries; the id and the categories are in connectionDetails.
+ */
+export function connectionLabel(connection: UnifiedConnection): string {
+	const status = connectionStatus(connection);
+	const name = `${integrationName(connection)} – ${connection.external_xref || connection.id}`;
+	return status ? `${status} ${name}` : name;
+}
+
+/** e.g. "ID 5de520f96e439b002043d8dc · crm, martech": what the short label leaves out. */
+export function connectionDetails(connection: UnifiedConnection): string {
+	const categories = shownCategories(connection);
+	return [`ID ${connection.id}`, ...(categories.length ? [categories.join(', ')] : [])].join(' · ');
 }
 
 export function matchesFilter(connection: UnifiedConnection, filter: string | undefined): boolean {

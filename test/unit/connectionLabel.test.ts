@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 
 import {
 	connectionAppUrl,
-	connectionDetails,
 	connectionLabel,
 	isUnhealthy,
 } from '../../nodes/UnifiedPassthrough/methods/connectionLabel';
@@ -47,7 +46,7 @@ describe('connection links and health', () => {
 		).toBe(true);
 	});
 
-	it('puts the status first and keeps the name short; the id and categories go to the details', () => {
+	it('puts the status first, then integration and xref (else ID); no categories', () => {
 		const hubspot = {
 			id: '5de520f96e439b002043d8dc',
 			integration_type: 'hubspot',
@@ -58,12 +57,9 @@ describe('connection links and health', () => {
 		expect(connectionLabel({ ...hubspot, external_xref: 'customer-42' })).toBe(
 			'HubSpot – customer-42',
 		);
-		expect(connectionDetails(hubspot)).toBe('ID 5de520f96e439b002043d8dc · crm, martech');
-		expect(connectionDetails({ ...hubspot, categories: ['passthrough'] })).toBe(
-			'ID 5de520f96e439b002043d8dc',
-		);
 		const broken = {
 			...hubspot,
+			id: 'c1',
 			external_xref: 'customer-42',
 			is_paused: true,
 			last_unhealthy_at: '2026-01-02T00:00:00Z',

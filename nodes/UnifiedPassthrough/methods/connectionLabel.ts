@@ -32,19 +32,13 @@ export function connectionStatus(connection: UnifiedConnection): string {
 }
 
 /**
- * e.g. "[paused] HubSpot – customer-42". The status comes first and the name stays short, since the picker cuts
- * off the end of long entries; the id and the categories are in connectionDetails.
+ * e.g. "[paused] HubSpot – customer-42". Short, status first: n8n cuts off the end of a long entry, and a picked
+ * entry shows in a narrower box. The ID is in the entry's link (connectionAppUrl); n8n shows no description.
  */
 export function connectionLabel(connection: UnifiedConnection): string {
 	const status = connectionStatus(connection);
 	const name = `${integrationName(connection)} – ${connection.external_xref || connection.id}`;
 	return status ? `${status} ${name}` : name;
-}
-
-/** e.g. "ID 5de520f96e439b002043d8dc · crm, martech": what the short label leaves out. */
-export function connectionDetails(connection: UnifiedConnection): string {
-	const categories = shownCategories(connection);
-	return [`ID ${connection.id}`, ...(categories.length ? [categories.join(', ')] : [])].join(' · ');
 }
 
 export function matchesFilter(connection: UnifiedConnection, filter: string | undefined): boolean {

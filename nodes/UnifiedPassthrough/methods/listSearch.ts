@@ -6,12 +6,7 @@ import {
 
 import { appBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
 import { listConnections, type UnifiedConnection } from '../transport/unifiedApi';
-import {
-	connectionAppUrl,
-	connectionDetails,
-	connectionLabel,
-	matchesFilter,
-} from './connectionLabel';
+import { connectionAppUrl, connectionLabel, matchesFilter } from './connectionLabel';
 
 const PAGE_SIZE = 100;
 /** Pages read per call while a search finds too few matches; the token carries on from there. */
@@ -43,7 +38,6 @@ export async function searchConnections(
 	return {
 		results: matches.map((connection) => ({
 			name: connectionLabel(connection),
-			description: connectionDetails(connection),
 			value: connection.id,
 			url: connectionAppUrl(appBase, connection.id),
 		})),

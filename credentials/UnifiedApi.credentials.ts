@@ -42,7 +42,9 @@ export class UnifiedApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'http://127.0.0.1:4010',
-			description: 'For the bundled simulator or a proxy in front of Unified.to',
+			required: true,
+			description:
+				'Required for Custom Base URL: the address of the bundled simulator or of a proxy in front of Unified.to, e.g. http://127.0.0.1:4010',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 	];
@@ -63,5 +65,16 @@ export class UnifiedApi implements ICredentialType {
 			method: 'GET',
 			qs: { limit: 1 },
 		},
+		// n8n shows the status text alone ("Unauthorized") otherwise.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Wrong API key, or a key from another region: a Unified.to key works only in the region (US, EU or AU) of its workspace',
+				},
+			},
+		],
 	};
 }

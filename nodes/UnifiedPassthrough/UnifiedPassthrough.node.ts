@@ -11,11 +11,15 @@ import { bodyProperties } from './description/body';
 import { connectionProperties } from './description/connection';
 import { optionsProperty } from './description/options';
 import { requestProperties } from './description/request';
+import { toolDescriptionProperty } from './description/toolOptions';
 import { actionItemWork } from './execute/actionItem';
 import { searchConnections } from './methods/listSearch';
 import { createRuntime } from './runtime/createRuntime';
 import { executeHost } from './runtime/host';
 import { singleItemUnits } from './runtime/runUnits';
+
+const NODE_DESCRIPTION =
+	'Call any API behind a Unified.to connection (HubSpot, Slack, Salesforce...) with retries, pagination and files';
 
 export class UnifiedPassthrough implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,14 +29,19 @@ export class UnifiedPassthrough implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["method"] + " " + $parameter["path"]}}',
-		description:
-			'Call any API behind a Unified.to connection (HubSpot, Slack, Salesforce...) with retries, pagination and files',
+		description: NODE_DESCRIPTION,
 		defaults: { name: 'Unified.to Passthrough' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'unifiedApi', required: true }],
-		properties: [...connectionProperties, ...requestProperties, ...bodyProperties, optionsProperty],
+		properties: [
+			toolDescriptionProperty(NODE_DESCRIPTION),
+			...connectionProperties,
+			...requestProperties,
+			...bodyProperties,
+			optionsProperty,
+		],
 	};
 
 	methods = {

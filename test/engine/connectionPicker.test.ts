@@ -51,16 +51,16 @@ describe('connection picker (list mode)', () => {
 		expect(await searchAll('no-such-thing')).toEqual([]);
 	});
 
-	it('labels integration, categories and xref, and marks paused and unhealthy connections', async () => {
-		const byId = Object.fromEntries(
-			(await searchAll()).map((result) => [result.value, result.name]),
-		);
-		expect(byId.conn_hubspot).toBe('HubSpot (crm, martech) – customer-42 · conn_hubspot');
-		expect(byId.conn_slack).toBe('Slack (messaging) – customer-42 · conn_slack');
-		expect(byId.conn_hubspot_paused).toContain('[paused]');
-		expect(byId.conn_hubspot_paused).not.toContain('unhealthy');
-		expect(byId.conn_salesforce_expired).toContain('[unhealthy: 401]');
+	it('labels status first, then integration and xref (else ID), short enough for the picker', async () => {
+		const results = await searchAll();
+		const byId = Object.fromEntries(results.map((result) => [result.value, result.name]));
+		expect(byId.conn_hubspot).toBe('HubSpot – customer-42');
+		expect(byId.conn_slack).toBe('Slack – customer-42');
+		expect(byId.conn_hubspot_paused).toBe('[paused] HubSpot – customer-50');
+		expect(byId.conn_salesforce_expired).toBe('[unhealthy: 401] Salesforce – customer-13');
 		expect(byId.conn_salesforce).not.toMatch(/paused|unhealthy/);
+		// n8n 2.41's picker shows about 55 characters of an entry (scripts/editor/check.ts measures it).
+		expect(results.filter((result) => result.name.length > 45)).toEqual([]);
 	});
 
 	it('gives no app link for a custom base URL (the simulator has no web app)', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { testCredential } from '../harness/credentialTest';
+import { loadPackage } from '../harness/engine';
 import { useSimulator } from '../harness/fixture';
 
 const fixture = useSimulator();
@@ -19,13 +20,23 @@ describe('credential test (GET <base>/unified/connection?limit=1 with the Bearer
 		});
 	});
 
-	it('fails with a wrong key', async () => {
+	it('fails with a wrong key, saying it may be from another region', async () => {
 		const outcome = await testCredential({
 			apiKey: 'not-the-key',
 			region: 'custom',
 			baseUrl: fixture.sim.baseUrl,
 		});
 		expect(outcome).toMatchObject({ ok: false, statusCode: 401 });
+		expect(outcome.message).toMatch(/^Wrong API key, or a key from another region/);
+		expect(outcome.message).toMatch(/US, EU or AU/);
+	});
+
+	it('requires a Base URL for Custom Base URL, and shows it only there', async () => {
+		const { credential } = await loadPackage();
+		const baseUrl = credential.properties.find((property) => property.name === 'baseUrl')!;
+		expect(baseUrl.required).toBe(true);
+		expect(baseUrl.displayOptions).toEqual({ show: { region: ['custom'] } });
+		expect(baseUrl.description).toMatch(/^Required for Custom Base URL/);
 	});
 
 	it.each([

@@ -133,6 +133,8 @@ describe('examples/', () => {
 		const calls = [
 			{ method: 'GET', path: '/crm/v3/objects/contacts', query: '{"limit": 5}', body: '{}' },
 			{ method: 'GET', path: '/crm/v3/objects/deals', query: '{}', body: '{}' },
+			// Only the path: method, query and body have defaults, so a model may leave them out.
+			{ path: '/crm/v3/objects/contacts' },
 		];
 		const { tool, workflow: toolCalls } = toolCallsWorkflow(workflow, calls);
 		expect(workflow.connections[tool.name].ai_tool[0]![0].node).toBe('AI Agent');
@@ -147,9 +149,13 @@ describe('examples/', () => {
 		const [error] = output.filter((item) => JSON.stringify(item.pairedItem) === '{"item":1}');
 		expect(error.json.statusCode).toBe(404);
 		expect(error.json.body).toMatchObject({ status: 'error', category: 'OBJECT_NOT_FOUND' });
+		const defaults = output.filter((item) => JSON.stringify(item.pairedItem) === '{"item":2}');
+		expect(defaults.length).toBeGreaterThan(0);
+		expect(Object.keys(defaults[0].json).sort()).toEqual(['id', 'properties']);
 		expect(fixture.passthroughCalls()).toEqual([
 			'GET conn_hubspot/crm/v3/objects/contacts?limit=5',
 			'GET conn_hubspot/crm/v3/objects/deals',
+			'GET conn_hubspot/crm/v3/objects/contacts',
 		]);
 	});
 

@@ -176,7 +176,7 @@ describe('the connection, when the model could choose it', () => {
 		expect(answer.error).toContain(
 			'Parameter "connection": The connection is filled by the AI model ($fromAI), so the model would choose whose account is called',
 		);
-		expect(answer.error).toContain('"Allow Model to Choose Connection"');
+		expect(answer.error).toContain('"Let Model Pick Connection"');
 		expect(fixture.sim.log).toEqual([]);
 	});
 
@@ -204,7 +204,7 @@ describe('the connection, when the model could choose it', () => {
 		expect(fixture.sim.log).toEqual([]);
 	});
 
-	it('with "Allow Model to Choose Connection" on, the model picks it (a multi-tenant agent)', async () => {
+	it('with "Let Model Pick Connection" on, the model picks it (a multi-tenant agent)', async () => {
 		const result = await fixture.runWorkflow(
 			agentToolWorkflow(
 				chat,
@@ -324,7 +324,7 @@ describe("the tenant, when the tool's input item carries the model's arguments (
 		]);
 	});
 
-	it('with "Allow Model to Choose Connection" on, $json.tenantId is accepted: the model choosing is then the point', async () => {
+	it('with "Let Model Pick Connection" on, $json.tenantId is accepted: the model choosing is then the point', async () => {
 		const result = await fixture.runWorkflow(
 			agentToolWorkflow(
 				agentInput,

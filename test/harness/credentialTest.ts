@@ -7,6 +7,8 @@ export interface CredentialTestOutcome {
 	ok: boolean;
 	statusCode?: number;
 	url: string;
+	/** What n8n's credential tester shows for a failed test: the message of the rule for that status, if any. */
+	message?: string;
 }
 
 /**
@@ -62,9 +64,18 @@ export async function testCredential(
 	);
 	const response = await request(url, { method: test.method ?? 'GET', headers });
 	await response.body.dump();
+	const ok = response.statusCode >= 200 && response.statusCode < 300;
+	// As n8n's CredentialsTester: on an error status, the first `responseCode` rule for it gives the message.
+	const rule = ok
+		? undefined
+		: (credential.test?.rules ?? []).find(
+				(candidate) =>
+					candidate.type === 'responseCode' && candidate.properties.value === response.statusCode,
+			);
 	return {
-		ok: response.statusCode >= 200 && response.statusCode < 300,
+		ok,
 		statusCode: response.statusCode,
 		url,
+		...(rule ? { message: (rule.properties as { message: string }).message } : {}),
 	};
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INode, INodeExecutionData } from 'n8n-workflow';
+import { extractFromAICalls, type INode, type INodeExecutionData } from 'n8n-workflow';
 
 import { NODE_TYPE, type WorkflowDefinition } from './engine';
 
@@ -32,8 +32,16 @@ export function toolCallsWorkflow(
 ): { tool: INode; workflow: WorkflowDefinition } {
 	const tool = example.nodes.find((node) => node.type === `${NODE_TYPE}Tool`);
 	if (!tool) throw new Error(`${example.name} has no ${NODE_TYPE}Tool node`);
+	// A model leaves out an argument that has a default (zod fills it in); the input item then lacks it too.
 	const fromAi = (value: unknown): unknown =>
-		typeof value === 'string' ? value.replace(/\$fromAI\('(\w+)'[^)]*\)/g, '$json.$1') : value;
+		typeof value === 'string'
+			? value.replace(/\$fromAI\((?:[^()']|'[^']*')*\)/g, (call) => {
+					const [{ key, defaultValue }] = extractFromAICalls(call);
+					return defaultValue === undefined
+						? `$json.${key}`
+						: `($json.${key} ?? ${JSON.stringify(defaultValue)})`;
+				})
+			: value;
 	const parameters = Object.fromEntries(
 		Object.entries(tool.parameters).map(([name, value]) => [name, fromAi(value)]),
 	) as INode['parameters'];

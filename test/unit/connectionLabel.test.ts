@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
 	connectionAppUrl,
+	connectionLabel,
 	isUnhealthy,
 } from '../../nodes/UnifiedPassthrough/methods/connectionLabel';
 import { appBaseUrl } from '../../nodes/UnifiedPassthrough/shared/baseUrl';
@@ -43,5 +44,29 @@ describe('connection links and health', () => {
 				last_unhealthy_at: '2026-01-02T00:00:00Z',
 			}),
 		).toBe(true);
+	});
+
+	it('puts the status first, then integration and xref (else ID); no categories', () => {
+		const hubspot = {
+			id: '5de520f96e439b002043d8dc',
+			integration_type: 'hubspot',
+			integration_name: 'HubSpot',
+			categories: ['crm', 'martech', 'passthrough'],
+		};
+		expect(connectionLabel(hubspot)).toBe('HubSpot – 5de520f96e439b002043d8dc');
+		expect(connectionLabel({ ...hubspot, external_xref: 'customer-42' })).toBe(
+			'HubSpot – customer-42',
+		);
+		const broken = {
+			...hubspot,
+			id: 'c1',
+			external_xref: 'customer-42',
+			is_paused: true,
+			last_unhealthy_at: '2026-01-02T00:00:00Z',
+		};
+		expect(connectionLabel(broken)).toBe('[paused] [unhealthy] HubSpot – customer-42');
+		expect(connectionLabel({ ...broken, is_paused: false, last_unhealthy_code: '401' })).toBe(
+			'[unhealthy: 401] HubSpot – customer-42',
+		);
 	});
 });

@@ -18,7 +18,9 @@ export const bodyProperties: INodeProperties[] = [
 			{ name: 'Form Urlencoded', value: 'form-urlencoded' },
 			{ name: 'Form-Data (Multipart)', value: 'multipart-form-data' },
 			{ name: 'JSON', value: 'json' },
-			{ name: 'N8n Binary File', value: 'binaryData' },
+			// n8n's own spelling, lower-case (the casing rule would make it "N8n").
+			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased
+			{ name: 'n8n Binary File', value: 'binaryData' },
 			{ name: 'Raw', value: 'raw' },
 		],
 		default: 'json',
@@ -96,7 +98,8 @@ export const bodyProperties: INodeProperties[] = [
 						type: 'options',
 						options: [
 							{ name: 'Form Data', value: 'formData' },
-							{ name: 'N8n Binary File', value: 'formBinaryData' },
+							// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased
+							{ name: 'n8n Binary File', value: 'formBinaryData' },
 						],
 						default: 'formData',
 					},
@@ -132,7 +135,9 @@ export const bodyProperties: INodeProperties[] = [
 		type: 'json',
 		displayOptions: { show: { sendBody: [true], contentType: ['json'], specifyBody: ['json'] } },
 		default: '',
-		placeholder: '{"Name": "Express Logistics and Transport"}',
+		placeholder: '{"properties": {"email": "ann@example.com"}}',
+		// n8n's JSON editor shows no placeholder, so the example goes in the hint.
+		hint: 'e.g. {"properties": {"email": "ann@example.com"}} (HubSpot) or {"channel": "C123", "text": "Hi"} (Slack)',
 		description:
 			'The request body as the upstream API documents it, sent as written: e.g. {"properties": {"email": "ann@example.com"}} to create a HubSpot contact, {"channel": "C123", "text": "Hi"} for Slack\'s chat.postMessage',
 	},

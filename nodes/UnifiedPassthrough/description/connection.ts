@@ -27,17 +27,18 @@ export const connectionProperties: INodeProperties[] = [
 				placeholder: 'e.g. 5de520f96e439b002043d8dc',
 			},
 			{
-				displayName: 'By External Xref',
+				// Short: the mode picker is narrow. The hint says what it is.
+				displayName: 'By Xref',
 				name: 'externalXref',
 				type: 'string',
 				placeholder: 'e.g. customer-42',
-				hint: 'Your own ID for the customer, as set when they connected. If they have several connections, set the "Connection Category" option.',
+				hint: 'Your own ID for the customer (Unified.to\'s external xref), as set when they connected. If they have several connections, set the "Connection Category" option.',
 			},
 		],
 	},
 ];
 
-/** Narrows the "By External Xref" lookup when a customer has several connections. */
+/** Narrows the "By Xref" lookup when a customer has several connections. */
 export const connectionCategoryOption: INodeProperties = {
 	displayName: 'Connection Category',
 	name: 'connectionCategory',
@@ -45,5 +46,5 @@ export const connectionCategoryOption: INodeProperties = {
 	default: '',
 	placeholder: 'crm',
 	description:
-		'Only for the connection\'s "By External Xref" mode: the Unified.to category (crm, messaging, storage, accounting...) that picks one connection when the customer has several',
+		'Only for the connection\'s "By Xref" mode: the Unified.to category (crm, messaging, storage, accounting...) that picks one connection when the customer has several',
 };

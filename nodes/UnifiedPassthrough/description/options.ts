@@ -139,13 +139,25 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Retry',
 			name: 'retry',
 			type: 'fixedCollection',
-			default: {},
+			// The values retrying uses when the option is absent, shown as soon as it is added (an empty default
+			// would show "Currently no items exist" and look like retrying is off).
+			default: {
+				settings: {
+					maxRetries: DEFAULT_MAX_RETRIES,
+					retryOn: DEFAULT_RETRY_ON,
+					maxWaitMs: DEFAULT_MAX_WAIT_MS,
+					rateLimitStallMs: DEFAULT_RATE_LIMIT_STALL_MS,
+					retryNonIdempotent: false,
+				},
+			},
 			description:
-				'On by default with the values shown. Retries happen inside the node, per request.',
+				'On by default with the values shown; Max Retries 0 turns off the retries of 5xx and network failures. Retries happen inside the node, per request.',
 			options: [
 				{
 					name: 'settings',
 					displayName: 'Settings',
+					// In the order they matter, not alphabetical: Max Retries (0: off) first, Retry POST / PATCH last.
+					// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items
 					values: [
 						{
 							displayName: 'Max Retries',
@@ -153,8 +165,16 @@ export const optionsProperty: INodeProperties = {
 							type: 'number',
 							typeOptions: { minValue: 0, maxValue: 10 },
 							default: DEFAULT_MAX_RETRIES,
+							hint: '0 turns retrying off (a 429 is still waited out: see Rate Limit Stall)',
 							description:
 								'Retries of a 5xx or a network failure after the first attempt (0: none). A 429 does not count: see Rate Limit Stall.',
+						},
+						{
+							displayName: 'Status Codes',
+							name: 'retryOn',
+							type: 'string',
+							default: DEFAULT_RETRY_ON,
+							description: 'Comma-separated HTTP statuses that are retried, e.g. 429,502,503,504',
 						},
 						{
 							displayName: 'Max Wait (Ms)',
@@ -175,23 +195,26 @@ export const optionsProperty: INodeProperties = {
 								'A 429 never fails an item while other calls to the same connection succeed; it does once no call has succeeded for this long',
 						},
 						{
-							displayName: 'Retry Non-Idempotent Requests',
+							displayName: 'Retry POST / PATCH',
 							name: 'retryNonIdempotent',
 							type: 'boolean',
 							default: false,
 							description:
-								'Whether POST and PATCH are also retried after a 5xx or a dropped connection. Off by default: the first attempt may have been processed, and a duplicate record is worse than an error. A 429 is always retried.',
-						},
-						{
-							displayName: 'Retry On Status Codes',
-							name: 'retryOn',
-							type: 'string',
-							default: DEFAULT_RETRY_ON,
-							description: 'Comma-separated HTTP statuses that are retried',
+								'Whether non-idempotent requests (POST and PATCH) are also retried after a 5xx or a dropped connection. Off by default: the first attempt may have been processed, and a duplicate record is worse than an error. A 429 is always retried.',
 						},
 					],
 				},
 			],
+		},
+		{
+			displayName: 'Split Into Items',
+			name: 'splitIntoItems',
+			type: 'string',
+			default: '',
+			placeholder: 'results',
+			hint: 'HubSpot: results · Slack conversations.list: channels · Salesforce query: records',
+			description:
+				'The field of the response (dotted path) that holds a list: each of its records becomes one item, so no Split Out node is needed. With Pagination on, its Records Path takes precedence.',
 		},
 		{
 			displayName: 'Timeout (Ms)',

@@ -1,3 +1,7 @@
+/* eslint-disable n8n-nodes-base/node-param-fixed-collection-type-unsorted-items, n8n-nodes-base/node-param-options-type-unsorted-items */
+// The settings are in the order a user fills them in, not alphabetical (the rules above sort them): Mode first,
+// then the fields of the chosen mode, then what applies to every mode; a field shows only when its mode uses it.
+// The modes: Off first, then the presets, then the generic ones.
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
@@ -8,27 +12,74 @@ import {
 } from '../shared/defaults';
 
 const show = (...mode: string[]) => ({ show: { mode } });
+/** Every mode but Off. */
+const PAGING_MODES = [
+	'hubspot',
+	'slack',
+	'salesforce',
+	'linkHeader',
+	'cursor',
+	'nextUrl',
+	'offset',
+] as const;
 
 export const paginationOption: INodeProperties = {
 	displayName: 'Pagination',
 	name: 'pagination',
 	type: 'fixedCollection',
-	default: {},
+	// Shows Mode at once when the option is added, instead of an empty "Choose..." list.
+	default: { settings: { mode: 'off' } },
 	description:
-		'Reads every page of a collection, one page after another per item. The presets need no other field.',
+		'Reads every page of a collection, one page after another per item. The presets (HubSpot, Slack, Salesforce, Link Header) need no other field.',
 	options: [
 		{
 			name: 'settings',
 			displayName: 'Settings',
 			values: [
 				{
-					displayName: 'Cursor Parameter',
-					name: 'cursorParameter',
-					type: 'string',
-					default: 'cursor',
-					displayOptions: show('cursor'),
-					description:
-						'The query parameter (or dotted JSON body field) that carries the cursor in the next request',
+					displayName: 'Mode',
+					name: 'mode',
+					type: 'options',
+					options: [
+						{ name: 'Off', value: 'off' },
+						{
+							name: 'HubSpot',
+							value: 'hubspot',
+							description: 'Sends paging.next.after as "after"; records in results',
+						},
+						{
+							name: 'Slack',
+							value: 'slack',
+							description:
+								'Sends response_metadata.next_cursor as "cursor"; records in the method\'s list',
+						},
+						{
+							name: 'Salesforce',
+							value: 'salesforce',
+							description: 'Follows nextRecordsUrl until done is true; records in records',
+						},
+						{
+							name: 'Link Header',
+							value: 'linkHeader',
+							description: 'Follows the Link header\'s rel="next" URL through the same connection',
+						},
+						{
+							name: 'Cursor in Body',
+							value: 'cursor',
+							description: 'A body field holds the next cursor, sent back as a parameter',
+						},
+						{
+							name: 'Next URL in Body',
+							value: 'nextUrl',
+							description: "A body field holds the next page's URL or path",
+						},
+						{
+							name: 'Offset or Page Number',
+							value: 'offset',
+							description: 'Counts an offset or page number up until a page comes back empty',
+						},
+					],
+					default: 'off',
 				},
 				{
 					displayName: 'Cursor Path',
@@ -39,6 +90,45 @@ export const paginationOption: INodeProperties = {
 					displayOptions: show('cursor'),
 					description:
 						'Where the next cursor is in the response body (dotted path). Empty or missing means the last page.',
+				},
+				{
+					displayName: 'Cursor Parameter',
+					name: 'cursorParameter',
+					type: 'string',
+					default: 'cursor',
+					displayOptions: show('cursor'),
+					description:
+						'The query parameter (or dotted JSON body field) that carries the cursor in the next request',
+				},
+				{
+					displayName: 'Next URL Path',
+					name: 'nextUrlPath',
+					type: 'string',
+					default: '',
+					placeholder: 'links.next',
+					displayOptions: show('nextUrl'),
+					description:
+						"Where the next page's URL or path is in the response body (dotted path). An absolute URL is followed through the same connection, never called directly.",
+				},
+				{
+					displayName: 'Offset Type',
+					name: 'offsetType',
+					type: 'options',
+					options: [
+						{ name: 'Offset (Records Skipped)', value: 'offset' },
+						{ name: 'Page Number', value: 'page' },
+					],
+					default: 'offset',
+					displayOptions: show('offset'),
+				},
+				{
+					displayName: 'Offset Parameter',
+					name: 'offsetParameter',
+					type: 'string',
+					default: 'offset',
+					displayOptions: show('offset'),
+					description:
+						'The parameter that carries the offset or page number, e.g. offset, start or page',
 				},
 				{
 					displayName: 'First Offset',
@@ -59,87 +149,33 @@ export const paginationOption: INodeProperties = {
 					description: 'The number of the first page (usually 1, sometimes 0)',
 				},
 				{
-					displayName: 'Max Pages',
-					name: 'maxPages',
+					displayName: 'Page Size',
+					name: 'pageSize',
 					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: DEFAULT_MAX_PAGES,
-					description: 'The most pages read per item; 0 means no limit',
+					typeOptions: { minValue: 1 },
+					default: DEFAULT_PAGE_SIZE,
+					displayOptions: show('offset'),
 				},
 				{
-					displayName: 'Mode',
-					name: 'mode',
-					type: 'options',
-					options: [
-						{
-							name: 'Cursor in Body',
-							value: 'cursor',
-							description: 'A body field holds the next cursor, sent back as a parameter',
-						},
-						{
-							name: 'HubSpot',
-							value: 'hubspot',
-							description: 'Sends paging.next.after as "after"; records in results',
-						},
-						{
-							name: 'Link Header',
-							value: 'linkHeader',
-							description: 'Follows the Link header\'s rel="next" URL through the same connection',
-						},
-						{
-							name: 'Next URL in Body',
-							value: 'nextUrl',
-							description: "A body field holds the next page's URL or path",
-						},
-						{ name: 'Off', value: 'off' },
-						{
-							name: 'Offset or Page Number',
-							value: 'offset',
-							description: 'Counts an offset or page number up until a page comes back empty',
-						},
-						{
-							name: 'Salesforce',
-							value: 'salesforce',
-							description: 'Follows nextRecordsUrl until done is true; records in records',
-						},
-						{
-							name: 'Slack',
-							value: 'slack',
-							description:
-								'Sends response_metadata.next_cursor as "cursor"; records in the method\'s list',
-						},
-					],
-					default: 'off',
-				},
-				{
-					displayName: 'Next URL Path',
-					name: 'nextUrlPath',
+					displayName: 'Limit Parameter',
+					name: 'limitParameter',
 					type: 'string',
-					default: '',
-					placeholder: 'links.next',
-					displayOptions: show('nextUrl'),
-					description:
-						"Where the next page's URL or path is in the response body (dotted path). An absolute URL is followed through the same connection, never called directly.",
-				},
-				{
-					displayName: 'Offset Parameter',
-					name: 'offsetParameter',
-					type: 'string',
-					default: 'offset',
+					default: 'limit',
 					displayOptions: show('offset'),
 					description:
-						'The parameter that carries the offset or page number, e.g. offset, start or page',
+						'The parameter that carries the page size, e.g. limit or per_page. Empty: the page size is not sent.',
 				},
 				{
-					displayName: 'Offset Type',
-					name: 'offsetType',
+					displayName: 'Send Parameters In',
+					name: 'parameterIn',
 					type: 'options',
 					options: [
-						{ name: 'Offset (Records Skipped)', value: 'offset' },
-						{ name: 'Page Number', value: 'page' },
+						{ name: 'Query', value: 'query' },
+						{ name: 'JSON Body', value: 'body' },
 					],
-					default: 'offset',
-					displayOptions: show('offset'),
+					default: 'query',
+					displayOptions: show('cursor', 'offset'),
+					description: 'Where the paging parameters go in the next request',
 				},
 				{
 					displayName: 'Output',
@@ -154,35 +190,7 @@ export const paginationOption: INodeProperties = {
 						{ name: 'Pages', value: 'pages', description: 'One item per page body' },
 					],
 					default: 'records',
-				},
-				{
-					displayName: 'Page Size',
-					name: 'pageSize',
-					type: 'number',
-					typeOptions: { minValue: 1 },
-					default: DEFAULT_PAGE_SIZE,
-					displayOptions: show('offset'),
-				},
-				{
-					displayName: 'Page Size Parameter',
-					name: 'limitParameter',
-					type: 'string',
-					default: 'limit',
-					displayOptions: show('offset'),
-					description:
-						'The parameter that carries the page size, e.g. limit or per_page. Empty: not sent.',
-				},
-				{
-					displayName: 'Parameter Location',
-					name: 'parameterIn',
-					type: 'options',
-					options: [
-						{ name: 'Query', value: 'query' },
-						{ name: 'JSON Body', value: 'body' },
-					],
-					default: 'query',
-					displayOptions: show('cursor', 'offset'),
-					description: 'Where the paging parameters go in the next request',
+					displayOptions: show(...PAGING_MODES),
 				},
 				{
 					displayName: 'Records Path',
@@ -190,8 +198,18 @@ export const paginationOption: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'data.items',
+					displayOptions: show(...PAGING_MODES),
 					description:
-						"Where the records are in each page (dotted path). Empty: the preset's field, else the body when it is a list, else its single list field.",
+						"Where the records are in each page (dotted path), e.g. results. Empty: the preset's field, else the body when it is a list, else its single list field. Offset mode also counts them to find the last page.",
+				},
+				{
+					displayName: 'Max Pages',
+					name: 'maxPages',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: DEFAULT_MAX_PAGES,
+					displayOptions: show(...PAGING_MODES),
+					description: 'The most pages read per item; 0 means no limit',
 				},
 			],
 		},

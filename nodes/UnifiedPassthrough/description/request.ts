@@ -41,6 +41,7 @@ export const requestProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '/crm/v3/objects/contacts',
+		hint: 'HubSpot: /crm/v3/objects/contacts · Slack: conversations.list · Salesforce: services/data/v62.0/query',
 		description:
 			"The upstream API path, relative to the integration's API root (see the Passthrough tab of the integration in Unified.to), e.g. /crm/v3/objects/contacts for HubSpot, conversations.list for Slack, services/data/v62.0/sobjects/Account/ for Salesforce. A ?query part is allowed. Not a full URL.",
 	},
@@ -80,6 +81,8 @@ export const requestProperties: INodeProperties[] = [
 		displayOptions: { show: { sendQuery: [true], specifyQuery: ['json'] } },
 		default: '',
 		placeholder: '{"limit": 100, "properties": ["email", "firstname"]}',
+		// n8n's JSON editor shows no placeholder, so the example goes in the hint.
+		hint: 'e.g. {"limit": 100, "properties": ["email", "firstname"]}',
 		description:
 			'The query parameters as one JSON object, named as the upstream API documents them, e.g. {"limit": 10, "after": "110"} for HubSpot or {"q": "SELECT Name FROM Account"} for a Salesforce query; array values are sent per the "Query Array Format" option',
 	},
@@ -120,5 +123,6 @@ export const requestProperties: INodeProperties[] = [
 		displayOptions: { show: { sendHeaders: [true], specifyHeaders: ['json'] } },
 		default: '',
 		placeholder: '{"x-api-version": "2023-06-01"}',
+		hint: 'e.g. {"x-api-version": "2023-06-01"}',
 	},
 ];

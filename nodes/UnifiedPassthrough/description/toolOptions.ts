@@ -3,11 +3,30 @@ import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_TOOL_MAX_RECORDS } from '../shared/defaults';
 
 /**
+ * n8n adds this field itself to every tool (same name, same default: the node's description); defining it here
+ * only adds the hint, which n8n's own version lacks. Shown only on a tool.
+ */
+export function toolDescriptionProperty(nodeDescription: string): INodeProperties {
+	return {
+		displayName: 'Description',
+		name: 'toolDescription',
+		type: 'string',
+		default: nodeDescription,
+		required: true,
+		typeOptions: { rows: 2 },
+		displayOptions: { show: { '@tool': [true] } },
+		hint: 'Name the upstream API here (e.g. "the HubSpot CRM v3 REST API") so the model writes paths and bodies it knows',
+		description:
+			'Explain to the model what this tool does: which API it reaches, and for which customer',
+	};
+}
+
+/**
  * The opt-in for a multi-tenant agent: without it, a connection the model could set is refused. Shown only on a
  * tool; `noDataExpression` keeps the editor from offering "let the model define this parameter" on it.
  */
 export const allowModelConnectionOption: INodeProperties = {
-	displayName: 'Allow Model to Choose Connection',
+	displayName: 'Let Model Pick Connection',
 	name: 'allowModelConnection',
 	type: 'boolean',
 	default: false,

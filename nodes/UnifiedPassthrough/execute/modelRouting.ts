@@ -22,7 +22,7 @@ const ROUTING_OPTIONS = [
 	},
 ];
 
-const ALLOW_MODEL_CONNECTION_LABEL = 'Allow Model to Choose Connection';
+const ALLOW_MODEL_CONNECTION_LABEL = 'Let Model Pick Connection';
 
 const TENANT_ADVICE =
 	"Give a fixed connection, or read the customer from an earlier node, e.g. {{ $('Webhook').item.json.tenantId }}; " +

@@ -35,6 +35,7 @@ export interface RawOptions {
 	concurrency?: number;
 	requestInterval?: number;
 	pagination?: { settings?: Record<string, unknown> };
+	splitIntoItems?: string;
 	queryArrayFormat?: QueryArrayFormat;
 	domain?: string;
 	proxy?: string;
@@ -51,6 +52,8 @@ export interface ItemOptions {
 	failOnBodyError: boolean;
 	/** Undefined when pagination is off. */
 	pagination?: PaginationSettings;
+	/** Dotted path of the list to output one item per record; '' when off. */
+	splitIntoItems: string;
 	headersTimeoutMs: number;
 	bodyTimeoutMs: number;
 	retry: RetrySettings;
@@ -112,13 +115,19 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 		);
 	}
 	const headersTimeoutMs = positive(raw.timeout, DEFAULT_TIMEOUT_MS);
+	const splitIntoItems = String(raw.splitIntoItems ?? '').trim();
+	const pagination = resolvePagination(raw.pagination?.settings);
+	// One idea, one path: with pagination on, Split Into Items is the records path unless pagination has its own.
+	if (pagination && !pagination.recordsPath && splitIntoItems)
+		pagination.recordsPath = splitIntoItems;
 	return {
 		responseFormat: raw.responseFormat ?? 'autodetect',
 		outputPropertyName: (raw.outputPropertyName ?? '').trim() || 'data',
 		fullResponse: raw.fullResponse === true,
 		neverError: raw.neverError === true,
 		failOnBodyError: raw.failOnBodyError !== false,
-		pagination: resolvePagination(raw.pagination?.settings),
+		pagination,
+		splitIntoItems,
 		headersTimeoutMs,
 		bodyTimeoutMs: Math.min(headersTimeoutMs, MAX_BODY_IDLE_MS),
 		retry: retry

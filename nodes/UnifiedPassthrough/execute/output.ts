@@ -14,6 +14,18 @@ export function toJsonObject(value: unknown, outputPropertyName: string): IDataO
 	return { [outputPropertyName]: value as IDataObject[keyof IDataObject] };
 }
 
+/** One item per record, each paired to `itemIndex`; none for an empty list (the caller decides what that means). */
+export function recordItems(
+	records: readonly unknown[],
+	outputPropertyName: string,
+	itemIndex: number,
+): INodeExecutionData[] {
+	return records.map((record) => ({
+		json: toJsonObject(record, outputPropertyName),
+		pairedItem: { item: itemIndex },
+	}));
+}
+
 /** Turns one response into the items it yields; every item is paired to `itemIndex`. */
 export function shapeOutput(
 	response: ExchangeResult<IBinaryData>,

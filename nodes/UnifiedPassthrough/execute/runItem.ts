@@ -15,6 +15,7 @@ import { exchange, type ExchangeContext, type ExchangeResult } from './exchange'
 import type { ItemOptions } from './options';
 import { shapeOutput } from './output';
 import { runPaged } from './runPaged';
+import { assertSplittable, splitIntoItems } from './splitItems';
 
 export interface ItemRun {
 	itemIndex: number;
@@ -71,6 +72,7 @@ export function assertUsable(
 /** One input item: parameters -> request -> response -> output items. */
 export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 	const { options } = run;
+	if (options.splitIntoItems && !options.pagination) assertSplittable(options);
 	const spec = await buildRequest(
 		run.readParameter,
 		{ queryArrayFormat: options.queryArrayFormat, domain: options.domain },
@@ -94,5 +96,8 @@ export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 	};
 	if (options.pagination)
 		return await runPaged(spec, options.pagination, options, run.itemIndex, call);
-	return shapeOutput(await call(spec), options, run.itemIndex);
+	const response = await call(spec);
+	return options.splitIntoItems
+		? splitIntoItems(response, options.splitIntoItems, options, run.itemIndex)
+		: shapeOutput(response, options, run.itemIndex);
 }

@@ -1,4 +1,4 @@
-import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
 import { paginate } from '../pagination/paginate';
 import type { PaginationSettings } from '../pagination/settings';
@@ -6,7 +6,7 @@ import type { RequestSpec } from '../request/types';
 import { ParameterError } from '../shared/parameterError';
 import type { ExchangeResult } from './exchange';
 import type { ItemOptions } from './options';
-import { shapeOutput, toJsonObject } from './output';
+import { recordItems, shapeOutput } from './output';
 
 /** Pagination reads JSON pages; settings that cannot mean anything for a list of records fail before any request. */
 export function assertPageable(options: ItemOptions, settings: PaginationSettings): void {
@@ -55,12 +55,7 @@ export async function runPaged(
 				);
 				return;
 			}
-			for (const record of page.records) {
-				output.push({
-					json: toJsonObject(record, options.outputPropertyName) as IDataObject,
-					pairedItem,
-				});
-			}
+			output.push(...recordItems(page.records, options.outputPropertyName, itemIndex));
 		},
 	});
 	// An input item never yields zero items: a collection without records gives one empty item.

@@ -17,14 +17,9 @@ export function shownCategories(connection: UnifiedConnection): string[] {
 	return (connection.categories ?? []).filter((category) => category !== 'passthrough');
 }
 
-/** e.g. "HubSpot (crm, martech) – customer-42 [paused]". */
-export function connectionLabel(connection: UnifiedConnection): string {
-	const categories = shownCategories(connection);
-	const parts = [integrationName(connection)];
-	if (categories.length) parts.push(`(${categories.join(', ')})`);
-	parts.push(
-		`– ${connection.external_xref ? `${connection.external_xref} · ${connection.id}` : connection.id}`,
-	);
+/** "[paused]" / "[unhealthy: 401]" / "[unhealthy]", or '' for a working connection. */
+export function connectionStatus(connection: UnifiedConnection): string {
+	const parts: string[] = [];
 	if (connection.is_paused) parts.push('[paused]');
 	if (isUnhealthy(connection)) {
 		parts.push(
@@ -34,6 +29,16 @@ export function connectionLabel(connection: UnifiedConnection): string {
 		);
 	}
 	return parts.join(' ');
+}
+
+/**
+ * e.g. "[paused] HubSpot – customer-42". Short, status first: n8n cuts off the end of a long entry, and a picked
+ * entry shows in a narrower box. The ID is in the entry's link (connectionAppUrl); n8n shows no description.
+ */
+export function connectionLabel(connection: UnifiedConnection): string {
+	const status = connectionStatus(connection);
+	const name = `${integrationName(connection)} – ${connection.external_xref || connection.id}`;
+	return status ? `${status} ${name}` : name;
 }
 
 export function matchesFilter(connection: UnifiedConnection, filter: string | undefined): boolean {

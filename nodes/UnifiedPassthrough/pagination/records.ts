@@ -1,13 +1,14 @@
 import { PaginationError } from './error';
 import { getPath } from '../shared/jsonPath';
 
-function describeFields(body: unknown): string {
+/** What a body holds instead of the expected list, e.g. "it has the fields total, results". */
+export function describeFields(body: unknown): string {
 	if (typeof body !== 'object' || body === null)
-		return `the page is ${body === null ? 'null' : typeof body}`;
+		return `it is ${body === null ? 'null' : typeof body}`;
 	const keys = Object.keys(body);
 	return keys.length
-		? `the page has the fields ${keys.slice(0, 12).join(', ')}`
-		: 'the page is an empty object';
+		? `it has the fields ${keys.slice(0, 12).join(', ')}`
+		: 'it is an empty object';
 }
 
 /**

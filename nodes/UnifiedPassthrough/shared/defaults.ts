@@ -5,7 +5,7 @@
  */
 export const DEFAULT_TIMEOUT_MS = 300_000;
 export const DEFAULT_MAX_RETRIES = 3;
-/** As the Retry On Status Codes field shows it; the runtime parses this same text. */
+/** As the Retry "Status Codes" field shows it; the runtime parses this same text. */
 export const DEFAULT_RETRY_ON = '429,502,503,504';
 export const DEFAULT_MAX_WAIT_MS = 60_000;
 /** The description writes it as a literal `false` (a lint rule wants one there); the defaults test checks both. */

@@ -155,4 +155,31 @@ describe('ConnectionFlow queue', () => {
 		expect(results.filter((result) => result.status === 'rejected')).toHaveLength(4);
 		expect(started).toBe(1);
 	});
+
+	it('after a cancel, the connection holds nothing of the execution: it goes idle', async () => {
+		const flow = new ExecutionFlow('http://idle.test', { concurrency: 0, requestIntervalMs: 0 });
+		const cancel = new AbortController();
+		const connection = flow.connection('c');
+		// Paused for a minute by a Retry-After: everything queues, nothing is in flight.
+		const permit = await connection.acquire(flow.budget, 1);
+		permit.release({
+			statusCode: 429,
+			headers: { 'retry-after': '60' },
+			latencyMs: 1,
+			maxWaitMs: 120_000,
+		});
+		const queued = Array.from({ length: 3 }, async (_, index) =>
+			connection.acquire(flow.budget, 2 + index, cancel.signal),
+		);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(connection.idle).toBe(false);
+		cancel.abort();
+		expect((await Promise.allSettled(queued)).map((result) => result.status)).toEqual([
+			'rejected',
+			'rejected',
+			'rejected',
+		]);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(connection.idle).toBe(true);
+	});
 });

@@ -60,11 +60,11 @@ export class ConnectionFlow {
 
 	private pumpQueued = false;
 
+	private lastActiveAt = Date.now();
+
 	constructor(limit: AdaptiveLimit = new AdaptiveLimit()) {
 		this.limit = limit;
 	}
-
-	private lastActiveAt = Date.now();
 
 	/** Nothing in flight or waiting: the registry may forget it. */
 	get idle(): boolean {
@@ -112,6 +112,8 @@ export class ConnectionFlow {
 					entry.done = true;
 					entry.fail(abortError(signal));
 				}
+				// The pump drops the given-up entries, and with them the lane that holds the execution.
+				this.nudge();
 			};
 			watch = { waiting, onAbort };
 			this.watched.set(signal, watch);
@@ -143,6 +145,7 @@ export class ConnectionFlow {
 	}
 
 	private pump(): void {
+		this.dropGivenUp();
 		for (;;) {
 			if (this.inFlight >= this.limit.current) return;
 			const now = Date.now();
@@ -170,6 +173,20 @@ export class ConnectionFlow {
 				return;
 			}
 			this.start(next.lane.pop()!, next.budget, now);
+		}
+	}
+
+	/** Forgets the lanes whose requests all gave up (a cancel), and the wake-up no one waits for any more. */
+	private dropGivenUp(): void {
+		for (const [budget, lane] of this.lanes) {
+			if (lane.peek()) continue;
+			this.lanes.delete(budget);
+			budget.flows.delete(this);
+		}
+		if (this.lanes.size === 0 && this.timer) {
+			clearTimeout(this.timer);
+			this.timer = undefined;
+			this.timerAt = Infinity;
 		}
 	}
 

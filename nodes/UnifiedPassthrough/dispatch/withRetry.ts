@@ -91,10 +91,16 @@ export function withRetry<TResponse extends HttpOutcome>(context: RetryContext) 
 				// Max Retries counts the retries of failures, not of 429s under a flow controller.
 				const counted = attempt - rateLimited;
 				const queuedBefore = call.queuedMs;
-				let response: TResponse;
+				let outcome: { response: TResponse } | { error: unknown };
 				try {
-					response = await inner(spec, call);
+					outcome = { response: await inner(spec, call) };
 				} catch (error) {
+					outcome = { error };
+				}
+				// A retry's time in the connection's queue is its wait.
+				if (attempt > 1) waitedMs += call.queuedMs - queuedBefore;
+				if ('error' in outcome) {
+					const { error } = outcome;
 					// Already the user's error (a parameter, an upstream answer), or a cancel: nothing to retry.
 					if (error instanceof PassthroughFailure || error instanceof ParameterError) throw error;
 					if (isAbort(error, context.signal)) throw error;
@@ -112,10 +118,8 @@ export function withRetry<TResponse extends HttpOutcome>(context: RetryContext) 
 					}
 					await wait(decision.waitMs);
 					continue;
-				} finally {
-					// A retry's time in the connection's queue is its wait.
-					if (attempt > 1) waitedMs += call.queuedMs - queuedBefore;
 				}
+				const { response } = outcome;
 				if (response.statusCode === 429 && context.rateLimits && context.retry.retryOn.has(429)) {
 					const askedMs = requestedWaitMs(response.headers);
 					if (askedMs !== undefined && askedMs > context.retry.maxWaitMs)

@@ -1,21 +1,33 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	chownSync,
+	closeSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { Agent, request, type RequestOptions } from 'node:http';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { SimulatorProcess } from '../../bench/support/simulatorProcess';
 import { CREDENTIAL, NODE_TYPE } from './config';
-import { execOrThrow, seconds } from './exec';
+import { exec, execOrThrow, seconds } from './exec';
 import type { N8nCli, WorkflowJson } from './n8n';
 import type { Runtime } from './runtime';
 
 // `npm run e2e -- --queue`: issue 11's queue-mode target. n8n in queue mode (EXECUTIONS_MODE=queue) with its own
-// Redis, one main process that takes the webhooks and 2 `n8n worker` processes, all on the e2e run's user folder
-// and SQLite database (n8n warns that scaling mode is not officially supported with SQLite; it works here). One
-// published workflow: Webhook (answers when the last node finishes) -> our node, default options, On Error:
-// Continue, one GET per execution against a rate-limited simulator connection (5 calls/s, burst 5, 100 ms,
-// HubSpot-style 429s). 200 requests at once, one item each. Each n8n process has its own flow controller.
+// Redis, one main process that takes the webhooks and 2 `n8n worker` processes, on the e2e run's user folder (the
+// installed package, the encryption key). Database: by default a fresh PostgreSQL of its own (--queue-db=postgres);
+// with --queue-db=sqlite, the run's SQLite file, which n8n warns is not supported in scaling mode: n8n sets no
+// busy timeout, so a write from one process while another holds the lock fails with SQLITE_BUSY and the execution
+// with it (2 of 200 in our runs). One published workflow: Webhook (answers when the last node finishes) -> our
+// node, default options, On Error: Continue, one GET per execution against a rate-limited simulator connection
+// (5 calls/s, burst 5, 100 ms, HubSpot-style 429s). 200 requests at once, one item each. Each n8n process has
+// its own flow controller, so the two workers pace themselves separately against the one limit.
 
 const WORKFLOW_ID = 'e2eQueueWebhook';
 const WEBHOOK_PATH = 'e2e-queue-mode';
@@ -157,23 +169,93 @@ function send(url: string, agent: Agent, options: RequestOptions = {}): Promise<
 	});
 }
 
+export type QueueDatabase = 'sqlite' | 'postgres';
+
+/**
+ * PostgreSQL (Debian's postgresql package: initdb and postgres on PATH or in /usr/lib/postgresql/<version>/bin) in
+ * a fresh data folder, on `port`, with a user n8n/n8n. PostgreSQL does not run as root: as root, as user postgres.
+ */
+async function startPostgres(dataDir: string, port: number, logDir: string): Promise<Service> {
+	const asRoot = process.getuid?.() === 0;
+	const as = (command: string, args: string[]) =>
+		asRoot
+			? { command: 'runuser', args: ['-u', 'postgres', '--', command, ...args] }
+			: { command, args };
+	const passwordFile = join(dataDir, 'password');
+	writeFileSync(passwordFile, 'n8n\n');
+	if (asRoot) {
+		const id = async (flag: string) => Number((await execOrThrow('id', [flag, 'postgres'])).stdout);
+		const [uid, gid] = [await id('-u'), await id('-g')];
+		for (const path of [dataDir, passwordFile]) chownSync(path, uid, gid);
+	}
+	const binDir = await exec('pg_config', ['--bindir']).then(
+		(result) => result.stdout.trim(),
+		() => '',
+	);
+	const bin = (name: string) => (binDir ? join(binDir, name) : name);
+	const init = as(bin('initdb'), [
+		'-D',
+		join(dataDir, 'data'),
+		'-U',
+		'n8n',
+		`--pwfile=${passwordFile}`,
+		'--auth=md5',
+		'--encoding=UTF8',
+	]);
+	await execOrThrow(init.command, init.args);
+	const server = as(bin('postgres'), [
+		'-D',
+		join(dataDir, 'data'),
+		'-p',
+		String(port),
+		'-k',
+		dataDir,
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'fsync=off',
+	]);
+	const service = new Service(
+		'postgres',
+		server.command,
+		server.args,
+		process.env,
+		join(logDir, 'queue-postgres.log'),
+	);
+	await service.ready(/database system is ready to accept connections/);
+	return service;
+}
+
 /** Runs the queue-mode case and prints its figures; true when every request was answered with its item. */
 export async function runQueueMode(
 	runtime: Runtime,
 	n8n: N8nCli,
 	sim: SimulatorProcess,
+	database: QueueDatabase,
 	logDir: string,
 	log: (line?: string) => void,
 ): Promise<boolean> {
 	log();
 	log(
-		`Queue mode (Redis, main + ${WORKERS} workers, SQLite): ${REQUESTS} webhook executions of one item at once, API at ${LIMIT.rate} calls/s`,
+		`Queue mode (Redis, main + ${WORKERS} workers, ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}): ${REQUESTS} webhook executions of one item at once, API at ${LIMIT.rate} calls/s`,
 	);
-	const [redisPort, mainPort, ...brokerPorts] = await Promise.all(
-		Array.from({ length: 3 + WORKERS }, () => freePort()),
+	const [redisPort, mainPort, postgresPort, ...brokerPorts] = await Promise.all(
+		Array.from({ length: 4 + WORKERS }, () => freePort()),
 	);
+	const postgresEnv: NodeJS.ProcessEnv =
+		database === 'postgres'
+			? {
+					DB_TYPE: 'postgresdb',
+					DB_POSTGRESDB_HOST: '127.0.0.1',
+					DB_POSTGRESDB_PORT: String(postgresPort),
+					DB_POSTGRESDB_DATABASE: 'postgres',
+					DB_POSTGRESDB_USER: 'n8n',
+					DB_POSTGRESDB_PASSWORD: 'n8n',
+				}
+			: {};
 	const env = (extra: NodeJS.ProcessEnv) =>
 		n8n.env({
+			...postgresEnv,
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: String(redisPort),
@@ -183,20 +265,8 @@ export async function runQueueMode(
 			...extra,
 		});
 
-	writeFileSync(
-		join(n8n.userFolder, 'import', 'queue-workflow.json'),
-		JSON.stringify([workflow()]),
-	);
-	const cli = (args: string[]) =>
-		execOrThrow(runtime.node, [runtime.n8nBin, ...args], { env: env({}) });
-	await cli([
-		'import:workflow',
-		`--input=${join(n8n.userFolder, 'import', 'queue-workflow.json')}`,
-	]);
-	await cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	await sim.rateLimited({ ...LIMIT, id: CONNECTION });
-
 	const services: Service[] = [];
+	let postgresDir: string | undefined;
 	const killAll = () => services.forEach((service) => service.stop(0));
 	const onSignal = () => {
 		killAll();
@@ -215,7 +285,30 @@ export async function runQueueMode(
 			join(logDir, 'queue-redis.log'),
 		);
 		services.push(redis);
+		if (database === 'postgres') {
+			postgresDir = mkdtempSync(join(tmpdir(), 'n8n-e2e-postgres-'));
+			services.push(await startPostgres(postgresDir, postgresPort, logDir));
+		}
 		await redis.ready(/Ready to accept connections/);
+
+		const importDir = join(n8n.userFolder, 'import');
+		const cli = (args: string[]) =>
+			execOrThrow(runtime.node, [runtime.n8nBin, ...args], { env: env({}) });
+		if (database === 'postgres') {
+			// A database of its own: the credential the rest of the run imported into SQLite, again.
+			writeFileSync(
+				join(importDir, 'queue-credentials.json'),
+				JSON.stringify([
+					{ ...CREDENTIAL, data: { apiKey: sim.apiKey, region: 'custom', baseUrl: sim.baseUrl } },
+				]),
+			);
+			await cli(['import:credentials', `--input=${join(importDir, 'queue-credentials.json')}`]);
+		}
+		writeFileSync(join(importDir, 'queue-workflow.json'), JSON.stringify([workflow()]));
+		await cli(['import:workflow', `--input=${join(importDir, 'queue-workflow.json')}`]);
+		await cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
+		await sim.rateLimited({ ...LIMIT, id: CONNECTION });
+
 		const main = new Service(
 			'n8n main',
 			runtime.node,
@@ -254,7 +347,7 @@ export async function runQueueMode(
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		log(
-			`  Redis, main and ${WORKERS} workers up, webhook registered, in ${seconds(performance.now() - started)}`,
+			`  ${database === 'postgres' ? 'PostgreSQL (fresh), ' : ''}Redis, main and ${WORKERS} workers up, workflow imported and published, webhook registered, in ${seconds(performance.now() - started)}`,
 		);
 
 		const fired = performance.now();
@@ -296,8 +389,14 @@ export async function runQueueMode(
 		log(`  logs: ${join(logDir, 'queue-*.log')}`);
 		return itemsOk === REQUESTS;
 	} finally {
-		await Promise.all(services.slice(1).map((service) => service.stop(15_000)));
-		await services[0]?.stop(5_000);
+		const n8nServices = services.filter((service) => service.name.startsWith('n8n'));
+		await Promise.all(n8nServices.map((service) => service.stop(15_000)));
+		await Promise.all(
+			services
+				.filter((service) => !n8nServices.includes(service))
+				.map((service) => service.stop(5_000)),
+		);
+		if (postgresDir) rmSync(postgresDir, { recursive: true, force: true });
 		process.removeListener('exit', killAll);
 		process.removeListener('SIGINT', onSignal);
 		process.removeListener('SIGTERM', onSignal);

@@ -24,7 +24,7 @@ import type { Runtime } from './runtime';
 // installed package, the encryption key). Database: by default a fresh PostgreSQL of its own (--queue-db=postgres);
 // with --queue-db=sqlite, the run's SQLite file, which n8n warns is not supported in scaling mode: n8n sets no
 // busy timeout, so a write from one process while another holds the lock fails with SQLITE_BUSY and the execution
-// with it (2 of 200 in our runs). One published workflow: Webhook (answers when the last node finishes) -> our
+// with it (1 and 2 of 200 in two runs). One published workflow: Webhook (answers when the last node finishes) -> our
 // node, default options, On Error: Continue, one GET per execution against a rate-limited simulator connection
 // (5 calls/s, burst 5, 100 ms, HubSpot-style 429s). 200 requests at once, one item each. Each n8n process has
 // its own flow controller, so the two workers pace themselves separately against the one limit.
@@ -267,7 +267,10 @@ export async function runQueueMode(
 
 	const services: Service[] = [];
 	let postgresDir: string | undefined;
-	const killAll = () => services.forEach((service) => service.stop(0));
+	const killAll = () => {
+		services.forEach((service) => service.stop(0));
+		if (postgresDir) rmSync(postgresDir, { recursive: true, force: true });
+	};
 	const onSignal = () => {
 		killAll();
 		process.exit(130);

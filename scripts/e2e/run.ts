@@ -14,6 +14,7 @@ import { installPackage, packPackage, type InstallMode } from './installPackage'
 import { CLIENT_LABEL, memoryCases, runMemoryCase, type MemoryResult } from './memory';
 import { N8nCli, type Execution } from './n8n';
 import { perfWorkflows, runLoopbackCpu, runRegimes } from './perf';
+import { runQueueMode, type QueueDatabase } from './queueMode';
 import { ensureRuntime } from './runtime';
 
 const { values: flags } = parseArgs({
@@ -22,6 +23,8 @@ const { values: flags } = parseArgs({
 		memory: { type: 'string', default: '200' },
 		repeat: { type: 'string', default: '1' },
 		only: { type: 'string' },
+		queue: { type: 'boolean', default: false },
+		'queue-db': { type: 'string', default: 'postgres' },
 	},
 });
 const installMode = flags.install as InstallMode;
@@ -35,6 +38,9 @@ const memorySizes =
 				.map(Number)
 				.filter((size) => size > 0);
 const repeat = Math.max(1, Number(flags.repeat));
+const queueDatabase = flags['queue-db'] as QueueDatabase;
+if (queueDatabase !== 'postgres' && queueDatabase !== 'sqlite')
+	throw new Error('--queue-db is "postgres" or "sqlite"');
 
 const log = (line = '') => console.log(line);
 const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
@@ -223,7 +229,11 @@ async function main(): Promise<number> {
 		}
 		if (memory.length) printMemory(memoryResults);
 
-		const failed = results.filter((result) => result.status === 'FAIL').length;
+		// Not in the default run: n8n in queue mode with Redis and 2 workers (see queueMode.ts).
+		const queueFailed =
+			flags.queue && !(await runQueueMode(runtime, n8n, sim, queueDatabase, logDir, log)) ? 1 : 0;
+
+		const failed = results.filter((result) => result.status === 'FAIL').length + queueFailed;
 		log();
 		log(
 			`${failed ? `${failed} FAILED` : 'all passed'}: ${results.filter((result) => result.status === 'pass').length} passed, ${results.filter((result) => result.status === 'skip').length} skipped, in ${seconds(performance.now() - started)} (logs: ${logDir})`,

@@ -10,18 +10,11 @@ import {
 	DEFAULT_MAX_PAGES,
 	DEFAULT_PAGE_SIZE,
 } from '../shared/defaults';
+import { PAGINATION_MODES } from '../pagination/settings';
 
 const show = (...mode: string[]) => ({ show: { mode } });
 /** Every mode but Off. */
-const PAGING_MODES = [
-	'hubspot',
-	'slack',
-	'salesforce',
-	'linkHeader',
-	'cursor',
-	'nextUrl',
-	'offset',
-] as const;
+const PAGING_MODES = PAGINATION_MODES.filter((mode) => mode !== 'off');
 
 export const paginationOption: INodeProperties = {
 	displayName: 'Pagination',

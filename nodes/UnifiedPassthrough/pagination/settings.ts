@@ -12,7 +12,8 @@ import { cursorStrategy, linkHeaderStrategy, nextUrlStrategy, offsetStrategy } f
 import type { PageStrategy, PaginationMode, ParameterLocation } from './types';
 
 const PARAMETER = 'options.pagination';
-const MODES: readonly PaginationMode[] = [
+/** Every mode the node knows, Off first. */
+export const PAGINATION_MODES: readonly PaginationMode[] = [
 	'off',
 	'hubspot',
 	'slack',
@@ -87,7 +88,7 @@ export function resolvePagination(
 ): PaginationSettings | undefined {
 	if (!raw) return undefined;
 	const mode = text(raw, 'mode', 'off') as PaginationMode;
-	if (!MODES.includes(mode))
+	if (!PAGINATION_MODES.includes(mode))
 		throw new ParameterError(PARAMETER, `Unknown pagination mode "${mode}"`);
 	if (mode === 'off') return undefined;
 	const output = text(raw, 'output', 'records');

@@ -104,7 +104,7 @@ function exampleCases(): E2eCase[] {
 					id,
 					title,
 					// n8n execute starts a workflow with one empty item from its first node; it never polls.
-					skip: 'a polling trigger: n8n execute does not poll (the engine tests poll it through n8n-core)',
+					skip: 'a polling trigger: n8n execute does not poll (the "polling trigger" case runs it in n8n start)',
 					check: () => undefined,
 				};
 			}

@@ -76,7 +76,7 @@ function workflow(): WorkflowJson {
 	};
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once('error', reject);
@@ -88,7 +88,7 @@ async function freePort(): Promise<number> {
 }
 
 /** A long-running child in its own process group (n8n starts task runners below it), its output in a file. */
-class Service {
+export class Service {
 	private readonly child: ChildProcess;
 	private exited = false;
 

@@ -14,6 +14,7 @@ import { installPackage, packPackage, type InstallMode } from './installPackage'
 import { CLIENT_LABEL, memoryCases, runMemoryCase, type MemoryResult } from './memory';
 import { N8nCli, type Execution } from './n8n';
 import { perfWorkflows, runLoopbackCpu, runRegimes } from './perf';
+import { runPollMode } from './pollMode';
 import { runQueueMode, type QueueDatabase } from './queueMode';
 import { ensureRuntime } from './runtime';
 
@@ -233,7 +234,12 @@ async function main(): Promise<number> {
 		const queueFailed =
 			flags.queue && !(await runQueueMode(runtime, n8n, sim, queueDatabase, logDir, log)) ? 1 : 0;
 
-		const failed = results.filter((result) => result.status === 'FAIL').length + queueFailed;
+		// The polling trigger needs n8n start: n8n execute never polls (see pollMode.ts).
+		const pollFailed =
+			selected('polling trigger') && !(await runPollMode(runtime, n8n, sim, logDir, log)) ? 1 : 0;
+
+		const failed =
+			results.filter((result) => result.status === 'FAIL').length + queueFailed + pollFailed;
 		log();
 		log(
 			`${failed ? `${failed} FAILED` : 'all passed'}: ${results.filter((result) => result.status === 'pass').length} passed, ${results.filter((result) => result.status === 'skip').length} skipped, in ${seconds(performance.now() - started)} (logs: ${logDir})`,

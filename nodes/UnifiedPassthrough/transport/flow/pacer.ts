@@ -2,7 +2,7 @@ import type { PaceSignal } from './paceHeaders';
 
 /** After a bare 429, pace at this share of the rate the API was just serving. */
 const LEARNED_SHARE = 0.9;
-/** A learned pace rises by this share of itself per second without a 429, to find a quota that grew. */
+/** A learned pace rises by this share of its learned value per second without a 429, to find a quota that grew. */
 const LEARNED_GROWTH_PER_SECOND = 0.05;
 /** A learned pace is forgotten after this long without a 429. */
 const LEARNED_MEMORY_MS = 30_000;
@@ -10,8 +10,9 @@ const LEARNED_MEMORY_MS = 30_000;
 const STRAY_PAUSE_MS = 100;
 /** Bare 429s are a pace to learn once they are this share of the last answers. */
 const LEARN_AT_LIMITED_SHARE = 0.2;
+/** A pace is learned at most once in this time: the 429s of one burst are one signal. */
 const RATE_WINDOW_MS = 1_000;
-/** The rate served is measured over this many last successes: a count, not a time, so a slow pace has some. */
+/** The rate served is measured over this many last answers: a count, not a time, so a slow pace has some. */
 const RATE_SAMPLES = 20;
 const MIN_RATE_SPAN_MS = 50;
 /** Successes older than this say nothing about the API's pace now. */

@@ -67,7 +67,13 @@ async function run(api: ModelApi, items: number, executions = 1) {
 			clock: { sleep, now: Date.now },
 			rateLimits: { lastProgressAt: () => flow.connection(connectionId).lastProgressAt },
 			describeFailure: (error) => new PassthroughFailure(String(error)),
-		})(withFlowControl<HttpOutcome>({ flow, connectionId, maxWaitMs: 60_000 })(model.attempt));
+		})(
+			withFlowControl<HttpOutcome>({
+				connection: flow.connection(connectionId),
+				budget: flow.budget,
+				maxWaitMs: 60_000,
+			})(model.attempt),
+		);
 		for (let item = 0; item < items; item++) calls.push(dispatch(get));
 	}
 	const settled = Promise.allSettled(calls);
@@ -141,8 +147,8 @@ describe('ConnectionFlow queue', () => {
 			return { statusCode: 200, headers: {} };
 		};
 		const dispatch = withFlowControl<HttpOutcome>({
-			flow,
-			connectionId: 'c',
+			connection: flow.connection('c'),
+			budget: flow.budget,
 			maxWaitMs: 1000,
 			signal: cancel.signal,
 		})(attempt);

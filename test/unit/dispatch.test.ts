@@ -191,9 +191,11 @@ describe('withFlowControl', () => {
 			concurrency: 2,
 			requestIntervalMs: 0,
 		});
-		const limited = withFlowControl<HttpOutcome>({ flow, connectionId: 'c1', maxWaitMs: 1000 })(
-			inner,
-		);
+		const limited = withFlowControl<HttpOutcome>({
+			connection: flow.connection('c1'),
+			budget: flow.budget,
+			maxWaitMs: 1000,
+		})(inner);
 		const calls = Promise.all(Array.from({ length: 5 }, () => limited(get)));
 		const tick = async () => {
 			for (let hop = 0; hop < 10; hop++) await new Promise((resolve) => setImmediate(resolve));

@@ -1,9 +1,12 @@
-import type { ExecutionFlow } from '../transport/flow/executionFlow';
+import type { ConnectionFlow } from '../transport/flow/connectionFlow';
+import type { ExecutionBudget } from '../transport/flow/executionBudget';
 import { newCall, type Dispatch, type HttpOutcome } from './types';
 
 export interface FlowControlContext {
-	flow: ExecutionFlow;
-	connectionId: string;
+	/** The connection's controller, shared by every execution of the process. */
+	connection: ConnectionFlow;
+	/** This execution's own Concurrency and Request Interval. */
+	budget: ExecutionBudget;
 	/** The call's "Max Wait": no pause a response of it causes is longer. */
 	maxWaitMs: number;
 	signal?: AbortSignal;
@@ -16,10 +19,9 @@ export interface FlowControlContext {
 export function withFlowControl<TResponse extends HttpOutcome>(context: FlowControlContext) {
 	return (inner: Dispatch<TResponse>): Dispatch<TResponse> =>
 		async (spec, call) => {
-			const connection = context.flow.connection(context.connectionId);
 			const queuedAt = Date.now();
-			const permit = await connection.acquire(
-				context.flow.budget,
+			const permit = await context.connection.acquire(
+				context.budget,
 				(call ?? newCall(queuedAt)).seq,
 				context.signal,
 			);

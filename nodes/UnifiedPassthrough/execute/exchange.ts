@@ -55,12 +55,12 @@ function passthroughAttempt<TBinary>(
 export function passthroughDispatch<TBinary>(
 	context: ExchangeContext<TBinary>,
 ): Dispatch<ExchangeResult<TBinary>> {
-	const connectionId = context.send.connectionId;
-	const flow = context.limiter;
+	// Looked up once per call: every attempt and every 429's stall check use the same controller.
+	const connection = context.limiter.connection(context.send.connectionId);
 	const retry = withRetry<ReadResponse<TBinary>>({
 		retry: context.retry,
 		clock: context.clock ?? systemClock,
-		rateLimits: { lastProgressAt: () => flow.connection(connectionId).lastProgressAt },
+		rateLimits: { lastProgressAt: () => connection.lastProgressAt },
 		signal: context.signal,
 		random: context.random,
 		describeFailure: (error, spec) =>
@@ -72,8 +72,8 @@ export function passthroughDispatch<TBinary>(
 			}),
 	});
 	const controlled = withFlowControl<ReadResponse<TBinary>>({
-		flow,
-		connectionId,
+		connection,
+		budget: context.limiter.budget,
 		maxWaitMs: context.retry.maxWaitMs,
 		signal: context.signal,
 	});

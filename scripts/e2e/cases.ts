@@ -4,8 +4,9 @@ import { join } from 'node:path';
 
 import type { INodeExecutionData, IRun } from 'n8n-workflow';
 
-import { CREDENTIAL, NODE_TYPE, REPO_ROOT } from './config';
+import { REPO_ROOT } from './config';
 import { headless } from './headless';
+import { connectionById, itemsInto, passthroughNode } from './workflows';
 import type { WorkflowJson } from './n8n';
 
 export interface E2eCase {
@@ -121,9 +122,6 @@ function exampleCases(): E2eCase[] {
 		});
 }
 
-const credentials = { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
-const connection = (id: string) => ({ __rl: true, mode: 'id', value: id });
-
 /** Manual trigger -> items (see headless) -> one Passthrough node. */
 function passthrough(
 	id: string,
@@ -132,34 +130,7 @@ function passthrough(
 	parameters: Record<string, unknown>,
 	settings: Record<string, unknown> = {},
 ): WorkflowJson {
-	return headless(
-		{
-			name,
-			nodes: [
-				{
-					id: 'trigger',
-					name: 'Items',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				{
-					id: 'call',
-					name: 'Passthrough',
-					type: NODE_TYPE,
-					typeVersion: 1,
-					position: [400, 0],
-					parameters,
-					credentials,
-					...settings,
-				},
-			],
-			connections: { Items: { main: [[{ node: 'Passthrough', type: 'main', index: 0 }]] } },
-			pinData: { Items: items.map((json) => ({ json })) },
-		},
-		id,
-	);
+	return itemsInto(id, name, items, passthroughNode(parameters, settings));
 }
 
 function failurePathCases(): E2eCase[] {
@@ -171,7 +142,7 @@ function failurePathCases(): E2eCase[] {
 				'e2eErrorItem',
 				'e2e: error item',
 				[{ path: '/crm/v3/objects/contacts?limit=2' }, { path: '/crm/v3/objects/deals' }],
-				{ connection: connection('conn_hubspot'), method: 'GET', path: '={{ $json.path }}' },
+				{ connection: connectionById('conn_hubspot'), method: 'GET', path: '={{ $json.path }}' },
 				{ onError: 'continueRegularOutput' },
 			),
 			check: (run) => {
@@ -190,7 +161,7 @@ function failurePathCases(): E2eCase[] {
 			title: 'Unknown connection -> the execution fails with a NodeApiError',
 			fails: true,
 			workflow: passthrough('e2eNodeError', 'e2e: node error', [{}], {
-				connection: connection('conn_missing'),
+				connection: connectionById('conn_missing'),
 				method: 'GET',
 				path: '/v2/customers',
 			}),
@@ -213,7 +184,7 @@ function failurePathCases(): E2eCase[] {
 			id: 'e2eRetry429',
 			title: '429 twice with Retry-After: 1 -> retried in the node, then the answer',
 			workflow: passthrough('e2eRetry429', 'e2e: retry', [{}], {
-				connection: connection('conn_acme'),
+				connection: connectionById('conn_acme'),
 				method: 'GET',
 				path: '/v2/customers',
 				sendHeaders: true,
@@ -244,7 +215,7 @@ function failurePathCases(): E2eCase[] {
 			id: 'e2eResetMidBody',
 			title: 'Download reset mid-body (Response Format: File) -> retried, file intact',
 			workflow: passthrough('e2eResetMidBody', 'e2e: reset mid-body', [{}], {
-				connection: connection('conn_acme'),
+				connection: connectionById('conn_acme'),
 				method: 'GET',
 				path: 'files/download/reset.bin?size=3000000',
 				sendHeaders: true,

@@ -19,3 +19,6 @@ export const CREDENTIAL = {
 	name: 'Unified.to account',
 	type: 'unifiedApi',
 };
+
+/** How a workflow node refers to that credential. */
+export const CREDENTIAL_REF = { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } };

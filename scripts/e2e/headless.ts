@@ -1,4 +1,4 @@
-import { CREDENTIAL, NODE_TYPE } from './config';
+import { CREDENTIAL_REF, NODE_TYPE } from './config';
 import type { WorkflowJson } from './n8n';
 
 type WorkflowNode = WorkflowJson['nodes'][number];
@@ -93,7 +93,7 @@ export function headless(workflow: Omit<WorkflowJson, 'id'>, id: string): Workfl
 			ours
 				? {
 						...node,
-						credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+						credentials: CREDENTIAL_REF,
 					}
 				: node,
 		);

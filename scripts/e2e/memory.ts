@@ -4,7 +4,7 @@ import { createReadStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { fileSha256 } from '../../test/simulator/data';
-import { CREDENTIAL, NODE_TYPE } from './config';
+import { CREDENTIAL_REF, NODE_TYPE } from './config';
 import { output } from './cases';
 import type { N8nCli, WorkflowJson } from './n8n';
 
@@ -55,7 +55,7 @@ function downloadNode(
 				method: 'GET',
 				path,
 			},
-			credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+			credentials: CREDENTIAL_REF,
 		};
 	}
 	// n8n's own HTTP Request node calling the same simulator route directly, its answer stored as a file.

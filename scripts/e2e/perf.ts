@@ -12,66 +12,27 @@ import {
 } from '../../bench/support/rateLimitRegimes';
 import type { SimulatorProcess } from '../../bench/support/simulatorProcess';
 import { output } from './cases';
-import { CREDENTIAL, NODE_TYPE } from './config';
-import { headless } from './headless';
+import { connectionById, itemsInto, passthroughNode } from './workflows';
 import type { N8nCli, WorkflowJson } from './n8n';
 
 // Figures from real n8n: issue 11's rate-limit regimes, and the per-item CPU cost of one expression per item
 // against n8n's own Edit Fields node. Each run is a fresh `n8n execute` (two executions at once: one
 // `n8n executeBatch`); times are the node's own execution time.
 
-const credentials = { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
 const LOOPBACK_CONNECTION = 'conn_e2e_loopback';
 const LOOPBACK_ITEMS = 2000;
 const EXPRESSION = '=/items/{{ $json.id }}';
 
-/** Manual trigger -> `count` items `{id}` from `first` on (emitted by Edit Fields + Split Out, see headless) -> `node`. */
-function itemsInto(
-	id: string,
-	name: string,
-	count: number,
-	node: WorkflowJson['nodes'][number],
-	first = 0,
-): WorkflowJson {
-	return headless(
-		{
-			name,
-			nodes: [
-				{
-					id: 'trigger',
-					name: 'Items',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				node,
-			],
-			connections: { Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
-			pinData: {
-				Items: Array.from({ length: count }, (_, index) => ({ json: { id: first + index } })),
-			},
-		},
-		id,
-	);
-}
+/** `count` items `{id}` from `first` on. */
+const itemIds = (count: number, first = 0) =>
+	Array.from({ length: count }, (_, index) => ({ id: first + index }));
 
-function passthroughNode(connectionId: string, settings: Record<string, unknown> = {}) {
-	return {
-		id: 'call',
-		name: 'Passthrough',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [400, 0],
-		parameters: {
-			connection: { __rl: true, mode: 'id', value: connectionId },
-			method: 'GET',
-			path: EXPRESSION,
-		},
-		credentials,
-		...settings,
-	};
-}
+/** This node, GET one item's path, on a connection. */
+const callNode = (connectionId: string, settings: Record<string, unknown> = {}) =>
+	passthroughNode(
+		{ connection: connectionById(connectionId), method: 'GET', path: EXPRESSION },
+		settings,
+	);
 
 const regimeConnection = (index: number) => `conn_e2e_rl_${index}`;
 
@@ -95,10 +56,9 @@ export function perfWorkflows(selected: (title: string) => boolean): PerfCases {
 			const workflow = itemsInto(
 				ids[execution],
 				`e2e: rate-limit ${regime.name} (${execution + 1})`,
-				count,
+				itemIds(count, first),
 				// Continue on error, so that every item's outcome counts; the node's options stay at their defaults.
-				passthroughNode(connectionId, { onError: 'continueRegularOutput' }),
-				first,
+				callNode(connectionId, { onError: 'continueRegularOutput' }),
 			);
 			first += count;
 			return workflow;
@@ -109,10 +69,10 @@ export function perfWorkflows(selected: (title: string) => boolean): PerfCases {
 			itemsInto(
 				'e2eCpuOurs',
 				'e2e: loopback CPU, Passthrough',
-				LOOPBACK_ITEMS,
-				passthroughNode(LOOPBACK_CONNECTION),
+				itemIds(LOOPBACK_ITEMS),
+				callNode(LOOPBACK_CONNECTION),
 			),
-			itemsInto('e2eCpuSet', 'e2e: loopback CPU, Edit Fields', LOOPBACK_ITEMS, {
+			itemsInto('e2eCpuSet', 'e2e: loopback CPU, Edit Fields', itemIds(LOOPBACK_ITEMS), {
 				id: 'set',
 				name: 'Edit Fields',
 				type: 'n8n-nodes-base.set',

@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { SimulatorProcess } from '../../bench/support/simulatorProcess';
-import { CREDENTIAL, NODE_TYPE, PACKAGE_NAME } from './config';
+import { CREDENTIAL_REF, PACKAGE_NAME } from './config';
 import { execOrThrow, seconds } from './exec';
 import type { N8nCli, WorkflowJson } from './n8n';
 import { freePort, Service } from './queueMode';
 import type { Runtime } from './runtime';
+import { connectionById, passthroughNode } from './workflows';
 
 // The polling trigger in a real n8n process (`n8n execute` never polls: it starts a workflow with one empty item).
 // One published workflow, Unified.to Passthrough Trigger (HubSpot contacts, First Poll "Emit All", 20 records a
@@ -20,7 +21,6 @@ const RECORDS = 20;
 const WAIT_MS = 120_000;
 
 function workflow(): WorkflowJson {
-	const credentials = { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
 	return {
 		id: WORKFLOW_ID,
 		name: 'e2e: polling trigger -> Passthrough',
@@ -33,27 +33,19 @@ function workflow(): WorkflowJson {
 				position: [0, 0],
 				parameters: {
 					pollTimes: { item: [{ mode: 'everyX', value: 60, unit: 'minutes' }] },
-					connection: { __rl: true, mode: 'id', value: 'conn_hubspot' },
+					connection: connectionById('conn_hubspot'),
 					source: 'hubspot',
 					hubspotObject: 'contacts',
 					hubspotProperties: 'email',
 					options: { firstPoll: 'emitAll', maxRecordsPerPoll: RECORDS },
 				},
-				credentials,
+				credentials: CREDENTIAL_REF,
 			},
-			{
-				id: 'call',
-				name: 'Passthrough',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: {
-					connection: { __rl: true, mode: 'id', value: SINK },
-					method: 'GET',
-					path: '=/items/{{ $json.id }}',
-				},
-				credentials,
-			},
+			passthroughNode({
+				connection: connectionById(SINK),
+				method: 'GET',
+				path: '=/items/{{ $json.id }}',
+			}),
 		],
 		connections: {
 			'HubSpot contacts changed': { main: [[{ node: 'Passthrough', type: 'main', index: 0 }]] },

@@ -14,10 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { SimulatorProcess } from '../../bench/support/simulatorProcess';
-import { CREDENTIAL, NODE_TYPE } from './config';
+import { CREDENTIAL } from './config';
 import { exec, execOrThrow, seconds } from './exec';
 import type { N8nCli, WorkflowJson } from './n8n';
 import type { Runtime } from './runtime';
+import { connectionById, passthroughNode } from './workflows';
 
 // `npm run e2e -- --queue`: issue 11's queue-mode target. n8n in queue mode (EXECUTIONS_MODE=queue) with its own
 // Redis, one main process that takes the webhooks and 2 `n8n worker` processes, on the e2e run's user folder (the
@@ -56,20 +57,14 @@ function workflow(): WorkflowJson {
 					options: {},
 				},
 			},
-			{
-				id: 'call',
-				name: 'Passthrough',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: {
-					connection: { __rl: true, mode: 'id', value: CONNECTION },
+			passthroughNode(
+				{
+					connection: connectionById(CONNECTION),
 					method: 'GET',
 					path: '=/items/{{ $json.query.id }}',
 				},
-				credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
-				onError: 'continueRegularOutput',
-			},
+				{ onError: 'continueRegularOutput' },
+			),
 		],
 		connections: { Webhook: { main: [[{ node: 'Passthrough', type: 'main', index: 0 }]] } },
 		settings: {},

@@ -63,4 +63,48 @@ describe('trigger: hostile source fields', () => {
 			expect(line).toMatch(/^GET \/passthrough\/conn_slack\/conversations\.history\?/);
 		expect(fixture.sim.received.join('\n')).not.toMatch(/[?&;]__domain=/);
 	});
+
+	const nextLinks = [
+		'/services/data/v62.0/query/%2e%2e/%2e%2e/%2e%2e/%2e%2e/unified/connection',
+		'/services/data/v62.0/query/..%252f..%252f..%252f..%252funified%252fconnection',
+		'/services/data/v62.0/query/01g-2000;__domain=evil.example',
+		'/services/data/v62.0/query/01g-2000?__DOMAIN=evil.example',
+		'https://evil.example/services/data/v62.0/query/01g-2000',
+		'//evil.example/services/data/v62.0/query/01g-2000',
+		'/services/data/v62.0/query/．．/．．/．．/．．/unified',
+	];
+	for (const nextRecordsUrl of nextLinks) {
+		it(`keeps a hostile Salesforce next link ${JSON.stringify(nextRecordsUrl)} inside the passthrough`, async () => {
+			fixture.sim.resetStats();
+			fixture.sim.faults.add({
+				kind: 'reply',
+				times: 1,
+				reply: {
+					status: 200,
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({
+						totalSize: 2,
+						done: false,
+						nextRecordsUrl,
+						records: [{ Id: '001A', SystemModstamp: '2026-11-29T08:00:00.000+0000' }],
+					}),
+				},
+			});
+			const trigger = await createPoller({
+				credentials: fixture.credentials,
+				parameters: {
+					connection: connectionById('conn_salesforce'),
+					source: 'salesforce',
+					soql: 'SELECT Id, Name FROM Account',
+					options: { firstPoll: 'emitAll' },
+				},
+			});
+			const { error } = await trigger.poll();
+			expect(error).toBeDefined();
+			expect(fixture.sim.received.length).toBeGreaterThan(0);
+			for (const line of fixture.sim.received)
+				expect(line).toMatch(/^GET \/passthrough\/conn_salesforce\/services\/data\/v62\.0\/query/);
+			expect(fixture.sim.received.join('\n')).not.toMatch(/__domain|unified|evil/i);
+		});
+	}
 });

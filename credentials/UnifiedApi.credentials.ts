@@ -49,6 +49,12 @@ export class UnifiedApi implements ICredentialType {
 		},
 	];
 
+	// The key opens every connection of the workspace and Unified's own API: only this package's nodes, which send
+	// it nowhere but {base}/passthrough/{connection}/..., may decrypt it. n8n 2.x (n8n-core's
+	// assertCredentialUsableByNode) refuses every other node, n8n's HTTP Request node and its AI tool included;
+	// n8n 1.x ignores the flag.
+	restrictToSupportedNodes = true as const;
+
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {

@@ -227,7 +227,7 @@ describe('ConnectionFlow: a pause never holds a call longer than its own Max Wai
 		expect(await pending(patient)).toBe('pending');
 		cancel.abort();
 		await expect(patient).rejects.toThrow();
-	});
+	}, 5_000);
 
 	it('a call already waiting fails as soon as another call gets a pause longer than it accepts', async () => {
 		const a = new ExecutionFlow(credential, settings);
@@ -241,7 +241,7 @@ describe('ConnectionFlow: a pause never holds a call longer than its own Max Wai
 		expect(await pending(waiting)).toBe('pending');
 		second.release(asked('100000'));
 		await expect(waiting).rejects.toThrow(/paused for 100000 s .*more than the 1 s "Max Wait"/);
-	});
+	}, 5_000);
 
 	it('the least pause after a 429 holds even a call whose Max Wait is 0', async () => {
 		const a = new ExecutionFlow(credential, settings);

@@ -76,4 +76,21 @@ describe('flow registry: the 1,000-connection bound', () => {
 		expect(connectionFlow(scope, 'idle1')).not.toBe(idle[1]);
 		permit.release();
 	});
+
+	it('a forgotten controller that a retry still holds, going busy, leaves its successor sweepable', async () => {
+		const budget = new ExecutionBudget(Infinity, 0);
+		const held = connectionFlow(scope, 'x');
+		// 1,000 busy connections: the idle "x" is the one forgotten to make room.
+		const permits = await Promise.all(
+			Array.from({ length: BOUND }, async (_, index) => await busy(`b${index}`, budget)),
+		);
+		const successor = connectionFlow(scope, 'x');
+		expect(successor).not.toBe(held);
+		const retry = await held.acquire(budget, 2);
+		for (const permit of permits) permit.release();
+		expect(rememberedConnections()).toBe(BOUND);
+		// The successor was idle the longest: it went first.
+		expect(connectionFlow(scope, 'x')).not.toBe(successor);
+		retry.release();
+	});
 });

@@ -40,7 +40,10 @@ export function connectionFlow(scope: string, connectionId: string): ConnectionF
 				idle.set(key, created);
 				sweep();
 			},
-			onBusy: () => idle.delete(key),
+			onBusy: () => {
+				// A controller already forgotten (a retry still holds it) must not touch its successor's entry.
+				if (idle.get(key) === created) idle.delete(key);
+			},
 		});
 		flow = created;
 		flows.set(key, flow);

@@ -11,7 +11,27 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadPackage, PACKAGE_ROOT } from '../harness/engine';
+import {
+	CREDENTIAL_TYPE,
+	harnessAdditionalData,
+	HTTP_REQUEST_TYPE,
+	loadPackage,
+	NODE_TYPE,
+	PACKAGE_ROOT,
+} from '../harness/engine';
+
+/** A copy of the built package whose package.json lists only `nodes`. */
+function copyWith(nodes: string[]): string {
+	const copy = mkdtempSync(join(tmpdir(), 'unified-pkg-'));
+	cpSync(join(PACKAGE_ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+	symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(copy, 'node_modules'));
+	const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[] };
+	};
+	manifest.n8n.nodes = nodes;
+	writeFileSync(join(copy, 'package.json'), JSON.stringify(manifest));
+	return copy;
+}
 
 describe('the built package as n8n loads it', () => {
 	it('registers the node and the credential under the names saved workflows use', async () => {
@@ -38,23 +58,24 @@ describe('the built package as n8n loads it', () => {
 	});
 
 	it('fails to load when package.json points at a file that is not in dist/', async () => {
-		const copyWith = (nodes: string[]) => {
-			const copy = mkdtempSync(join(tmpdir(), 'unified-pkg-'));
-			cpSync(join(PACKAGE_ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
-			symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(copy, 'node_modules'));
-			const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
-				n8n: { nodes: string[] };
-			};
-			manifest.n8n.nodes = nodes;
-			writeFileSync(join(copy, 'package.json'), JSON.stringify(manifest));
-			return copy;
-		};
 		const correct = await loadPackage(
 			copyWith(['dist/nodes/UnifiedPassthrough/UnifiedPassthrough.node.js']),
 		);
 		expect(Object.keys(correct.loader.known.nodes)).toEqual(['unifiedPassthrough']);
 		await expect(loadPackage(copyWith(['dist/UnifiedPassthrough.node.js']))).rejects.toThrow(
 			/UnifiedPassthrough/,
+		);
+	});
+
+	it('loading another copy of the package leaves the credential rule of the package under test alone', async () => {
+		await loadPackage();
+		await loadPackage(copyWith(['dist/nodes/UnifiedPassthrough/UnifiedPassthrough.node.js']));
+		const { credentialsHelper } = harnessAdditionalData({ apiKey: 'key' }, 'harness-policy');
+		expect(credentialsHelper.isCredentialUsableByNode(CREDENTIAL_TYPE, `${NODE_TYPE}Trigger`)).toBe(
+			true,
+		);
+		expect(credentialsHelper.isCredentialUsableByNode(CREDENTIAL_TYPE, HTTP_REQUEST_TYPE)).toBe(
+			false,
 		);
 	});
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
 import { Container } from '@n8n/di';
-import { BinaryDataService } from 'n8n-core';
+import { BinaryDataConfig, BinaryDataService } from 'n8n-core';
 
 /**
  * Switches n8n's binary data to filesystem mode, as a default n8n instance runs: prepareBinaryData then
@@ -17,8 +17,19 @@ export async function useFilesystemBinaryData(
 ): Promise<string> {
 	process.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
 	process.env.N8N_BINARY_DATA_STORAGE_PATH = storagePath;
+	// n8n reads the environment into its config once; a file before this one in the worker may have read it.
+	forgetBinaryDataSetup();
 	await Container.get(BinaryDataService).init();
 	return storagePath;
+}
+
+/**
+ * Forgets n8n's binary data config and service: the next use builds them afresh from the environment, as in a
+ * new process (until init() runs, binaries travel inline in the items). Run before each engine test file.
+ */
+export function forgetBinaryDataSetup(): void {
+	Container.set<BinaryDataConfig | undefined>(BinaryDataConfig, undefined);
+	Container.set<BinaryDataService | undefined>(BinaryDataService, undefined);
 }
 
 export async function storedBinary(id: string): Promise<Buffer> {

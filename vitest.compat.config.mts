@@ -26,10 +26,17 @@ export default defineConfig({
 			// The polling trigger: n8n 1.x has no poll budget and no staged static data.
 			'test/engine/trigger/**/*.test.ts',
 		],
-		// As in vitest.config.mts: no engine test on a dist/ older than the sources.
+		// As in vitest.config.mts: no engine test on a dist/ older than the sources, and the files of a worker
+		// share its process, with what a file could leave behind put back before each file.
 		globalSetup: ['test/harness/checkDist.ts'],
+		setupFiles: ['test/harness/eachFile.ts', 'test/harness/eachEngineFile.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		isolate: false,
+		maxWorkers: 2,
+		restoreMocks: true,
+		unstubEnvs: true,
+		unstubGlobals: true,
 	},
 });

@@ -228,3 +228,36 @@ describe('runPoll', () => {
 		expect(emitted[0]).toEqual(['r0', 'r1', 'r2', 'r3']);
 	});
 });
+
+describe('runPoll resuming after a lost first poll (First Poll "Emit Nothing")', () => {
+	const rows: Row[] = [
+		{ id: 'before', t: 90 },
+		{ id: 'at', t: 100 },
+		{ id: 'after', t: 101 },
+		{ id: 'later', t: 150 },
+	];
+	for (const ordered of [true, false]) {
+		it(`emits what changed after the first poll's time, never what is older, even from a later lookback (${ordered ? 'ordered' : 'unordered'})`, async () => {
+			const source = fakeSource(() => rows, ordered);
+			const poll = (state: PollState | undefined, resumeFrom?: number) =>
+				runPoll({
+					source,
+					fetchPage: fetchFrom(() => rows, ordered),
+					state,
+					resumeFrom,
+					fingerprint: 'f',
+					settings: settings({ firstPoll: 'emitNothing', lookbackMs: 1_000 }),
+					now: () => 200,
+				});
+			const resumed = await poll(undefined, 100);
+			expect(resumed.records.map((record) => record.id)).toEqual(['after', 'later']);
+			expect(source.sinces).toEqual([100]);
+			expect(resumed.state.floor).toBe(100);
+			const next = await poll(resumed.state);
+			expect(next.records).toEqual([]);
+			// A stored state wins: resumeFrom is for a poll without one.
+			const withState = await poll(resumed.state, 0);
+			expect(withState.records).toEqual([]);
+		});
+	}
+});

@@ -23,6 +23,11 @@ export interface PollInput {
 	fetchPage: FetchPage;
 	/** The stored state when it belongs to these settings; undefined: this is a first poll. */
 	state: PollState | undefined;
+	/**
+	 * With no state: a first poll of these settings handled every record up to this time (epoch ms) and its state
+	 * was lost (see firstPoll.ts). The poll emits what changed after it, and never what is older.
+	 */
+	resumeFrom?: number;
 	fingerprint: string;
 	settings: PollSettings;
 	now(): number;
@@ -56,11 +61,15 @@ function describeWindow(since: number | undefined, event: PollEvent): string {
 export async function runPoll(input: PollInput): Promise<PollOutcome> {
 	const { source, settings, state } = input;
 	const startedAt = input.now();
-	const first = state === undefined;
-	const emitting = !first || settings.firstPoll !== 'emitNothing';
+	const resumeFrom = state === undefined ? input.resumeFrom : undefined;
+	const emitting =
+		state !== undefined || resumeFrom !== undefined || settings.firstPoll !== 'emitNothing';
 	let since: number | undefined;
 	let floor = state?.floor ?? null;
-	if (!state) {
+	if (resumeFrom !== undefined) {
+		since = resumeFrom;
+		floor = resumeFrom;
+	} else if (!state) {
 		if (settings.firstPoll === 'emitNothing') since = startedAt - settings.lookbackMs;
 		if (settings.firstPoll === 'emitSince') {
 			since = settings.firstPollSince ?? startedAt;

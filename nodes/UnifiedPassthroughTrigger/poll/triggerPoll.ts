@@ -14,6 +14,7 @@ import { buildSource } from './buildSource';
 import type { FetchPage } from './readPages';
 import { runPoll, sampleNewest } from './runPoll';
 import { pollDeadline, resolveEvent, resolvePollSettings, type TriggerOptions } from './settings';
+import { firstPollKey, firstPollRecord, readFirstPollTime } from './firstPoll';
 import { readState, STATE_KEY, stateFingerprint } from './state';
 
 /** Records the editor's "Fetch Test Event" shows. */
@@ -71,13 +72,22 @@ export async function triggerPoll(
 		settings.firstPollSince ?? null,
 	]);
 	const staticData = context.getWorkflowStaticData('node');
+	const state = readState(staticData[STATE_KEY], fingerprint);
+	const workflowData = context.getWorkflowStaticData('global');
+	const recordKey = firstPollKey(context.getNode().name);
+	// "Emit Nothing" means nothing from before activation: a poll that lost the first poll's state resumes after it.
+	const resumeFrom =
+		state === undefined && settings.firstPoll === 'emitNothing'
+			? readFirstPollTime(workflowData[recordKey], fingerprint)
+			: undefined;
 	// n8n 1.x has no poll budget: there Max Records per Poll alone bounds a poll.
 	const budgetMs =
 		typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;
 	const outcome = await runPoll({
 		source,
 		fetchPage,
-		state: readState(staticData[STATE_KEY], fingerprint),
+		state,
+		resumeFrom,
 		fingerprint,
 		settings,
 		now: Date.now,
@@ -85,5 +95,13 @@ export async function triggerPoll(
 	});
 	// The one write of the poll (n8n 2.x commits it with the hand-off of what the poll emitted).
 	staticData[STATE_KEY] = outcome.state as unknown as IDataObject;
+	if (state === undefined && resumeFrom === undefined && settings.firstPoll === 'emitNothing') {
+		// n8n saves the global static data after activation, even where it drops the activation poll's node state.
+		workflowData[recordKey] = firstPollRecord(fingerprint, outcome.state.watermark ?? startedAt);
+	} else if (recordKey in workflowData) {
+		// Once the state exists, the record could only replay (after a re-activation that lost the state) what was
+		// emitted before; n8n saves its removal with the first emission at the latest.
+		delete workflowData[recordKey];
+	}
 	return outcome.records.length ? outcome.records : null;
 }

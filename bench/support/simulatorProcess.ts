@@ -16,6 +16,8 @@ export interface SimulatorProcess {
 		collection: string,
 		change: { id?: string; fields?: Record<string, unknown> },
 	): Promise<{ id: string; updatedAt: number }>;
+	/** How many passthrough requests a connection received (see test/simulator/control.ts). */
+	passthroughRequests(connectionId: string): Promise<number>;
 	close(): Promise<void>;
 }
 
@@ -59,6 +61,8 @@ export async function simulatorProcess(): Promise<SimulatorProcess> {
 		},
 		changeRecord: (collection, change) =>
 			control('POST', `feed/${encodeURIComponent(collection)}`, change),
+		passthroughRequests: async (id) =>
+			(await control<{ requests: number }>('GET', `log/${encodeURIComponent(id)}`)).requests,
 		close: async () => {
 			child.removeAllListeners('exit');
 			const exited = new Promise((resolve) => child.once('exit', resolve));

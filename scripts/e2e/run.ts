@@ -14,7 +14,7 @@ import { installPackage, packPackage, type InstallMode } from './installPackage'
 import { CLIENT_LABEL, memoryCases, runMemoryCase, type MemoryResult } from './memory';
 import { N8nCli, type Execution } from './n8n';
 import { perfWorkflows, runLoopbackCpu, runRegimes } from './perf';
-import { runPollMode } from './pollMode';
+import { runPollMode, type PollScheduler } from './pollMode';
 import { runQueueMode, type QueueDatabase } from './queueMode';
 import { ensureRuntime } from './runtime';
 
@@ -26,6 +26,7 @@ const { values: flags } = parseArgs({
 		only: { type: 'string' },
 		queue: { type: 'boolean', default: false },
 		'queue-db': { type: 'string', default: 'postgres' },
+		poll: { type: 'string', default: 'memory,durable' },
 	},
 });
 const installMode = flags.install as InstallMode;
@@ -42,6 +43,9 @@ const repeat = Math.max(1, Number(flags.repeat));
 const queueDatabase = flags['queue-db'] as QueueDatabase;
 if (queueDatabase !== 'postgres' && queueDatabase !== 'sqlite')
 	throw new Error('--queue-db is "postgres" or "sqlite"');
+const pollSchedulers = flags.poll.split(',').filter(Boolean) as PollScheduler[];
+if (pollSchedulers.some((scheduler) => scheduler !== 'memory' && scheduler !== 'durable'))
+	throw new Error('--poll lists "memory" and/or "durable"');
 
 const log = (line = '') => console.log(line);
 const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
@@ -236,7 +240,11 @@ async function main(): Promise<number> {
 
 		// The polling trigger needs n8n start: n8n execute never polls (see pollMode.ts).
 		const pollFailed =
-			selected('polling trigger') && !(await runPollMode(runtime, n8n, sim, logDir, log)) ? 1 : 0;
+			selected('polling trigger') &&
+			pollSchedulers.length &&
+			!(await runPollMode(runtime, n8n, sim, pollSchedulers, logDir, log))
+				? 1
+				: 0;
 
 		const failed =
 			results.filter((result) => result.status === 'FAIL').length + queueFailed + pollFailed;

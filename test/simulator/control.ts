@@ -73,6 +73,7 @@ export function changeFeedRecord(
  * - `GET /_sim/rate-limited/:id` -> its counters
  * - `POST /_sim/rate-limited/:id/reset` -> a full bucket and fresh counters
  * - `POST /_sim/feed/:collection` `{id?, fields?}` (collection: `hubspot:contacts` ...) -> `200 {id, updatedAt}`
+ * - `GET /_sim/log/:connectionId` -> `200 {requests}`: the passthrough requests it received (a trigger's polls)
  *
  * Undefined for any other route (the caller then reads the body itself).
  */
@@ -94,6 +95,12 @@ export async function controlRoute(
 				200,
 				changeFeedRecord(feed, feedRoute[1].replace(/%3A/gi, ':'), await readJson(request)),
 			);
+		}
+		const logRoute = /^\/_sim\/log\/([\w-]+)$/.exec(url.pathname);
+		if (logRoute && method === 'GET') {
+			request.resume();
+			const requests = state.log.filter((entry) => entry.connectionId === logRoute[1]).length;
+			return json(200, { requests });
 		}
 		const match = /^\/_sim\/rate-limited\/([\w-]+)(\/reset)?$/.exec(url.pathname);
 		if (match && method === (match[2] ? 'POST' : 'GET')) {

@@ -46,6 +46,10 @@ describe('the feed control endpoint', () => {
 			['103', 'Changed'],
 			['e2e-1', 'New'],
 		]);
+		expect(await call('GET', '/_sim/log/conn_hubspot')).toEqual({
+			status: 200,
+			body: { requests: 1 },
+		});
 	});
 
 	it('answers an unknown collection or malformed fields with a 400 that says why', async () => {

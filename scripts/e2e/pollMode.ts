@@ -80,6 +80,15 @@ export interface PollRunFigures {
 	durationMs: number;
 }
 
+async function waitFor(done: () => Promise<boolean>, timeoutMs = 180_000): Promise<boolean> {
+	const deadline = performance.now() + timeoutMs;
+	while (performance.now() < deadline) {
+		if (await done()) return true;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	return false;
+}
+
 async function runOne(
 	scheduler: PollScheduler,
 	runtime: Runtime,
@@ -137,6 +146,7 @@ async function runOne(
 
 		let starts = 0;
 		const startN8n = async () => {
+			const polled = await sim.passthroughRequests(HUBSPOT);
 			const main = new Service(
 				'n8n start',
 				runtime.node,
@@ -145,8 +155,12 @@ async function runOne(
 				join(logDir, `poll-${scheduler}-main-${++starts}.log`),
 			);
 			services.push(main);
-			// Logged once the workflow's triggers are added, the activation poll (if any) included.
-			await main.ready(/Activated workflow/);
+			await main.ready(/Editor is now accessible/);
+			// n8n activates the published workflow after that line, and runs the activation poll then (n8n logs
+			// neither at info level): on the first start, wait for its search request. On a restart the durable
+			// scheduler runs no activation poll, so there is nothing to wait for.
+			if (starts === 1)
+				await waitFor(async () => (await sim.passthroughRequests(HUBSPOT)) > polled);
 			return main;
 		};
 
@@ -162,11 +176,8 @@ async function runOne(
 			const { callsById } = await sim.rateLimitCounters(SINK);
 			return expected.filter((key) => callsById[key]).length;
 		};
-		const waitForDeliveries = async () => {
-			const deadline = performance.now() + DELIVERY_WAIT_MS;
-			while ((await delivered()) < expected.length && performance.now() < deadline)
-				await new Promise((resolve) => setTimeout(resolve, 1_000));
-		};
+		const waitForDeliveries = () =>
+			waitFor(async () => (await delivered()) >= expected.length, DELIVERY_WAIT_MS);
 
 		let main = await startN8n();
 		await change('101', '102', '103');
@@ -181,9 +192,7 @@ async function runOne(
 		await waitForDeliveries();
 		// One more poll after the last delivery: a change read twice would show now.
 		const polled = await sim.passthroughRequests(HUBSPOT);
-		const deadline = performance.now() + 90_000;
-		while ((await sim.passthroughRequests(HUBSPOT)) === polled && performance.now() < deadline)
-			await new Promise((resolve) => setTimeout(resolve, 1_000));
+		await waitFor(async () => (await sim.passthroughRequests(HUBSPOT)) > polled, 90_000);
 		await main.stop(15_000);
 
 		const { callsById } = await sim.rateLimitCounters(SINK);

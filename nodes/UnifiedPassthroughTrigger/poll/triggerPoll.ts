@@ -73,12 +73,12 @@ export async function triggerPoll(
 	]);
 	const staticData = context.getWorkflowStaticData('node');
 	const state = readState(staticData[STATE_KEY], fingerprint);
-	const workflowData = context.getWorkflowStaticData('global');
+	const globalData = context.getWorkflowStaticData('global');
 	const recordKey = firstPollKey(context.getNode().name);
 	// "Emit Nothing" means nothing from before activation: a poll that lost the first poll's state resumes after it.
 	const resumeFrom =
 		state === undefined && settings.firstPoll === 'emitNothing'
-			? readFirstPollTime(workflowData[recordKey], fingerprint)
+			? readFirstPollTime(globalData[recordKey], fingerprint)
 			: undefined;
 	// n8n 1.x has no poll budget: there Max Records per Poll alone bounds a poll.
 	const budgetMs =
@@ -97,11 +97,11 @@ export async function triggerPoll(
 	staticData[STATE_KEY] = outcome.state as unknown as IDataObject;
 	if (state === undefined && resumeFrom === undefined && settings.firstPoll === 'emitNothing') {
 		// n8n saves the global static data after activation, even where it drops the activation poll's node state.
-		workflowData[recordKey] = firstPollRecord(fingerprint, outcome.state.watermark ?? startedAt);
-	} else if (recordKey in workflowData) {
+		globalData[recordKey] = firstPollRecord(fingerprint, outcome.state.watermark ?? startedAt);
+	} else if (recordKey in globalData) {
 		// Once the state exists, the record could only replay (after a re-activation that lost the state) what was
 		// emitted before; n8n saves its removal with the first emission at the latest.
-		delete workflowData[recordKey];
+		delete globalData[recordKey];
 	}
 	return outcome.records.length ? outcome.records : null;
 }

@@ -138,7 +138,7 @@ describe('batch writes: HubSpot', () => {
 		expect(fixture.passthroughCalls()).toHaveLength(10);
 	});
 
-	it('without continueOnFail, the node fails naming every failed item and saying the others were written', async () => {
+	it('without continueOnFail, the node fails with a short title saying how many failed and that the others were written', async () => {
 		const items = [0, 1, 2, 3].map((index) => ({
 			body: {
 				id: index === 1 || index === 3 ? `777${index}` : String(101 + index),
@@ -147,10 +147,36 @@ describe('batch writes: HubSpot', () => {
 		}));
 		const result = await fixture.run(hubspot('update'), items);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toContain('2 of 4 records of one batch call failed');
-		expect(result.error?.message).toContain('item 1: Could not get some CONTACT objects');
-		expect(result.error?.message).toContain('item 3: ');
-		expect(result.error?.message).toContain('the other 2 records of the same call were written');
+		expect(result.error?.message).toBe(
+			'2 of 4 records of one batch call failed; the other 2 were written [item 1]',
+		);
+		expect(result.error?.description).toMatch(/^Turn on "On Error: Continue"/);
+		expect(result.error?.description).toContain('item 1: Could not get some CONTACT objects');
+		expect(result.error?.description).toContain('item 3: ');
+	});
+
+	it('50 failing records: the title stays short, the advice leads the description, every failed item is in the details', async () => {
+		const items = Array.from({ length: 50 }, (_, index) => ({
+			body: { id: `not-an-email-${index}`, idProperty: 'email', properties: { firstname: 'X' } },
+		}));
+		const result = await fixture.run(hubspot('upsert'), items);
+		expect(result.status).toBe('error');
+		const error = result.error!;
+		expect(error.message).toBe(
+			'50 of 50 records of one batch call failed; the other 0 were written [item 0]',
+		);
+		expect(error.description).toMatch(/^Turn on "On Error: Continue"/);
+		expect(error.description).toContain('item 0: Invalid unique value "not-an-email-0"');
+		expect(error.description).toContain('and 45 more');
+		expect(error.description!.length).toBeLessThan(1200);
+		const details = error.context as { failedRecords: unknown[]; written: number } | undefined;
+		expect(details?.written).toBe(0);
+		expect(details?.failedRecords).toHaveLength(50);
+		expect(details?.failedRecords[49]).toEqual({
+			item: 49,
+			error: 'Invalid unique value "not-an-email-49" for idProperty email (VALIDATION_ERROR)',
+		});
+		expect(fixture.passthroughCalls()).toHaveLength(1);
 	});
 
 	it('upserts by email: new and existing contacts, each result on its own item', async () => {

@@ -205,6 +205,30 @@ describe('batch writes: HubSpot', () => {
 		expect(fixture.passthroughCalls()).toHaveLength(1);
 	});
 
+	it('upserts with an empty or missing email: HubSpot\'s error for "" lands on each of those items', async () => {
+		const tag = `upsert-empty-${Date.now()}`;
+		const items = [
+			{ body: { id: `${tag}.a@example.com`, idProperty: 'email', properties: { firstname: 'A' } } },
+			{ body: { id: '', idProperty: 'email', properties: { firstname: 'Empty' } } },
+			{ body: { idProperty: 'email', properties: { firstname: 'Missing' } } },
+			{ body: { id: `${tag}.b@example.com`, idProperty: 'email', properties: { firstname: 'B' } } },
+		];
+		const result = await fixture.run(hubspot('upsert'), items, CONTINUE);
+		expect(result.status).toBe('success');
+		const output = result.output('Passthrough')!;
+		expect(pairedItems(output)).toEqual(items.map((_, item) => ({ item })));
+		expect(output[0].json.properties).toMatchObject({ email: `${tag}.a@example.com` });
+		expect(output[3].json.properties).toMatchObject({ email: `${tag}.b@example.com` });
+		for (const item of [output[1], output[2]]) {
+			expect(item.json).toMatchObject({
+				error: 'Invalid unique value "" for idProperty email (VALIDATION_ERROR)',
+				statusCode: 207,
+				details: { category: 'VALIDATION_ERROR', context: { ids: [''] } },
+			});
+		}
+		expect(fixture.passthroughCalls()).toHaveLength(1);
+	});
+
 	it('items that disagree on a shared field (read properties) or a header are split into separate calls, never mixed', async () => {
 		const read = (id: string, properties: string[]) => ({ body: { properties, inputs: [{ id }] } });
 		const result = await fixture.run(hubspot('read'), [

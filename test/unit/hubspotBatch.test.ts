@@ -142,6 +142,66 @@ describe('hubspotMode', () => {
 		]);
 	});
 
+	it('an upsert error naming an empty unique value ("") is the error of every input whose value is empty or missing', () => {
+		const invalid = (value: string) => ({
+			status: 'error',
+			category: 'VALIDATION_ERROR',
+			message: `Invalid unique value "${value}" for idProperty email`,
+			context: { ids: [value] },
+		});
+		const records = [
+			{ id: 'a@x.io', idProperty: 'email', objectWriteTraceId: 'n8n-item-0' },
+			{ id: '', idProperty: 'email', objectWriteTraceId: 'n8n-item-1' },
+			{ idProperty: 'email', objectWriteTraceId: 'n8n-item-2' },
+			{ id: null, idProperty: 'email', objectWriteTraceId: 'n8n-item-3' },
+			{ id: 'bad', idProperty: 'email', objectWriteTraceId: 'n8n-item-4' },
+			{ id: 'bad', idProperty: 'email', objectWriteTraceId: 'n8n-item-5' },
+			{ id: ' ', idProperty: 'email', objectWriteTraceId: 'n8n-item-6' },
+		];
+		const outcomes = hubspotMode.correlate(
+			{
+				statusCode: 207,
+				body: {
+					results: [{ id: '7', objectWriteTraceId: 'n8n-item-0' }],
+					// HubSpot answers one error per failed input; one naming "" twice pairs the same way.
+					errors: [invalid(''), invalid(''), invalid('bad'), invalid(' ')],
+				},
+			},
+			records,
+			{},
+			upsert,
+		);
+		expect(outcomes[0]).toEqual({ result: { id: '7', objectWriteTraceId: 'n8n-item-0' } });
+		for (const position of [1, 2, 3])
+			expect(errorOf(outcomes[position]).message).toBe(
+				'Invalid unique value "" for idProperty email (VALIDATION_ERROR)',
+			);
+		for (const position of [4, 5])
+			expect(errorOf(outcomes[position]).message).toBe(
+				'Invalid unique value "bad" for idProperty email (VALIDATION_ERROR)',
+			);
+		expect(errorOf(outcomes[6]).message).toBe(
+			'Invalid unique value " " for idProperty email (VALIDATION_ERROR)',
+		);
+	});
+
+	it('an error naming "" does not land on inputs that have a value, nor on inputs paired by id without idProperty', () => {
+		const outcomes = hubspotMode.correlate(
+			{
+				statusCode: 207,
+				body: {
+					results: [],
+					errors: [{ category: 'VALIDATION_ERROR', message: 'Invalid', context: { ids: [''] } }],
+				},
+			},
+			[{ id: 'a@x.io', idProperty: 'email' }, { id: '' }, { properties: {} }],
+			{},
+			update,
+		);
+		for (const outcome of outcomes)
+			expect(errorOf(outcome).message).toContain('neither a result nor an error');
+	});
+
 	it("a record with neither a result nor an error is that item's error; a 204 (archive) is a result for all", () => {
 		const outcomes = hubspotMode.correlate(
 			{ statusCode: 200, body: { results: [{ id: '1' }] } },

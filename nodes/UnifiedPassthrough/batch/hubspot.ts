@@ -28,6 +28,9 @@ function inputKeys(input: unknown, idProperty: string | undefined): string[] {
 	const id = text(input.id);
 	const uniqueProperty = text(input.idProperty) ?? idProperty;
 	if (id) keys.push(uniqueProperty ? `unique:${id}` : `id:${id}`);
+	// HubSpot names a missing or empty unique value as "" in its error (`Invalid unique value "" for idProperty`).
+	else if (uniqueProperty && (input.id === undefined || input.id === null || input.id === ''))
+		keys.push('unique:');
 	const name = text(input.name);
 	if (name) keys.push(`name:${name}`);
 	const from = isObject(input.from) ? text(input.from.id) : undefined;
@@ -86,6 +89,16 @@ function recordError(error: Json, statusCode: number): PassthroughFailure {
 			...(error.context !== undefined ? { context: error.context } : {}),
 		},
 	});
+}
+
+/** Key -> every input it names: an error about a value (an empty email) is the error of each input with it. */
+function keyPositions(records: unknown[], idProperty: string | undefined): Map<string, number[]> {
+	const positions = new Map<string, number[]>();
+	records.forEach((record, position) => {
+		for (const key of inputKeys(record, idProperty))
+			positions.set(key, [...(positions.get(key) ?? []), position]);
+	});
+	return positions;
 }
 
 /** Every string in an error's `context` (`{"ids": ["12"]}`, `{"objectWriteTraceId": ["n8n-item-4"]}`). */
@@ -154,13 +167,14 @@ export const hubspotMode: BatchMode = {
 				.find((candidate) => candidate !== undefined && outcomes[candidate] === undefined);
 			if (position !== undefined) outcomes[position] = { result };
 		}
+		const errorIndex = keyPositions(records, sharedIdProperty);
 		for (const error of errors) {
 			const failure = recordError(error, statusCode);
 			for (const value of contextValues(error.context)) {
 				for (const key of [`trace:${value}`, `id:${value}`, `unique:${value}`, `name:${value}`]) {
-					const position = index.get(key);
-					if (position !== undefined && outcomes[position] === undefined)
-						outcomes[position] = { error: failure };
+					for (const position of errorIndex.get(key) ?? []) {
+						if (outcomes[position] === undefined) outcomes[position] = { error: failure };
+					}
 				}
 			}
 		}

@@ -10,11 +10,14 @@ import { assertUsable } from '../../UnifiedPassthrough/execute/runItem';
 import { runtimeExchange } from '../../UnifiedPassthrough/execute/runtimeExchange';
 import type { ParameterReader } from '../../UnifiedPassthrough/request/buildRequest';
 import type { Runtime } from '../../UnifiedPassthrough/runtime/createRuntime';
+import type { UnifiedCredentials } from '../../UnifiedPassthrough/shared/baseUrl';
+import { getConnection } from '../../UnifiedPassthrough/transport/unifiedApi';
 import { buildSource } from './buildSource';
 import type { FetchPage } from './readPages';
 import { runPoll, sampleNewest } from './runPoll';
 import { pollDeadline, resolveEvent, resolvePollSettings, type TriggerOptions } from './settings';
 import { readState, STATE_KEY, stateFingerprint } from './state';
+import { assertSourceFitsConnection } from './sourceConnection';
 
 /** Records the editor's "Fetch Test Event" shows. */
 export const SAMPLE_SIZE = 5;
@@ -39,6 +42,10 @@ export async function triggerPoll(
 		read<ConnectionParameter>('connection', ''),
 		String(rawOptions.connectionCategory ?? ''),
 		runtime.resolveXref,
+	);
+	const credentials = (await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials;
+	await assertSourceFitsConnection(read<string>('source', 'hubspot'), connectionId, async (id) =>
+		getConnection({ credentials, signal: runtime.signal, dispatcherSettings: rawOptions }, id),
 	);
 	const fetchPage: FetchPage = async (spec) => {
 		const response = await exchange(spec, {

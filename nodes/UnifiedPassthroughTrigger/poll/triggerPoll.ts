@@ -13,6 +13,7 @@ import type { Runtime } from '../../UnifiedPassthrough/runtime/createRuntime';
 import type { UnifiedCredentials } from '../../UnifiedPassthrough/shared/baseUrl';
 import { getConnection } from '../../UnifiedPassthrough/transport/unifiedApi';
 import { buildSource } from './buildSource';
+import { emptySample } from './emptySample';
 import type { FetchPage } from './readPages';
 import { runPoll, sampleNewest } from './runPoll';
 import { pollDeadline, resolveEvent, resolvePollSettings, type TriggerOptions } from './settings';
@@ -66,7 +67,8 @@ export async function triggerPoll(
 
 	if (context.getMode() === 'manual') {
 		const sample = await sampleNewest(source, fetchPage, SAMPLE_SIZE);
-		return sample.length ? sample : null;
+		if (sample.length === 0) throw emptySample(source, SAMPLE_SIZE);
+		return sample;
 	}
 
 	// The first-poll settings are in it too: choosing "Emit Since a Date" (or another date) reruns from that date.

@@ -2,6 +2,7 @@ import type { RawOptions } from '../../UnifiedPassthrough/execute/options';
 import {
 	DEFAULT_LOOKBACK_MS,
 	DEFAULT_MAX_RECORDS_PER_POLL,
+	DEFAULT_MAX_RECORDS_READ_PER_POLL,
 } from '../../UnifiedPassthrough/shared/defaults';
 import { ParameterError } from '../../UnifiedPassthrough/shared/parameterError';
 import type { PollEvent } from '../sources/types';
@@ -17,6 +18,7 @@ export type TriggerOptions = Pick<
 	firstPoll?: FirstPoll;
 	firstPollSince?: string;
 	maxRecordsPerPoll?: number;
+	maxRecordsReadPerPoll?: number;
 	lookbackMs?: number;
 };
 
@@ -63,6 +65,12 @@ export function resolvePollSettings(event: PollEvent, options: TriggerOptions): 
 			DEFAULT_MAX_RECORDS_PER_POLL,
 			1,
 			'options.maxRecordsPerPoll',
+		),
+		maxRecordsReadPerPoll: wholeNumber(
+			options.maxRecordsReadPerPoll,
+			DEFAULT_MAX_RECORDS_READ_PER_POLL,
+			1,
+			'options.maxRecordsReadPerPoll',
 		),
 		lookbackMs: wholeNumber(options.lookbackMs, DEFAULT_LOOKBACK_MS, 0, 'options.lookbackMs'),
 	};

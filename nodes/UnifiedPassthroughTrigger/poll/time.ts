@@ -31,3 +31,19 @@ export function formatSince(ms: number, format: SinceFormat): string {
 export function isoTime(ms: number): string {
 	return new Date(Math.floor(ms)).toISOString();
 }
+
+/** The dates a JavaScript Date can hold: ±8.64e15 ms (years -271821 to 275760). */
+const DATE_RANGE_MS = 8.64e15;
+/** How far after a poll began a record may be dated and still be read (servers' clocks differ a little). */
+export const MAX_AHEAD_MS = 5 * 60_000;
+
+/**
+ * Why a record's time cannot be used, or undefined when it can. A time outside the Date range or far ahead
+ * would become the watermark, and every later poll would read from there (or fail on "Invalid time value").
+ */
+export function unusableTime(ms: number, startedAt: number): string | undefined {
+	if (!(Math.abs(ms) <= DATE_RANGE_MS)) return `${ms} ms, not a date`;
+	if (ms > startedAt + MAX_AHEAD_MS)
+		return `${isoTime(ms)}, more than ${MAX_AHEAD_MS / 60_000} minutes after the poll began`;
+	return undefined;
+}

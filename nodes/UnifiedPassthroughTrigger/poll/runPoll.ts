@@ -6,7 +6,7 @@ import type { PollEvent, PollSource, RecordKey } from '../sources/types';
 import { byTimeThenId, OldestRecords } from './oldestRecords';
 import { readPages, type FetchPage } from './readPages';
 import { nextState, SeenWindow, type PollState } from './state';
-import { isoTime, unusableTime } from './time';
+import { EARLIEST_SINCE_MS, isoTime, unusableTime } from './time';
 
 export type FirstPoll = 'emitNothing' | 'emitAll' | 'emitSince';
 
@@ -92,6 +92,7 @@ export async function runPoll(input: PollInput): Promise<PollOutcome> {
 		since = Math.min(state.watermark, startedAt) - settings.lookbackMs;
 		if (floor !== null && floor > since) since = floor;
 	}
+	if (since !== undefined) since = Math.max(since, EARLIEST_SINCE_MS);
 	const seen = new SeenWindow(state, floor);
 	const max = settings.maxRecordsPerPoll;
 	const readCap = settings.maxRecordsReadPerPoll ?? DEFAULT_MAX_RECORDS_READ_PER_POLL;

@@ -7,7 +7,7 @@ import {
 import { ParameterError } from '../../UnifiedPassthrough/shared/parameterError';
 import type { PollEvent } from '../sources/types';
 import type { FirstPoll, PollSettings } from './runPoll';
-import { toEpochMs } from './time';
+import { isDateTime, toEpochMs } from './time';
 
 /** The trigger's `options` collection as saved. */
 export type TriggerOptions = Pick<
@@ -49,6 +49,12 @@ export function resolvePollSettings(event: PollEvent, options: TriggerOptions): 
 	let firstPollSince: number | undefined;
 	if (firstPoll === 'emitSince') {
 		firstPollSince = toEpochMs(options.firstPollSince);
+		if (firstPollSince !== undefined && !isDateTime(firstPollSince)) {
+			throw new ParameterError(
+				'options.firstPollSince',
+				`First Poll Since "${String(options.firstPollSince).slice(0, 40)}" is not a date`,
+			);
+		}
 		if (firstPollSince === undefined) {
 			throw new ParameterError(
 				'options.firstPollSince',

@@ -103,6 +103,44 @@ describe('trigger state: record times', () => {
 		expect(second.error).toBeUndefined();
 		expect(ids(recordsOf(second))).toEqual([later.id]);
 	});
+	it('a record dated at the earliest Date (-271821-04-20) does not make the next since value "Invalid time value"', async () => {
+		const { feed } = fixture.sim;
+		fixture.sim.faults.add({
+			kind: 'reply',
+			times: 1,
+			pathPrefix: 'v2/changes',
+			reply: json(200, {
+				data: [{ id: 'earliest', updated_at: '-271821-04-20T00:00:00.000Z' }],
+				next_cursor: null,
+			}),
+		});
+		const trigger = await poller(
+			customChanges({ sinceParameter: 'updated_since', options: { firstPoll: 'emitAll' } }),
+		);
+		expect(ids(recordsOf(await trigger.poll()))).toEqual(['earliest']);
+		const later = feed.add(ACME_CHANGES, { n: 1 });
+		const next = await trigger.poll();
+		expect(next.error).toBeUndefined();
+		expect(ids(recordsOf(next))).toEqual([later.id]);
+	});
+});
+
+describe('trigger settings that are no date', () => {
+	it('refuses a First Poll Since outside the Date range, naming it, before any request', async () => {
+		for (const firstPollSince of [
+			'99999999999999999',
+			'-99999999999999999',
+			'+275760-09-14T00:00:00Z',
+		]) {
+			const trigger = await poller(
+				customChanges({ options: { firstPoll: 'emitSince', firstPollSince } }),
+			);
+			expect((await trigger.poll()).error?.message, firstPollSince).toMatch(
+				/options\.firstPollSince|First Poll Since/,
+			);
+		}
+		expect(fixture.sim.log).toHaveLength(0);
+	});
 });
 
 describe('trigger state: storage', () => {

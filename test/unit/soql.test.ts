@@ -59,6 +59,8 @@ describe('Salesforce source SOQL', () => {
 			// An escaped backslash ends the literal: the parenthesis after it is outside quotes.
 			"SELECT Id FROM Account WHERE Name = 'a\\\\') OR (Name != 'b'",
 			'SELECT Id, (SELECT Id FROM Contacts FROM Account',
+			// Pairs up as a whole, not within the WHERE clause.
+			'SELECT Id, toLabel(Name FROM Account WHERE x = 1) OR (y = 2)',
 		];
 		for (const soql of refused)
 			expect(() => parseSoql(soql), soql).toThrow(/Parameter "soql".*parentheses|parentheses/);
@@ -75,6 +77,7 @@ describe('Salesforce source SOQL', () => {
 			"Name = 'O\\'Brien) OR (x'",
 			"Name = ')' AND Site = '('",
 			"(Name = 'a' OR Name = 'b') AND (Rating = 'Hot')",
+			"Id IN (SELECT AccountId FROM Contact WHERE LastName = 'x)')",
 			"Name = 'back\\\\slash'",
 		]) {
 			expect(parseSoql(`SELECT Id FROM Account WHERE ${where}`).where).toBe(where);

@@ -59,13 +59,15 @@ export function parseSoql(soql: string): { fields: string[]; object: string; whe
 			"A string literal in the query is not closed: end it with ' (write a quote inside it as \\')",
 		);
 	}
-	if (!balancedParentheses(outsideQuotes)) {
+	const match = QUERY.exec(soql);
+	// The WHERE clause alone too: "toLabel(Name FROM Account WHERE x = 1) OR (y = 2)" pairs up only as a whole.
+	const where = match?.[3]?.replace(LITERAL, '');
+	if (!balancedParentheses(outsideQuotes) || (where && !balancedParentheses(where))) {
 		throw new ParameterError(
 			'soql',
 			'The parentheses in the query do not pair up (outside quoted text): the trigger puts the WHERE clause in parentheses and adds its time condition, which an unpaired ")" would escape',
 		);
 	}
-	const match = QUERY.exec(soql);
 	if (!match || !QUERY.test(outsideQuotes)) {
 		throw new ParameterError(
 			'soql',

@@ -11,6 +11,7 @@ import { runtimeExchange } from '../../UnifiedPassthrough/execute/runtimeExchang
 import type { ParameterReader } from '../../UnifiedPassthrough/request/buildRequest';
 import type { Runtime } from '../../UnifiedPassthrough/runtime/createRuntime';
 import type { UnifiedCredentials } from '../../UnifiedPassthrough/shared/baseUrl';
+import { redactSecret } from '../../UnifiedPassthrough/shared/redact';
 import { getConnection } from '../../UnifiedPassthrough/transport/unifiedApi';
 import { buildSource } from './buildSource';
 import { emptySample } from './emptySample';
@@ -91,6 +92,8 @@ export async function triggerPoll(
 		settings,
 		now: Date.now,
 		deadline: pollDeadline(startedAt, budgetMs),
+		// Record ids come from the upstream: redacted again, as every text the node writes.
+		warn: (message) => context.logger.warn(redactSecret(message, runtime.secret)),
 	});
 	// The one write of the poll (n8n 2.x commits it with the hand-off of what the poll emitted).
 	staticData[STATE_KEY] = outcome.state as unknown as IDataObject;

@@ -265,6 +265,54 @@ describe('batch writes: HubSpot', () => {
 		expect(fixture.passthroughCalls()).toHaveLength(1);
 	});
 
+	it("an item naming another item's would-be trace id (n8n-item-1) does not hide either result: both created, each on its own item", async () => {
+		const tag = `trace-${Date.now()}`;
+		const items = [0, 1, 2].map((index) => ({
+			body: {
+				properties: { email: `${tag}.${index}@example.com` },
+				...(index === 0 ? { objectWriteTraceId: 'n8n-item-1' } : {}),
+			},
+		}));
+		const result = await fixture.run(hubspot('create'), items, CONTINUE);
+		expect(result.status).toBe('success');
+		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
+		expect(output.map((json) => json.error)).toEqual([undefined, undefined, undefined]);
+		expect(output.map((json) => (json.properties as { email: string }).email)).toEqual(
+			items.map((item) => item.body.properties.email),
+		);
+		expect(output[0].objectWriteTraceId).toBe('n8n-item-1');
+		// The node's own trace ids carry a random token of the execution: not guessable from the item's index.
+		expect(output[1].objectWriteTraceId).toMatch(/^n8n-[\w-]{16}-1$/);
+	});
+
+	it('two items claiming one objectWriteTraceId: the later is refused before sending, naming both items and the field; the others are written', async () => {
+		const tag = `dup-trace-${Date.now()}`;
+		const items = [0, 1, 2].map((index) => ({
+			body: {
+				properties: { email: `${tag}.${index}@example.com` },
+				// The same id in two spellings: HubSpot pairs by its text.
+				...(index === 0
+					? { objectWriteTraceId: 7 }
+					: index === 2
+						? { objectWriteTraceId: '7' }
+						: {}),
+			},
+		}));
+		const result = await fixture.run(hubspot('create'), items, CONTINUE);
+		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
+		expect(output[0].error).toBeUndefined();
+		expect(output[1].error).toBeUndefined();
+		expect(output[2].error).toContain(`Item 2's "objectWriteTraceId" is "7", the same as item 0's`);
+		expect(fixture.passthroughCalls()).toEqual([
+			'POST conn_hubspot/crm/v3/objects/contacts/batch/create',
+		]);
+		// Item 2 was never sent: creating it now succeeds.
+		const retry = await fixture.run(hubspot('create'), [{ body: items[2].body }], CONTINUE);
+		expect(jsonOf(retry.output('Passthrough'))[0]).toMatchObject({
+			properties: { email: `${tag}.2@example.com` },
+		});
+	});
+
 	it('pagination and batching together are refused, naming both options, before any request', async () => {
 		const parameters = hubspot('create');
 		const result = await fixture.run(

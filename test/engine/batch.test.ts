@@ -452,4 +452,47 @@ describe('batch writes: custom', () => {
 		expect(output[0]).toMatchObject({ success: true, id: '001D00000000000000' });
 		expect(output[1].error).toContain('invalid cross reference id');
 	});
+
+	it('a dotted Array Path (data.records) is read from each item as it is written: the record, not the whole body, goes in the list', async () => {
+		const parameters = {
+			connection: connectionById('conn_acme'),
+			method: 'POST',
+			path: 'batch-echo?list=data.records',
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json.body) }}',
+			options: {
+				batching: {
+					settings: { mode: 'custom', arrayPath: 'data.records', resultsPath: 'results' },
+				},
+			},
+		};
+		const result = await fixture.run(
+			parameters,
+			[
+				// The envelope form, with a field of the call beside the list...
+				{ body: { data: { records: [{ name: 'a' }], dryRun: true }, source: 'n8n' } },
+				{ body: { data: { records: [{ name: 'b' }], dryRun: true }, source: 'n8n' } },
+			],
+			CONTINUE,
+		);
+		expect(result.status).toBe('success');
+		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
+		expect(output).toEqual([
+			{ ok: true, record: { name: 'a' } },
+			{ ok: true, record: { name: 'b' } },
+		]);
+		expect(fixture.passthroughCalls()).toHaveLength(1);
+
+		// ...and the plain form: each body is the record itself, `data` included when it holds no list.
+		const plain = await fixture.run(
+			parameters,
+			[{ body: { name: 'c', data: { note: 1 } } }, { body: { name: 'd' } }],
+			CONTINUE,
+		);
+		expect(jsonOf(plain.output('Passthrough'))).toEqual([
+			{ ok: true, record: { name: 'c', data: { note: 1 } } },
+			{ ok: true, record: { name: 'd' } },
+		]);
+	});
 });

@@ -191,6 +191,8 @@ describe('the API key in a file response', () => {
 			'The file in the response holds the API key, so it was not stored',
 		);
 		expect(result.output('Passthrough')).toBeUndefined();
+		// Not sent again: the same request would get the same file.
+		expect(fixture.sim.log).toHaveLength(1);
 		expectNoKey(result);
 	};
 	const header = () => Buffer.from(`%PDF-1.7\n% Authorization: Bearer `);

@@ -315,6 +315,54 @@ describe('batch writes: HubSpot', () => {
 		expect(fixture.passthroughCalls()).toHaveLength(1);
 	});
 
+	it("an item naming another item's would-be trace id (n8n-item-1) does not hide either result: both created, each on its own item", async () => {
+		const tag = `trace-${Date.now()}`;
+		const items = [0, 1, 2].map((index) => ({
+			body: {
+				properties: { email: `${tag}.${index}@example.com` },
+				...(index === 0 ? { objectWriteTraceId: 'n8n-item-1' } : {}),
+			},
+		}));
+		const result = await fixture.run(hubspot('create'), items, CONTINUE);
+		expect(result.status).toBe('success');
+		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
+		expect(output.map((json) => json.error)).toEqual([undefined, undefined, undefined]);
+		expect(output.map((json) => (json.properties as { email: string }).email)).toEqual(
+			items.map((item) => item.body.properties.email),
+		);
+		expect(output[0].objectWriteTraceId).toBe('n8n-item-1');
+		// The node's own trace ids carry a random token of the execution: not guessable from the item's index.
+		expect(output[1].objectWriteTraceId).toMatch(/^n8n-[\w-]{16}-1$/);
+	});
+
+	it('two items claiming one objectWriteTraceId: the later is refused before sending, naming both items and the field; the others are written', async () => {
+		const tag = `dup-trace-${Date.now()}`;
+		const items = [0, 1, 2].map((index) => ({
+			body: {
+				properties: { email: `${tag}.${index}@example.com` },
+				// The same id in two spellings: HubSpot pairs by its text.
+				...(index === 0
+					? { objectWriteTraceId: 7 }
+					: index === 2
+						? { objectWriteTraceId: '7' }
+						: {}),
+			},
+		}));
+		const result = await fixture.run(hubspot('create'), items, CONTINUE);
+		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
+		expect(output[0].error).toBeUndefined();
+		expect(output[1].error).toBeUndefined();
+		expect(output[2].error).toContain(`Item 2's "objectWriteTraceId" is "7", the same as item 0's`);
+		expect(fixture.passthroughCalls()).toEqual([
+			'POST conn_hubspot/crm/v3/objects/contacts/batch/create',
+		]);
+		// Item 2 was never sent: creating it now succeeds.
+		const retry = await fixture.run(hubspot('create'), [{ body: items[2].body }], CONTINUE);
+		expect(jsonOf(retry.output('Passthrough'))[0]).toMatchObject({
+			properties: { email: `${tag}.2@example.com` },
+		});
+	});
+
 	it('pagination and batching together are refused, naming both options, before any request', async () => {
 		const parameters = hubspot('create');
 		const result = await fixture.run(
@@ -453,5 +501,48 @@ describe('batch writes: custom', () => {
 		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
 		expect(output[0]).toMatchObject({ success: true, id: '001D00000000000000' });
 		expect(output[1].error).toContain('invalid cross reference id');
+	});
+
+	it('a dotted Array Path (data.records) is read from each item as it is written: the record, not the whole body, goes in the list', async () => {
+		const parameters = {
+			connection: connectionById('conn_acme'),
+			method: 'POST',
+			path: 'batch-echo?list=data.records',
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json.body) }}',
+			options: {
+				batching: {
+					settings: { mode: 'custom', arrayPath: 'data.records', resultsPath: 'results' },
+				},
+			},
+		};
+		const result = await fixture.run(
+			parameters,
+			[
+				// The envelope form, with a field of the call beside the list...
+				{ body: { data: { records: [{ name: 'a' }], dryRun: true }, source: 'n8n' } },
+				{ body: { data: { records: [{ name: 'b' }], dryRun: true }, source: 'n8n' } },
+			],
+			CONTINUE,
+		);
+		expect(result.status).toBe('success');
+		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
+		expect(output).toEqual([
+			{ ok: true, record: { name: 'a' } },
+			{ ok: true, record: { name: 'b' } },
+		]);
+		expect(fixture.passthroughCalls()).toHaveLength(1);
+
+		// ...and the plain form: each body is the record itself, `data` included when it holds no list.
+		const plain = await fixture.run(
+			parameters,
+			[{ body: { name: 'c', data: { note: 1 } } }, { body: { name: 'd' } }],
+			CONTINUE,
+		);
+		expect(jsonOf(plain.output('Passthrough'))).toEqual([
+			{ ok: true, record: { name: 'c', data: { note: 1 } } },
+			{ ok: true, record: { name: 'd' } },
+		]);
 	});
 });

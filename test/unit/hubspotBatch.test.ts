@@ -28,12 +28,12 @@ describe('hubspotMode', () => {
 			'crm/v4/associations/contacts/companies/batch/create',
 		);
 		expect(associate).toEqual({ name: 'create', repeatable: false });
-		expect(hubspotMode.record({ from: { id: '1' }, to: { id: '2' } }, associate, 4).record).toEqual(
-			{
-				from: { id: '1' },
-				to: { id: '2' },
-			},
-		);
+		expect(
+			hubspotMode.record({ from: { id: '1' }, to: { id: '2' } }, associate, 4, 'tok').record,
+		).toEqual({
+			from: { id: '1' },
+			to: { id: '2' },
+		});
 		expect(
 			hubspotMode.operation('POST', 'crm/v4/associations/contacts/companies/batch/archive/'),
 		).toEqual({
@@ -48,23 +48,57 @@ describe('hubspotMode', () => {
 		);
 	});
 
-	it('an item body is one input; create, update and upsert inputs get a trace id unless they have one', () => {
-		expect(hubspotMode.record({ properties: { a: 1 } }, create, 7)).toEqual({
-			record: { properties: { a: 1 }, objectWriteTraceId: 'n8n-item-7' },
+	it('an item body is one input; create, update and upsert inputs get a trace id of the run token unless they have one', () => {
+		expect(hubspotMode.record({ properties: { a: 1 } }, create, 7, 'tok')).toEqual({
+			record: { properties: { a: 1 }, objectWriteTraceId: 'n8n-tok-7' },
 			shared: {},
 		});
-		expect(hubspotMode.record({ id: '5', objectWriteTraceId: 'mine' }, update, 7).record).toEqual({
+		expect(
+			hubspotMode.record({ properties: {}, objectWriteTraceId: null }, create, 2, 'tok').record,
+		).toEqual({ properties: {}, objectWriteTraceId: 'n8n-tok-2' });
+		expect(
+			hubspotMode.record({ id: '5', objectWriteTraceId: 'mine' }, update, 7, 'tok').record,
+		).toEqual({
 			id: '5',
 			objectWriteTraceId: 'mine',
 		});
-		expect(hubspotMode.record({ properties: ['email'], inputs: [{ id: '5' }] }, read, 0)).toEqual({
+		expect(
+			hubspotMode.record({ properties: ['email'], inputs: [{ id: '5' }] }, read, 0, 'tok'),
+		).toEqual({
 			record: { id: '5' },
 			shared: { properties: ['email'] },
 		});
-		expect(() => hubspotMode.record({ inputs: [{}, {}] }, read, 3)).toThrow(
+		expect(() => hubspotMode.record({ inputs: [{}, {}] }, read, 3, 'tok')).toThrow(
 			/item 3 has "inputs" with 2 entries/,
 		);
-		expect(() => hubspotMode.record('text', create, 0)).toThrow(/one input object/);
+		expect(() => hubspotMode.record('text', create, 0, 'tok')).toThrow(/one input object/);
+	});
+
+	it('refuses a trace id that is not a non-empty text, naming the item and the field', () => {
+		for (const given of ['', true, {}, ['a'], { id: 'a' }]) {
+			let thrown: unknown;
+			try {
+				hubspotMode.record({ properties: {}, objectWriteTraceId: given }, upsert, 4, 'tok');
+			} catch (error) {
+				thrown = error;
+			}
+			expect(thrown).toMatchObject({ parameter: 'jsonBody' });
+			expect((thrown as Error).message).toMatch(/^Item 4's "objectWriteTraceId" is /);
+		}
+		// Read and archive inputs carry no trace id: nothing to check there.
+		expect(hubspotMode.record({ id: '1', objectWriteTraceId: {} }, read, 0, 'tok').record).toEqual({
+			id: '1',
+			objectWriteTraceId: {},
+		});
+	});
+
+	it('claims the trace id of traced operations only, as text', () => {
+		expect(hubspotMode.claimedId!({ objectWriteTraceId: 5 }, create)).toEqual({
+			field: 'objectWriteTraceId',
+			value: '5',
+		});
+		expect(hubspotMode.claimedId!({ id: '5' }, update)).toBeUndefined();
+		expect(hubspotMode.claimedId!({ objectWriteTraceId: 'x' }, read)).toBeUndefined();
 	});
 
 	it('builds {inputs} with the shared fields', () => {

@@ -11,7 +11,6 @@ const OPERATION = /(?:^|\/)batch\/(create|update|upsert|read|archive)\/?$/;
  */
 const TRACED = new Set(['create', 'update', 'upsert']);
 const OBJECTS = /(?:^|\/)objects\//;
-const TRACE_PREFIX = 'n8n-item-';
 
 type Json = Record<string, unknown>;
 
@@ -130,7 +129,7 @@ export const hubspotMode: BatchMode = {
 			...(objects && TRACED.has(name) ? { traced: true } : {}),
 		};
 	},
-	record(body, operation, itemIndex) {
+	record(body, operation, itemIndex, runToken) {
 		const { record, shared } = envelopeRecord(body, 'inputs', itemIndex);
 		if (!isObject(record)) {
 			throw new ParameterError(
@@ -138,8 +137,23 @@ export const hubspotMode: BatchMode = {
 				`With HubSpot batching, each item's body is one input object (e.g. {"properties": {...}}); item ${itemIndex} has ${JSON.stringify(record) ?? 'nothing'}`,
 			);
 		}
-		if (!operation.traced || record.objectWriteTraceId !== undefined) return { record, shared };
-		return { record: { ...record, objectWriteTraceId: `${TRACE_PREFIX}${itemIndex}` }, shared };
+		if (!operation.traced) return { record, shared };
+		const given = record.objectWriteTraceId;
+		if (given !== undefined && given !== null) {
+			if (text(given) === undefined || given === '') {
+				throw new ParameterError(
+					'jsonBody',
+					`Item ${itemIndex}'s "objectWriteTraceId" is ${JSON.stringify(given)}: HubSpot pairs each result with its input by this field, so it must be a non-empty text (or leave it out and the node sets one)`,
+				);
+			}
+			return { record, shared };
+		}
+		return { record: { ...record, objectWriteTraceId: `n8n-${runToken}-${itemIndex}` }, shared };
+	},
+	claimedId(record, operation) {
+		if (!operation.traced || !isObject(record)) return undefined;
+		const trace = text(record.objectWriteTraceId);
+		return trace === undefined ? undefined : { field: 'objectWriteTraceId', value: trace };
 	},
 	body(records, shared) {
 		return { ...shared, inputs: records };

@@ -13,6 +13,7 @@ import { optionsProperty } from './description/options';
 import { requestProperties } from './description/request';
 import { toolDescriptionProperty } from './description/toolOptions';
 import { actionItemWork } from './execute/actionItem';
+import { testUnifiedApiCredential } from './methods/credentialTest';
 import { searchConnections } from './methods/listSearch';
 import { createRuntime } from './runtime/createRuntime';
 import { executeHost } from './runtime/host';
@@ -34,7 +35,7 @@ export class UnifiedPassthrough implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'unifiedApi', required: true }],
+		credentials: [{ name: 'unifiedApi', required: true, testedBy: 'testUnifiedApiCredential' }],
 		properties: [
 			toolDescriptionProperty(NODE_DESCRIPTION),
 			...connectionProperties,
@@ -46,6 +47,7 @@ export class UnifiedPassthrough implements INodeType {
 
 	methods = {
 		listSearch: { searchConnections },
+		credentialTest: { testUnifiedApiCredential },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -11,6 +11,7 @@ import { unifiedError } from './reply';
 import type { SimulatorState } from './state';
 import { json, type Reply } from './types';
 import type { ChangeFeed } from './upstreams/changeFeed';
+import { recordControlRoute } from './recordControl';
 
 /**
  * Adds a rate-limited connection (or gives an existing one new settings and fresh counters) and returns its id.
@@ -112,6 +113,9 @@ export async function controlRoute(
 			}
 			return json(200, rateLimitCounters(state, match[1]));
 		}
+		// Records a trigger reads, by kind (`POST /_sim/records/hubspot-contact`...): see recordControl.ts.
+		const record = feed && (await recordControlRoute(request, url, feed));
+		if (record) return record;
 	} catch (error) {
 		if (!(error instanceof RateLimitError) && !(error instanceof SyntaxError)) throw error;
 		return unifiedError(400, 'Bad Request', error.message);

@@ -11,6 +11,7 @@ import { requestProperties } from '../../UnifiedPassthrough/description/request'
 import {
 	DEFAULT_LOOKBACK_MS,
 	DEFAULT_MAX_RECORDS_PER_POLL,
+	DEFAULT_MAX_RECORDS_READ_PER_POLL,
 } from '../../UnifiedPassthrough/shared/defaults';
 
 type Show = Record<string, Array<string | boolean>>;
@@ -149,7 +150,10 @@ export const triggerProperties: INodeProperties[] = [
 		.filter((property) => property.name !== 'method' && property.name !== 'path')
 		.map((property) => shownWhen(property, custom)),
 	...bodyProperties.map((property) => shownWhen(property, { ...custom, method: ['POST'] })),
-	shownWhen(paginationOption, custom),
+	// At the top level n8n's getNodeParameters reads a fixed collection's default through the (absent) saved value:
+	// any default but {} throws ("reading 'settings'"), the editor ignores the Source choice and the workflow will
+	// not open. Inside Options (the action node) the same default is safe and shows Mode at once.
+	{ ...shownWhen(paginationOption, custom), default: {}, placeholder: 'Add Pagination' },
 	{
 		displayName: 'Records Path',
 		name: 'recordsPath',
@@ -259,6 +263,15 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_MAX_RECORDS_PER_POLL,
 				description: 'The oldest changes are emitted first; the rest comes with the next poll',
+			},
+			{
+				displayName: 'Max Records Read per Poll',
+				name: 'maxRecordsReadPerPoll',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_MAX_RECORDS_READ_PER_POLL,
+				description:
+					'Custom and Slack sources give records in no reliable order, so each poll reads every page; a poll that reads more records than this fails. For Custom, set a Since Parameter so each poll reads only what changed.',
 			},
 			actionOption('proxy'),
 			actionOption('retry'),

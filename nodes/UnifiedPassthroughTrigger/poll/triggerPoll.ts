@@ -10,12 +10,17 @@ import { assertUsable } from '../../UnifiedPassthrough/execute/runItem';
 import { runtimeExchange } from '../../UnifiedPassthrough/execute/runtimeExchange';
 import type { ParameterReader } from '../../UnifiedPassthrough/request/buildRequest';
 import type { Runtime } from '../../UnifiedPassthrough/runtime/createRuntime';
+import type { UnifiedCredentials } from '../../UnifiedPassthrough/shared/baseUrl';
+import { redactSecret } from '../../UnifiedPassthrough/shared/redact';
+import { getConnection } from '../../UnifiedPassthrough/transport/unifiedApi';
 import { buildSource } from './buildSource';
+import { emptySample } from './emptySample';
 import type { FetchPage } from './readPages';
 import { runPoll, sampleNewest } from './runPoll';
 import { pollDeadline, resolveEvent, resolvePollSettings, type TriggerOptions } from './settings';
 import { firstPollKey, firstPollRecord, readFirstPollTime } from './firstPoll';
 import { readState, STATE_KEY, stateFingerprint } from './state';
+import { assertSourceFitsConnection } from './sourceConnection';
 
 /** Records the editor's "Fetch Test Event" shows. */
 export const SAMPLE_SIZE = 5;
@@ -41,6 +46,10 @@ export async function triggerPoll(
 		String(rawOptions.connectionCategory ?? ''),
 		runtime.resolveXref,
 	);
+	const credentials = (await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials;
+	await assertSourceFitsConnection(read<string>('source', 'hubspot'), connectionId, async (id) =>
+		getConnection({ credentials, signal: runtime.signal, dispatcherSettings: rawOptions }, id),
+	);
 	const fetchPage: FetchPage = async (spec) => {
 		const response = await exchange(spec, {
 			...runtimeExchange(runtime, connectionId, options),
@@ -60,7 +69,8 @@ export async function triggerPoll(
 
 	if (context.getMode() === 'manual') {
 		const sample = await sampleNewest(source, fetchPage, SAMPLE_SIZE);
-		return sample.length ? sample : null;
+		if (sample.length === 0) throw emptySample(source, SAMPLE_SIZE);
+		return sample;
 	}
 
 	// The first-poll settings are in it too: choosing "Emit Since a Date" (or another date) reruns from that date.
@@ -92,6 +102,8 @@ export async function triggerPoll(
 		settings,
 		now: Date.now,
 		deadline: pollDeadline(startedAt, budgetMs),
+		// Record ids come from the upstream: redacted again, as every text the node writes.
+		warn: (message) => context.logger.warn(redactSecret(message, runtime.secret)),
 	});
 	// The one write of the poll (n8n 2.x commits it with the hand-off of what the poll emitted).
 	staticData[STATE_KEY] = outcome.state as unknown as IDataObject;

@@ -51,6 +51,19 @@ describe('trigger: custom source', () => {
 		expect((await trigger.poll()).items).toBeNull();
 	});
 
+	it('polls one page when Pagination was never added (the editor saves it absent or empty)', async () => {
+		const { feed } = fixture.sim;
+		for (const pagination of [undefined, {}]) {
+			const parameters = customChanges({ options: { firstPoll: 'emitAll' } });
+			if (pagination) parameters.pagination = pagination;
+			else delete parameters.pagination;
+			const trigger = await poller(parameters);
+			await trigger.poll();
+			const added = feed.add(ACME_CHANGES, { n: 1 });
+			expect(recordsOf(await trigger.poll()).map((record) => record.id)).toEqual([added.id]);
+		}
+	});
+
 	it('sends the watermark minus the lookback in the since parameter, in the format asked for', async () => {
 		const { feed } = fixture.sim;
 		const trigger = await poller(
@@ -147,6 +160,18 @@ describe('trigger: Salesforce source', () => {
 			expect(result.error?.message).toMatch(
 				/Parameter "soql": Remove (ORDER BY|LIMIT) from the query/,
 			);
+		}
+		expect(fixture.sim.log).toHaveLength(0);
+	});
+
+	it('refuses a WHERE that would escape the parentheses around it, naming the parameter, before any request', async () => {
+		for (const soql of [
+			'SELECT Id FROM Account WHERE Name != null) OR (Name != null',
+			"SELECT Id FROM Account WHERE Name = 'x\\\\') OR (Name != null",
+		]) {
+			const trigger = await poller(accounts({ soql }));
+			const result = await trigger.poll();
+			expect(result.error?.message).toMatch(/Parameter "soql": The parentheses .* do not pair up/);
 		}
 		expect(fixture.sim.log).toHaveLength(0);
 	});

@@ -86,10 +86,12 @@ export async function triggerPoll(
 	const globalData = context.getWorkflowStaticData('global');
 	const recordKey = firstPollKey(context.getNode().name);
 	// "Emit Nothing" means nothing from before activation: a poll that lost the first poll's state resumes after it.
-	const resumeFrom =
+	const recorded =
 		state === undefined && settings.firstPoll === 'emitNothing'
 			? readFirstPollTime(globalData[recordKey], fingerprint)
 			: undefined;
+	// Never from ahead of now: the resumed state's floor would hide every record until then.
+	const resumeFrom = recorded === undefined ? undefined : Math.min(recorded, startedAt);
 	// n8n 1.x has no poll budget: there Max Records per Poll alone bounds a poll.
 	const budgetMs =
 		typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;

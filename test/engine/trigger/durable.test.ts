@@ -133,6 +133,16 @@ describe.runIf(DURABLE_SCHEDULER)(
 			}
 		});
 
+		it('resumes from now at the latest: a record dated ahead never hides later changes', async () => {
+			const trigger = await poller(true);
+			await trigger.poll('trigger', { activation: true });
+			const global = trigger.globalStaticData;
+			global[RECORD_KEY] = { ...(global[RECORD_KEY] as object), at: Date.UTC(9999, 11, 31) };
+			expect(ids(await trigger.poll())).toEqual([]);
+			await change(Date.now(), '170');
+			expect(ids(await trigger.poll())).toEqual(['170']);
+		});
+
 		it('keeps Fetch Test Event as it was: the newest records, no state and no record written', async () => {
 			const trigger = await poller(true);
 			const sample = await trigger.poll('manual');

@@ -10,7 +10,7 @@ import { toNodeError } from '../UnifiedPassthrough/execute/nodeErrors';
 import { searchConnections } from '../UnifiedPassthrough/methods/listSearch';
 import { createRuntime } from '../UnifiedPassthrough/runtime/createRuntime';
 import { pollHost } from '../UnifiedPassthrough/runtime/host';
-import { triggerProperties } from './description/properties';
+import { triggerProperties, triggerSubtitle } from './description/properties';
 import { triggerPoll } from './poll/triggerPoll';
 
 export class UnifiedPassthroughTrigger implements INodeType {
@@ -20,7 +20,7 @@ export class UnifiedPassthroughTrigger implements INodeType {
 		icon: { light: 'file:unified.svg', dark: 'file:unified.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["source"] + ": " + $parameter["event"]}}',
+		subtitle: triggerSubtitle,
 		description:
 			'Starts a workflow with the records that changed since the last poll (HubSpot, Salesforce, Slack or any list endpoint behind Unified.to)',
 		defaults: { name: 'Unified.to Passthrough Trigger' },

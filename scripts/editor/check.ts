@@ -210,7 +210,7 @@ async function main(): Promise<void> {
 			await page.screenshot({ path: join(shots, `${theme}-options.png`) });
 
 			// 2. The connection list: entries, and the picked one.
-			const entry = page.getByText('[paused] HubSpot – customer-50');
+			const entry = page.getByText('HubSpot – customer-50 [paused]');
 			// The first click can land while the panel still settles: click until the list shows.
 			for (let attempt = 1; ; attempt++) {
 				await page.locator('[data-test-id="rlc-input-container"]').click();
@@ -254,7 +254,7 @@ async function main(): Promise<void> {
 			await open('Fresh');
 			await cutOff('node in By Xref mode');
 			for (const optionName of ['Retry', 'Pagination']) {
-				await page.getByPlaceholder('Add Option').click();
+				await page.getByPlaceholder('Add option').click();
 				await page
 					.locator('.el-select-dropdown__item')
 					.filter({ hasText: new RegExp(`^${optionName}$`) })

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { bodyProperties } from '../../UnifiedPassthrough/description/body';
 import {
@@ -40,6 +40,44 @@ const actionOption = (name: string) => {
 	return option;
 };
 
+export const sourceOptions: INodePropertyOptions[] = [
+	{
+		name: 'Custom Endpoint',
+		value: 'custom',
+		description: 'Any list endpoint: give the path and where each record keeps its ID and time',
+	},
+	{
+		name: 'HubSpot',
+		value: 'hubspot',
+		description: 'CRM objects changed since the last poll (CRM search)',
+	},
+	{
+		name: 'Salesforce',
+		value: 'salesforce',
+		description: 'Records of a SOQL query changed since the last poll',
+	},
+	{ name: 'Slack', value: 'slack', description: 'New messages in a channel' },
+];
+
+const newOrUpdatedEvent: INodePropertyOptions = {
+	name: 'New or Updated',
+	value: 'newOrUpdated',
+	description: 'A record is emitted when it appears and again each time it changes',
+};
+const newEvent: INodePropertyOptions = {
+	name: 'New',
+	value: 'new',
+	description: 'Each record once, when it is created (decided by its creation time)',
+};
+
+/** The canvas subtitle, e.g. "HubSpot: New or Updated": the labels the panel shows, not the saved values. */
+function labelsOf(options: INodePropertyOptions[]): string {
+	return JSON.stringify(Object.fromEntries(options.map((option) => [option.value, option.name])));
+}
+export const triggerSubtitle =
+	`={{ ${labelsOf(sourceOptions)}[$parameter["source"]] + ": " + ` +
+	`($parameter["source"] === "slack" ? "New" : ${labelsOf([newOrUpdatedEvent, newEvent])}[$parameter["event"]]) }}`;
+
 export const triggerProperties: INodeProperties[] = [
 	...connectionProperties,
 	{
@@ -47,24 +85,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'source',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{
-				name: 'Custom Endpoint',
-				value: 'custom',
-				description: 'Any list endpoint: give the path and where each record keeps its ID and time',
-			},
-			{
-				name: 'HubSpot',
-				value: 'hubspot',
-				description: 'CRM objects changed since the last poll (CRM search)',
-			},
-			{
-				name: 'Salesforce',
-				value: 'salesforce',
-				description: 'Records of a SOQL query changed since the last poll',
-			},
-			{ name: 'Slack', value: 'slack', description: 'New messages in a channel' },
-		],
+		options: sourceOptions,
 		default: 'hubspot',
 	},
 	{
@@ -72,19 +93,26 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'event',
 		type: 'options',
 		noDataExpression: true,
+		options: [newOrUpdatedEvent, newEvent],
+		default: 'newOrUpdated',
+		displayOptions: { hide: { source: ['slack'] } },
+	},
+	{
+		// Slack's history is read by `ts`, which an edit keeps: an edited message is never seen again.
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
 		options: [
-			{
-				name: 'New or Updated',
-				value: 'newOrUpdated',
-				description: 'A record is emitted when it appears and again each time it changes',
-			},
 			{
 				name: 'New',
 				value: 'new',
-				description: 'Each record once, when it is created (decided by its creation time)',
+				description:
+					'Each message once, when it is posted (edits are not seen: they keep their time)',
 			},
 		],
-		default: 'newOrUpdated',
+		default: 'new',
+		displayOptions: { show: { source: ['slack'] } },
 	},
 	{
 		displayName: 'Object',
@@ -111,7 +139,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: "SELECT Id, Name FROM Account WHERE Industry = 'Energy'",
+		// Short enough for the field to show whole; the description says what else is allowed.
+		placeholder: 'SELECT Id, Name FROM Account',
 		description:
 			'SELECT ... FROM ..., optionally with WHERE. The trigger adds the SystemModstamp condition and the order; leave out ORDER BY and LIMIT.',
 		displayOptions: { show: { source: ['salesforce'] } },
@@ -212,8 +241,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		// Alphabetical by label, as n8n's collections are.
 		options: [
-			actionOption('allowUnauthorizedCerts'),
 			connectionCategoryOption,
 			actionOption('domain'),
 			{
@@ -243,6 +272,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'With First Poll "Emit Since a Date": the first poll emits what changed from this date on',
 			},
+			actionOption('allowUnauthorizedCerts'),
 			{
 				displayName: 'Lookback (Ms)',
 				name: 'lookbackMs',

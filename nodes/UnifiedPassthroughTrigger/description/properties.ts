@@ -178,7 +178,10 @@ export const triggerProperties: INodeProperties[] = [
 		.filter((property) => property.name !== 'method' && property.name !== 'path')
 		.map((property) => shownWhen(property, custom)),
 	...bodyProperties.map((property) => shownWhen(property, { ...custom, method: ['POST'] })),
-	shownWhen(paginationOption, custom),
+	// At the top level n8n's getNodeParameters reads a fixed collection's default through the (absent) saved value:
+	// any default but {} throws ("reading 'settings'"), the editor ignores the Source choice and the workflow will
+	// not open. Inside Options (the action node) the same default is safe and shows Mode at once.
+	{ ...shownWhen(paginationOption, custom), default: {}, placeholder: 'Add Pagination' },
 	{
 		displayName: 'Records Path',
 		name: 'recordsPath',

@@ -51,6 +51,19 @@ describe('trigger: custom source', () => {
 		expect((await trigger.poll()).items).toBeNull();
 	});
 
+	it('polls one page when Pagination was never added (the editor saves it absent or empty)', async () => {
+		const { feed } = fixture.sim;
+		for (const pagination of [undefined, {}]) {
+			const parameters = customChanges({ options: { firstPoll: 'emitAll' } });
+			if (pagination) parameters.pagination = pagination;
+			else delete parameters.pagination;
+			const trigger = await poller(parameters);
+			await trigger.poll();
+			const added = feed.add(ACME_CHANGES, { n: 1 });
+			expect(recordsOf(await trigger.poll()).map((record) => record.id)).toEqual([added.id]);
+		}
+	});
+
 	it('sends the watermark minus the lookback in the since parameter, in the format asked for', async () => {
 		const { feed } = fixture.sim;
 		const trigger = await poller(

@@ -46,7 +46,7 @@ describe('connection links and health', () => {
 		).toBe(true);
 	});
 
-	it('puts the status first, then integration and xref (else ID); no categories', () => {
+	it('puts integration and xref (else ID) first, then the status; no categories', () => {
 		const hubspot = {
 			id: '5de520f96e439b002043d8dc',
 			integration_type: 'hubspot',

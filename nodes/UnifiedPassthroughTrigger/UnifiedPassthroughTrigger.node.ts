@@ -11,6 +11,11 @@ import { searchConnections } from '../UnifiedPassthrough/methods/listSearch';
 import { createRuntime } from '../UnifiedPassthrough/runtime/createRuntime';
 import { pollHost } from '../UnifiedPassthrough/runtime/host';
 import { triggerProperties, triggerSubtitle } from './description/properties';
+import {
+	getHubspotProperties,
+	searchHubspotObjects,
+	searchSlackChannels,
+} from './methods/listSearch';
 import { triggerPoll } from './poll/triggerPoll';
 
 export class UnifiedPassthroughTrigger implements INodeType {
@@ -32,7 +37,8 @@ export class UnifiedPassthroughTrigger implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchConnections },
+		listSearch: { searchConnections, searchHubspotObjects, searchSlackChannels },
+		loadOptions: { getHubspotProperties },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -115,22 +115,41 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { source: ['slack'] } },
 	},
 	{
+		// A plain string before 0.2: saved workflows with one still run (sources/locator.ts).
 		displayName: 'Object',
 		name: 'hubspotObject',
-		type: 'string',
-		default: 'contacts',
-		placeholder: 'contacts',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: 'contacts' },
 		description: 'Contacts, companies, deals, tickets, or a custom object type ID (e.g. 2-1234567)',
 		displayOptions: { show: { source: ['hubspot'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an object...',
+				typeOptions: { searchListMethod: 'searchHubspotObjects', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. contacts or 2-1234567',
+			},
+		],
 	},
 	{
-		displayName: 'Properties',
+		// A comma-separated string before 0.2: saved workflows with one still run (sources/locator.ts).
+		displayName: 'Property Names or IDs',
 		name: 'hubspotProperties',
-		type: 'string',
-		default: '',
-		placeholder: 'email,firstname,lastname',
+		type: 'multiOptions',
+		typeOptions: {
+			loadOptionsMethod: 'getHubspotProperties',
+			loadOptionsDependsOn: ['hubspotObject.value'],
+		},
+		default: [],
 		description:
-			'Comma-separated properties to return with each record; the last-modified (or create) date is always added',
+			'Properties to return with each record; the last-modified (or create) date is always added. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { source: ['hubspot'] } },
 	},
 	{
@@ -153,13 +172,28 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { source: ['salesforce'] } },
 	},
 	{
-		displayName: 'Channel ID',
+		// A plain string before 0.2: saved workflows with one still run (sources/locator.ts).
+		displayName: 'Channel',
 		name: 'slackChannel',
-		type: 'string',
-		default: '',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		required: true,
-		placeholder: 'C0123456789',
 		displayOptions: { show: { source: ['slack'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a channel...',
+				typeOptions: { searchListMethod: 'searchSlackChannels', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. C0123456789',
+			},
+		],
 	},
 	{
 		displayName: 'Method',

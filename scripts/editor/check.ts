@@ -244,9 +244,13 @@ async function main(): Promise<void> {
 				await page.locator('[data-test-id="ndv"]').waitFor();
 				await page.waitForTimeout(1000);
 			};
+			const emptyCollections = async () =>
+				(await page.locator('[data-test-id="ndv"]').innerText()).split('Currently no items exist')
+					.length - 1;
+			// Counted before the options are added: the trigger's top-level Pagination (Custom) shows it on its own.
+			let emptyBefore = 0;
 			const checkAllAdded = async (where: string, added: string[]) => {
-				const text = await page.locator('[data-test-id="ndv"]').innerText();
-				const empty = text.includes('Currently no items exist');
+				const empty = (await emptyCollections()) > emptyBefore;
 				log(
 					`${theme}, ${where}: added ${added.length} options (${added.join(', ')}); "Currently no items exist" ${empty ? 'SHOWN' : 'not shown'}`,
 				);
@@ -432,12 +436,17 @@ async function main(): Promise<void> {
 				if (events !== (expected.newOnly ? 'New' : 'New or Updated / New'))
 					problems.push(`${theme}: ${expected.label}'s Event offers ${events}`);
 			}
+			emptyBefore = await emptyCollections();
+			log(
+				`${theme}, trigger (Custom) before any option: "Currently no items exist" ${emptyBefore} time(s)`,
+			);
 			const triggerOptions = await addEveryOption(page);
 			await checkAllAdded('trigger', triggerOptions);
 			await page.screenshot({ path: join(shots, `${theme}-trigger-options.png`), fullPage: true });
 
 			// 6. Every option of the action node, and of the node as an AI tool (items 4, 7, 12).
 			await open('All Options');
+			emptyBefore = await emptyCollections();
 			const actionOptions = await addEveryOption(page);
 			await checkAllAdded('action node', actionOptions);
 			if (!actionOptions.includes('Batching'))
@@ -455,6 +464,7 @@ async function main(): Promise<void> {
 			log(`${theme}, tool: Connection's hint names Let Model Pick Connection: ${hinted}`);
 			if (!hinted) problems.push(`${theme}: the tool's Connection has no hint about the opt-in`);
 			await page.screenshot({ path: join(shots, `${theme}-tool-connection.png`) });
+			emptyBefore = await emptyCollections();
 			const toolOptions = await addEveryOption(page);
 			await checkAllAdded('tool', toolOptions);
 			if (toolOptions.includes('Batching')) problems.push(`${theme}: a tool offers Batching`);

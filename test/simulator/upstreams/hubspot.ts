@@ -130,7 +130,10 @@ export function createHubSpotUpstream(data: HubSpotData): Upstream {
 			return json(200, { results: HUBSPOT_SCHEMAS }, rateHeaders);
 		const properties = /^crm\/v3\/properties\/([^/]+)$/.exec(path);
 		if (properties && method === 'GET') {
-			const known = ['contacts', ...HUBSPOT_SCHEMAS.map((schema) => schema.objectTypeId)];
+			const known = [
+				...['contacts', 'companies', 'deals', 'tickets', 'products', 'line_items'],
+				...HUBSPOT_SCHEMAS.map((schema) => schema.objectTypeId),
+			];
 			if (!known.includes(properties[1]))
 				return hubspotError(
 					400,

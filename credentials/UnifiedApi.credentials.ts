@@ -1,12 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { API_URL_EXPRESSION, REGION_OPTIONS } from '../nodes/UnifiedPassthrough/shared/regions';
+import { REGION_OPTIONS } from '../nodes/UnifiedPassthrough/shared/regions';
 
 export class UnifiedApi implements ICredentialType {
 	name = 'unifiedApi';
@@ -49,32 +43,11 @@ export class UnifiedApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: API_URL_EXPRESSION,
-			url: '/unified/connection',
-			method: 'GET',
-			qs: { limit: 1 },
-		},
-		// n8n shows the status text alone ("Unauthorized") otherwise.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Wrong API key, or a key from another region: a Unified.to key works only in the region (US, EU or AU) of its workspace',
-				},
-			},
-		],
-	};
+	// The key opens every connection of the workspace and Unified's own API: only this package's nodes, which send
+	// it nowhere but {base}/passthrough/{connection}/..., may decrypt it. n8n 2.x (n8n-core's
+	// assertCredentialUsableByNode) refuses every other node, n8n's HTTP Request node and its AI tool included.
+	// n8n 1.x ignores the flag, so the credential also has no `authenticate`: n8n's HTTP Request node applies a
+	// credential through it, and without it has no way to put the key in a request. The nodes test the credential
+	// (testedBy: testUnifiedApiCredential).
+	restrictToSupportedNodes = true as const;
 }

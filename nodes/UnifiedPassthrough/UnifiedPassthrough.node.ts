@@ -14,6 +14,7 @@ import { optionsProperty } from './description/options';
 import { requestProperties } from './description/request';
 import { toolDescriptionProperty } from './description/toolOptions';
 import { actionItemWork } from './execute/actionItem';
+import { testUnifiedApiCredential } from './methods/credentialTest';
 import { searchConnections } from './methods/listSearch';
 import { createRuntime } from './runtime/createRuntime';
 import { executeHost } from './runtime/host';
@@ -35,7 +36,7 @@ export class UnifiedPassthrough implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'unifiedApi', required: true }],
+		credentials: [{ name: 'unifiedApi', required: true, testedBy: 'testUnifiedApiCredential' }],
 		properties: [
 			toolDescriptionProperty(NODE_DESCRIPTION),
 			operationProperty,
@@ -48,6 +49,7 @@ export class UnifiedPassthrough implements INodeType {
 
 	methods = {
 		listSearch: { searchConnections },
+		credentialTest: { testUnifiedApiCredential },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

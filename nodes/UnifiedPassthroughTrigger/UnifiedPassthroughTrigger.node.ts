@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { toNodeError } from '../UnifiedPassthrough/execute/nodeErrors';
+import { testUnifiedApiCredential } from '../UnifiedPassthrough/methods/credentialTest';
 import { searchConnections } from '../UnifiedPassthrough/methods/listSearch';
 import { createRuntime } from '../UnifiedPassthrough/runtime/createRuntime';
 import { pollHost } from '../UnifiedPassthrough/runtime/host';
@@ -32,13 +33,14 @@ export class UnifiedPassthroughTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'unifiedApi', required: true }],
+		credentials: [{ name: 'unifiedApi', required: true, testedBy: 'testUnifiedApiCredential' }],
 		properties: triggerProperties,
 	};
 
 	methods = {
 		listSearch: { searchConnections, searchHubspotObjects, searchSlackChannels },
 		loadOptions: { getHubspotProperties },
+		credentialTest: { testUnifiedApiCredential },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { INodeExecutionData, IRun } from 'n8n-workflow';
 
 import { REPO_ROOT } from './config';
+import { agentAnswer, credentialCases, OPENAI_CREDENTIAL_REF } from './credentialCases';
 import { headless } from './headless';
 import { connectionById, itemsInto, passthroughNode } from './workflows';
 import type { WorkflowJson } from './n8n';
@@ -90,14 +91,8 @@ function exampleCases(): E2eCase[] {
 			const example = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<WorkflowJson, 'id'>;
 			const id = `e2eExample${index}`;
 			const title = `examples/${file}`;
-			if (example.nodes.some((node) => node.type.startsWith('@n8n/n8n-nodes-langchain.lmChat'))) {
-				return {
-					id,
-					title,
-					skip: 'needs a chat model (an OpenAI credential)',
-					check: () => undefined,
-				};
-			}
+			if (example.nodes.some((node) => node.type.startsWith('@n8n/n8n-nodes-langchain.lmChat')))
+				return agentExampleCase(id, title, example);
 			if (
 				example.nodes.some((node) => node.type.endsWith('Trigger') && node.type.includes('unified'))
 			) {
@@ -120,6 +115,51 @@ function exampleCases(): E2eCase[] {
 				},
 			};
 		});
+}
+
+/**
+ * The AI-agent example against the fake model (fakeModel.ts): the model calls the HubSpot tool, this package's
+ * `unifiedPassthroughTool`, which must still read the credential (restricted to this package's nodes, Tool included).
+ */
+function agentExampleCase(id: string, title: string, example: Omit<WorkflowJson, 'id'>): E2eCase {
+	const chatTrigger = example.nodes.find((node) => node.type.endsWith('.chatTrigger'));
+	const withModel = {
+		...example,
+		nodes: example.nodes.map((node) =>
+			node.type.startsWith('@n8n/n8n-nodes-langchain.lmChat')
+				? { ...node, credentials: OPENAI_CREDENTIAL_REF }
+				: node,
+		),
+		pinData: chatTrigger
+			? {
+					[chatTrigger.name]: [
+						{ json: { chatInput: 'Who are my newest contacts?', sessionId: 'e2e' } },
+					],
+				}
+			: {},
+	};
+	return {
+		id,
+		title,
+		workflow: headless(withModel, id),
+		check: (run: IRun) => {
+			assertSucceeded(run);
+			const answer = agentAnswer(run);
+			assert.match(answer, /^TOOL SAID: /, answer.slice(0, 300));
+			assert.match(
+				answer,
+				/@example\.com/,
+				`no contact in the tool's answer: ${answer.slice(0, 300)}`,
+			);
+		},
+	};
+}
+
+/** What the fake model sends as the tool call's arguments, per tool name. */
+export function fakeToolArguments(tool: string): object {
+	if (tool === 'HubSpot')
+		return { method: 'GET', path: '/crm/v3/objects/contacts', query: '{"limit": 2}', body: '' };
+	return {};
 }
 
 /** Manual trigger -> items (see headless) -> one Passthrough node. */
@@ -236,6 +276,6 @@ function failurePathCases(): E2eCase[] {
 	];
 }
 
-export function e2eCases(): E2eCase[] {
-	return [...exampleCases(), ...failurePathCases()];
+export function e2eCases(simBaseUrl: string): E2eCase[] {
+	return [...exampleCases(), ...failurePathCases(), ...credentialCases(simBaseUrl)];
 }

@@ -7,7 +7,9 @@ import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { simulatorProcess } from '../../bench/support/simulatorProcess';
-import { e2eCases, type E2eCase } from './cases';
+import { e2eCases, fakeToolArguments, type E2eCase } from './cases';
+import { OPENAI_CREDENTIAL } from './credentialCases';
+import { startFakeModel } from './fakeModel';
 import { CACHE_DIR, CREDENTIAL, REPO_ROOT } from './config';
 import { cleanEnv, execOrThrow, seconds } from './exec';
 import { installPackage, packPackage, type InstallMode } from './installPackage';
@@ -172,17 +174,20 @@ async function main(): Promise<number> {
 	);
 
 	let sim: Awaited<ReturnType<typeof simulatorProcess>> | undefined;
+	// An OpenAI-compatible model on loopback, so the AI Agent cases run their tools (fakeModel.ts).
+	const model = await startFakeModel(fakeToolArguments);
 	try {
 		sim = await simulatorProcess();
 		const n8n = new N8nCli(runtime, userFolder);
 		const selected = (title: string) =>
 			!flags.only || flags.only.split(',').some((part) => title.includes(part));
-		const cases = e2eCases().filter((e2eCase) => selected(e2eCase.title));
+		const cases = e2eCases(sim.baseUrl).filter((e2eCase) => selected(e2eCase.title));
 		const memory = memoryCases(memorySizes, sim).filter((entry) => selected(entry.workflow.name));
 		const perf = perfWorkflows(selected);
 		const [, importMs] = await timed(async () => {
 			await n8n.importCredentials([
 				{ ...CREDENTIAL, data: { apiKey: sim!.apiKey, region: 'custom', baseUrl: sim!.baseUrl } },
+				{ ...OPENAI_CREDENTIAL, data: { apiKey: 'sk-e2e-fake', url: model.url } },
 			]);
 			await n8n.importWorkflows([
 				...cases.flatMap((e2eCase) => (e2eCase.workflow ? [e2eCase.workflow] : [])),
@@ -247,6 +252,7 @@ async function main(): Promise<number> {
 		return failed ? 1 : 0;
 	} finally {
 		await sim?.close();
+		await model.close();
 	}
 }
 

@@ -167,7 +167,10 @@ describe("the built package's descriptions", async () => {
 			);
 		expect(read(icons.light)).toMatch(/<svg/);
 		expect(read(icons.light)).not.toBe(read(icons.dark));
-		expect(pkg.credential.test?.request.url).toBe('/unified/connection');
+		expect(node.description.credentials).toEqual([
+			{ name: 'unifiedApi', required: true, testedBy: 'testUnifiedApiCredential' },
+		]);
+		expect(typeof node.methods?.credentialTest?.testUnifiedApiCredential).toBe('function');
 	});
 
 	it.runIf(process.env.N8N_COMPAT_PACKAGE_ROOT)(

@@ -1,81 +1,47 @@
-import { request } from 'undici';
-import { Workflow } from 'n8n-workflow';
+import type {
+	ICredentialTestFunction,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+} from 'n8n-workflow';
 
-import { loadPackage } from './engine';
-
-export interface CredentialTestOutcome {
-	ok: boolean;
-	statusCode?: number;
-	url: string;
-	/** What n8n's credential tester shows for a failed test: the message of the rule for that status, if any. */
-	message?: string;
-}
+import { CREDENTIAL_TYPE, loadPackage } from './engine';
 
 /**
- * Resolves the credential type's own `test` request and `authenticate` headers (n8n expressions over
- * `$credentials`), the way n8n's credential tester does, and sends it. Proves the credential definition in
- * dist/, not a copy of its logic.
+ * Runs the credential's test the way n8n's CredentialsTester does when the credential type has no `test` of its
+ * own: the first node the credential supports whose description names a `testedBy` method, called with the
+ * decrypted credential. Proves what the built package gives n8n, not a copy of its logic.
  */
 export async function testCredential(
-	credentials: Record<string, string>,
-	options: { dryRun?: boolean } = {},
-): Promise<CredentialTestOutcome> {
-	const { credential } = await loadPackage();
-	const test = credential.test?.request;
-	if (!test) throw new Error('the credential has no test request');
-	const workflow = new Workflow({
-		nodes: [],
-		connections: {},
-		active: false,
-		nodeTypes: {
-			getByName: () => undefined,
-			getByNameAndVersion: () => undefined,
-			getKnownTypes: () => ({}),
-		} as never,
-	});
-	const resolve = (value: unknown) =>
-		workflow.expression.getSimpleParameterValue(
-			{
-				name: 'credential-test',
-				type: 'test',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-				id: 't',
+	data: Record<string, string>,
+): Promise<INodeCredentialTestResult & { testedBy: string[] }> {
+	const { loader, credential } = await loadPackage();
+	if (credential.test) throw new Error('the credential has a test request: n8n would run that');
+	const testedBy: string[] = [];
+	let test: ICredentialTestFunction | undefined;
+	for (const name of loader.known.credentials[CREDENTIAL_TYPE].supportedNodes ?? []) {
+		const node = loader.getNode(name).type as INodeType;
+		const declared = node.description.credentials?.find(
+			(entry) => entry.name === CREDENTIAL_TYPE,
+		)?.testedBy;
+		if (typeof declared !== 'string') continue;
+		testedBy.push(`${name}.${declared}`);
+		test ??= node.methods?.credentialTest?.[declared];
+	}
+	if (!test) throw new Error('no node of the package tests the credential');
+	const context = {
+		logger: console,
+		helpers: {
+			request: () => {
+				throw new Error('not used');
 			},
-			value as string,
-			'internal',
-			{ $credentials: credentials },
-		);
-	const baseURL = String(resolve(test.baseURL));
-	const query = new URLSearchParams(
-		Object.entries(test.qs ?? {}).map(([name, value]) => [name, String(value)]),
-	).toString();
-	const url = `${baseURL}${test.url}${query ? `?${query}` : ''}`;
-	if (options.dryRun) return { ok: true, url };
-	const authenticate = credential.authenticate as {
-		properties: { headers: Record<string, string> };
-	};
-	const headers = Object.fromEntries(
-		Object.entries(authenticate.properties.headers).map(([name, value]) => [
-			name,
-			String(resolve(value)),
-		]),
-	);
-	const response = await request(url, { method: test.method ?? 'GET', headers });
-	await response.body.dump();
-	const ok = response.statusCode >= 200 && response.statusCode < 300;
-	// As n8n's CredentialsTester: on an error status, the first `responseCode` rule for it gives the message.
-	const rule = ok
-		? undefined
-		: (credential.test?.rules ?? []).find(
-				(candidate) =>
-					candidate.type === 'responseCode' && candidate.properties.value === response.statusCode,
-			);
-	return {
-		ok,
-		statusCode: response.statusCode,
-		url,
-		...(rule ? { message: (rule.properties as { message: string }).message } : {}),
-	};
+		},
+	} as unknown as ICredentialTestFunctions;
+	const result = await test.call(context, {
+		id: 'cred-1',
+		name: 'Unified.to account',
+		type: CREDENTIAL_TYPE,
+		data,
+	});
+	return { ...result, testedBy };
 }

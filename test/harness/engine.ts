@@ -32,8 +32,13 @@ import {
 } from 'n8n-workflow';
 
 import { startRun } from './compat';
+import {
+	credentialPolicyOf,
+	isCredentialUsableByNode,
+	type CredentialPolicy,
+} from './credentialPolicy';
 
-import { HarnessAgent, HarnessTrigger } from './stubNodes';
+import { HarnessAgent, HarnessHttpRequest, HarnessTrigger } from './stubNodes';
 
 /** The package as n8n loads it; test:compat points this at a copy installed next to n8n 1.x. */
 export const PACKAGE_ROOT = process.env.N8N_COMPAT_PACKAGE_ROOT ?? resolve(__dirname, '../..');
@@ -42,6 +47,8 @@ export const NODE_TYPE = `${PACKAGE_NAME}.unifiedPassthrough`;
 export const CREDENTIAL_TYPE = 'unifiedApi';
 /** The harness's stand-in for n8n 2.x's AI Agent (see HarnessAgent). */
 export const AGENT_TYPE = 'harness.agent';
+/** n8n's HTTP Request node type, which n8n-core lets read any credential unless the credential is restricted. */
+export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
 
 export interface LoadedPackage {
 	loader: PackageDirectoryLoader;
@@ -50,6 +57,8 @@ export interface LoadedPackage {
 }
 
 let loaded: Promise<LoadedPackage> | undefined;
+/** n8n's rule for who may decrypt the credential, from the package as loaded (see credentialPolicy.ts). */
+let credentialPolicy: CredentialPolicy | undefined;
 
 /**
  * Forgets what the package's per-connection flow controllers learned (they live for the process, shared by every
@@ -69,6 +78,7 @@ export function loadPackage(root: string = PACKAGE_ROOT): Promise<LoadedPackage>
 	const load = async () => {
 		const loader = new PackageDirectoryLoader(root);
 		await loader.loadAll();
+		credentialPolicy = credentialPolicyOf(loader, PACKAGE_NAME, CREDENTIAL_TYPE);
 		return {
 			loader,
 			node: loader.getNode('unifiedPassthrough').type,
@@ -88,8 +98,10 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
-	isCredentialUsableByNode(): boolean {
-		return true;
+	isCredentialUsableByNode(credentialType: string, nodeType: string): boolean {
+		return (
+			credentialType !== CREDENTIAL_TYPE || isCredentialUsableByNode(credentialPolicy, nodeType)
+		);
 	}
 
 	async authenticate(
@@ -158,6 +170,7 @@ function nodeTypesFor(pkg: LoadedPackage): INodeTypes {
 		// A polled execution starts from what the poll emitted (pinned); test/harness/poll.ts runs the poll itself.
 		[`${NODE_TYPE}Trigger`]: trigger,
 		[AGENT_TYPE]: new HarnessAgent(),
+		[HTTP_REQUEST_TYPE]: new HarnessHttpRequest(),
 	};
 	return {
 		getByName: (type) => byName[type],

@@ -96,3 +96,41 @@ export class HarnessAgent implements INodeType {
 		};
 	}
 }
+
+/**
+ * Stands in for n8n-nodes-base's HTTP Request node with Authentication "Predefined Credential Type": it reads the
+ * credential picked in `nodeCredentialType` and sends its key as a Bearer header to any `url`, as the real node does
+ * with a credential's `authenticate`. n8n-core lets this node type read every credential (FULL_ACCESS_NODE_TYPES)
+ * unless the credential is restricted to its own nodes.
+ */
+export class HarnessHttpRequest implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HTTP Request',
+		name: 'httpRequest',
+		group: ['output'],
+		version: [4, 4.1, 4.2],
+		description: 'Sends any request with a predefined credential',
+		defaults: { name: 'HTTP Request' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+			{
+				displayName: 'Credential Type',
+				name: 'nodeCredentialType',
+				type: 'string',
+				default: '',
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const url = this.getNodeParameter('url', 0) as string;
+		const credentialType = this.getNodeParameter('nodeCredentialType', 0) as string;
+		const credentials = await this.getCredentials<{ apiKey: string }>(credentialType);
+		const response = await fetch(url, {
+			headers: { authorization: `Bearer ${credentials.apiKey}` },
+		});
+		return [[{ json: { statusCode: response.status } }]];
+	}
+}

@@ -61,7 +61,10 @@ async function run(api: ModelApi, items: number, executions = 1) {
 	const started = Date.now();
 	const calls: Array<Promise<HttpOutcome>> = [];
 	for (let execution = 0; execution < executions; execution++) {
-		const flow = new ExecutionFlow('http://model.test', { concurrency: 0, requestIntervalMs: 0 });
+		const flow = new ExecutionFlow(
+			{ baseUrl: 'http://model.test', apiKey: 'test-key' },
+			{ concurrency: 0, requestIntervalMs: 0 },
+		);
 		const dispatch = withRetry<HttpOutcome>({
 			retry: DEFAULT_RETRY,
 			clock: { sleep, now: Date.now },
@@ -137,7 +140,10 @@ describe('ConnectionFlow against a token-bucket API, in fake time', () => {
 
 describe('ConnectionFlow queue', () => {
 	it('a cancel rejects every queued request at once, and nothing starts after it', async () => {
-		const flow = new ExecutionFlow('http://cancel.test', { concurrency: 1, requestIntervalMs: 0 });
+		const flow = new ExecutionFlow(
+			{ baseUrl: 'http://cancel.test', apiKey: 'test-key' },
+			{ concurrency: 1, requestIntervalMs: 0 },
+		);
 		const cancel = new AbortController();
 		let started = 0;
 		let finish!: () => void;
@@ -163,7 +169,10 @@ describe('ConnectionFlow queue', () => {
 	});
 
 	it('after a cancel, the connection holds nothing of the execution: it goes idle', async () => {
-		const flow = new ExecutionFlow('http://idle.test', { concurrency: 0, requestIntervalMs: 0 });
+		const flow = new ExecutionFlow(
+			{ baseUrl: 'http://idle.test', apiKey: 'test-key' },
+			{ concurrency: 0, requestIntervalMs: 0 },
+		);
 		const cancel = new AbortController();
 		const connection = flow.connection('c');
 		// Paused for a minute by a Retry-After: everything queues, nothing is in flight.
@@ -187,5 +196,59 @@ describe('ConnectionFlow queue', () => {
 		]);
 		await new Promise((resolve) => setImmediate(resolve));
 		expect(connection.idle).toBe(true);
+	});
+});
+
+describe('ConnectionFlow: a pause never holds a call longer than its own Max Wait', () => {
+	const credential = { baseUrl: 'http://pause.test', apiKey: 'test-key' };
+	const settings = { concurrency: 0, requestIntervalMs: 0 };
+	const asked = (seconds: string) => ({
+		statusCode: 429,
+		headers: { 'retry-after': seconds },
+		latencyMs: 1,
+		// The call that got it accepts any wait (execution A of the issue: Max Wait 2e9 ms).
+		maxWaitMs: 2e9,
+	});
+	const turn = async () => await new Promise((resolve) => setImmediate(resolve));
+	const pending = async (promise: Promise<unknown>) =>
+		await Promise.race([promise.then(() => 'settled'), turn().then(() => 'pending')]);
+
+	it('a call arriving during a longer pause fails at once naming its Max Wait; a patient one waits', async () => {
+		const a = new ExecutionFlow(credential, settings);
+		const b = new ExecutionFlow(credential, settings);
+		const connection = a.connection('arriving');
+		expect(b.connection('arriving')).toBe(connection);
+		(await connection.acquire(a.budget, 1, undefined, 2e9)).release(asked('100000'));
+		await expect(connection.acquire(b.budget, 2, undefined, 1000)).rejects.toThrow(
+			'The connection is paused for 100000 s (the API asked another call of this connection to wait), more than the 1 s "Max Wait" of this call allows; not sent',
+		);
+		const cancel = new AbortController();
+		const patient = connection.acquire(a.budget, 3, cancel.signal, 2e9);
+		expect(await pending(patient)).toBe('pending');
+		cancel.abort();
+		await expect(patient).rejects.toThrow();
+	}, 5_000);
+
+	it('a call already waiting fails as soon as another call gets a pause longer than it accepts', async () => {
+		const a = new ExecutionFlow(credential, settings);
+		const b = new ExecutionFlow(credential, settings);
+		const connection = a.connection('waiting');
+		const first = await connection.acquire(a.budget, 1, undefined, 2e9);
+		const second = await connection.acquire(a.budget, 2, undefined, 2e9);
+		// Half a second: B (Max Wait 1 s) accepts it and queues.
+		first.release(asked('0.5'));
+		const waiting = connection.acquire(b.budget, 3, undefined, 1000);
+		expect(await pending(waiting)).toBe('pending');
+		second.release(asked('100000'));
+		await expect(waiting).rejects.toThrow(/paused for 100000 s .*more than the 1 s "Max Wait"/);
+	}, 5_000);
+
+	it('the least pause after a 429 holds even a call whose Max Wait is 0', async () => {
+		const a = new ExecutionFlow(credential, settings);
+		const connection = a.connection('floor');
+		(await connection.acquire(a.budget, 1, undefined, 0)).release(asked('0'));
+		const next = connection.acquire(a.budget, 2, undefined, 0);
+		expect(await pending(next)).toBe('pending');
+		(await next).release();
 	});
 });

@@ -187,10 +187,13 @@ describe('withFlowControl', () => {
 			inFlight--;
 			return { statusCode: 200, headers: {} };
 		};
-		const flow = new ExecutionFlow('http://dispatch.test', {
-			concurrency: 2,
-			requestIntervalMs: 0,
-		});
+		const flow = new ExecutionFlow(
+			{ baseUrl: 'http://dispatch.test', apiKey: 'test-key' },
+			{
+				concurrency: 2,
+				requestIntervalMs: 0,
+			},
+		);
 		const limited = withFlowControl<HttpOutcome>({
 			connection: flow.connection('c1'),
 			budget: flow.budget,

@@ -69,3 +69,62 @@ describe('Pacer', () => {
 		expect(pacer.nextStartAt()).toBeLessThanOrEqual(60_000);
 	});
 });
+
+describe('Pacer: the least pause after a 429', () => {
+	const ROUNDS = [100, 200, 400, 800, 1000, 1000];
+
+	for (const [name, askedMs] of [
+		['Retry-After: 0', 0],
+		['retry-after-ms: 0', 0],
+		['an HTTP-date already past', 0],
+		['Retry-After: 0.01', 10],
+	] as const) {
+		it(`${name} is never a resend sooner than 0.1 s, doubling per round of 429s up to 1 s`, () => {
+			const pacer = new Pacer();
+			let sentAt = 0;
+			const pauses = ROUNDS.map((_, round) => {
+				const at = 1000 * (round + 1);
+				pacer.onRateLimited(at, { askedMs, maxWaitMs: 60_000, sentAt });
+				sentAt = at;
+				return pacer.nextStartAt() - at;
+			});
+			expect(pauses).toEqual(ROUNDS);
+		});
+	}
+
+	it('holds whatever the Max Wait of the call that got it, 0 included', () => {
+		for (const pushback of [{ askedMs: 0, maxWaitMs: 0 }, { maxWaitMs: 0 }]) {
+			const pacer = new Pacer();
+			pacer.onRateLimited(1000, pushback);
+			expect(pacer.nextStartAt()).toBe(1100);
+		}
+	});
+
+	it('a 429 with only quota headers that say go at once still pauses the floor', () => {
+		const pacer = new Pacer();
+		pacer.onRateLimited(1000, {
+			pace: { remaining: 5, limit: 10, windowMs: 1000 },
+			maxWaitMs: 60_000,
+		});
+		expect(pacer.nextStartAt()).toBeGreaterThanOrEqual(1100);
+	});
+
+	it('the 429s of one burst (sent before the last one came back) are one round; a success starts over', () => {
+		const pacer = new Pacer();
+		pacer.onRateLimited(1000, { askedMs: 0, maxWaitMs: 60_000, sentAt: 990 });
+		for (let at = 1001; at < 1010; at++)
+			pacer.onRateLimited(at, { askedMs: 0, maxWaitMs: 60_000, sentAt: 995 });
+		expect(pacer.floorMs()).toBe(100);
+		pacer.onRateLimited(1200, { askedMs: 0, maxWaitMs: 60_000, sentAt: 1110 });
+		expect(pacer.floorMs()).toBe(200);
+		pacer.onSuccess(1500, undefined, 0, 60_000);
+		pacer.onRateLimited(1600, { askedMs: 0, maxWaitMs: 60_000, sentAt: 1550 });
+		expect(pacer.nextStartAt()).toBe(1700);
+	});
+
+	it('a longer Retry-After is kept as asked', () => {
+		const pacer = new Pacer();
+		pacer.onRateLimited(1000, { askedMs: 5000, maxWaitMs: 60_000 });
+		expect(pacer.nextStartAt()).toBe(6000);
+	});
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { DEFAULT_MAX_RECORDS_READ_PER_POLL } from '../../nodes/UnifiedPassthrough/shared/defaults';
 import { runPoll, type PollSettings } from '../../nodes/UnifiedPassthroughTrigger/poll/runPoll';
 import type { PollState } from '../../nodes/UnifiedPassthroughTrigger/poll/state';
 import type { PollSource } from '../../nodes/UnifiedPassthroughTrigger/sources/types';
@@ -163,15 +164,15 @@ describe('runPoll', () => {
 					throw new PassthroughFailure('HTTP 500: boom (page 7)');
 				},
 				state: {
-					version: 1,
+					version: 2,
 					fingerprint: 'f',
 					watermark: Date.UTC(2026, 10, 29, 8),
 					floor: null,
-					seen: {},
+					seen: [],
 				},
 				fingerprint: 'f',
 				settings: settings(),
-				now: () => 0,
+				now: () => Date.UTC(2026, 10, 29, 9),
 			}),
 		).rejects.toThrow(
 			'Fake rows: the poll for records changed since 2026-11-29T08:00:00.000Z failed: HTTP 500: boom (page 7)',
@@ -226,5 +227,164 @@ describe('runPoll', () => {
 		}
 		expect(emitted.flat()).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
 		expect(emitted[0]).toEqual(['r0', 'r1', 'r2', 'r3']);
+	});
+
+	describe('record times it cannot use', () => {
+		const NOW = Date.UTC(2026, 10, 29, 8);
+		for (const ordered of [true, false]) {
+			it(`skips records dated far ahead or outside the Date range, warns naming them, and keeps reading later ones (${ordered ? 'ordered' : 'unordered'})`, async () => {
+				const rows: Row[] = [
+					{ id: 'now', t: NOW - 1_000 },
+					{ id: 'y9999', t: Date.UTC(9999, 11, 31) },
+					{ id: 'huge', t: 1e17 },
+					{ id: 'ahead', t: NOW + 60_000 },
+				];
+				const source = fakeSource(() => rows, ordered);
+				const warnings: string[] = [];
+				let state: PollState | undefined;
+				let clock = NOW;
+				const poll = async () => {
+					const outcome = await runPoll({
+						source,
+						fetchPage: fetchFrom(() => rows, ordered),
+						state,
+						fingerprint: 'f',
+						settings: settings({ lookbackMs: 1_000 }),
+						now: () => clock,
+						warn: (message) => warnings.push(message),
+					});
+					state = outcome.state;
+					return outcome.records.map((record) => record.id);
+				};
+				// A record a minute ahead (a server's clock) is read; the watermark stays at the poll's start.
+				expect(await poll()).toEqual(['now', 'ahead']);
+				expect(state?.watermark).toBe(NOW);
+				expect(warnings).toHaveLength(1);
+				expect(warnings[0]).toMatch(/^Fake rows: skipped 2 record\(s\)/);
+				expect(warnings[0]).toContain(
+					'"y9999" (9999-12-31T00:00:00.000Z, more than 5 minutes after',
+				);
+				expect(warnings[0]).toContain('"huge" (100000000000000000 ms, not a date)');
+				expect(JSON.stringify(state)).not.toMatch(/2534022144|1e\+?17|100000000000000000/);
+				clock += 30_000;
+				rows.push({ id: 'later', t: clock - 10 });
+				expect(await poll()).toEqual(['later']);
+				clock += 60_000;
+				expect(await poll()).toEqual([]);
+				expect(state?.watermark).toBeLessThanOrEqual(clock);
+			});
+		}
+
+		it('a watermark stored ahead of now by an earlier version (9999, 1e17) is read as now: changes arrive again', async () => {
+			for (const watermark of [Date.UTC(9999, 11, 31), 1e17]) {
+				const rows: Row[] = [{ id: 'fresh', t: NOW - 10 }];
+				const outcome = await runPoll({
+					source: fakeSource(() => rows, false),
+					fetchPage: fetchFrom(() => rows, false),
+					state: { version: 2, fingerprint: 'f', watermark, floor: null, seen: [] },
+					fingerprint: 'f',
+					settings: settings({ lookbackMs: 60_000 }),
+					now: () => NOW,
+				});
+				expect(outcome.records.map((record) => record.id)).toEqual(['fresh']);
+				expect(outcome.state.watermark).toBe(NOW);
+			}
+		});
+	});
+
+	describe('a source without order that never ends', () => {
+		function endless(ordered: boolean) {
+			let pages = 0;
+			const source: PollSource = {
+				...fakeSource(() => [], ordered),
+				query: () => ({
+					spec: { method: 'GET', path: 'endless', query: [], headers: {} },
+					pagination: {
+						mode: 'cursor',
+						maxPages: 0,
+						output: 'records',
+						recordsPath: 'data',
+						cursorPath: 'next',
+						cursorParameter: 'cursor',
+						parameterIn: 'query',
+						nextUrlPath: '',
+						offsetType: 'offset',
+						offsetParameter: 'offset',
+						limitParameter: 'limit',
+						pageSize: 500,
+						firstOffset: 0,
+						firstPage: 1,
+					},
+				}),
+			};
+			const fetchPage = async () => {
+				pages++;
+				const data = Array.from({ length: 500 }, (_, index) => ({
+					id: `p${pages}-${index}-${'x'.repeat(100)}`,
+					t: 1_000 + ((pages * 7_919 + index * 104_729) % 100_000),
+				}));
+				return {
+					statusCode: 200,
+					headers: {},
+					kind: 'json' as const,
+					body: { data, next: `c${pages}` },
+				};
+			};
+			return { source, fetchPage, pages: () => pages };
+		}
+
+		it(`fails once it has read the default ${DEFAULT_MAX_RECORDS_READ_PER_POLL.toLocaleString('en-US')} records, naming the cap and the since filter, with memory bounded`, async () => {
+			const { source, fetchPage, pages } = endless(false);
+			global.gc?.();
+			const before = process.memoryUsage().heapUsed;
+			let peak = before;
+			const error = await runPoll({
+				source,
+				fetchPage: async () => {
+					peak = Math.max(peak, process.memoryUsage().heapUsed);
+					return await fetchPage();
+				},
+				state: undefined,
+				fingerprint: 'f',
+				settings: settings({ maxRecordsPerPoll: 1_000 }),
+				now: () => 200_000,
+			}).catch((caught: unknown) => caught as PassthroughFailure);
+			console.log(
+				`endless unordered source: ${pages()} pages read, heap +${((peak - before) / 1e6).toFixed(1)} MB at most`,
+			);
+			expect(error).toBeInstanceOf(PassthroughFailure);
+			expect((error as PassthroughFailure).message).toBe(
+				'Fake rows: the poll for all records failed: it read more than 100,000 records (Max Records Read per Poll) without reaching the last page',
+			);
+			expect((error as PassthroughFailure).details.description).toMatch(
+				/since filter \(Since Parameter\)/,
+			);
+			expect(pages()).toBe(201);
+		});
+
+		it('the cap is an option, and ordered sources are not held to it (Max Records per Poll ends their polls)', async () => {
+			const unordered = endless(false);
+			await expect(
+				runPoll({
+					source: unordered.source,
+					fetchPage: unordered.fetchPage,
+					state: undefined,
+					fingerprint: 'f',
+					settings: settings({ maxRecordsReadPerPoll: 1_200 }),
+					now: () => 200_000,
+				}),
+			).rejects.toThrow(/read more than 1,200 records/);
+			expect(unordered.pages()).toBe(3);
+			const ordered = endless(true);
+			const outcome = await runPoll({
+				source: ordered.source,
+				fetchPage: ordered.fetchPage,
+				state: undefined,
+				fingerprint: 'f',
+				settings: settings({ maxRecordsReadPerPoll: 1_200, maxRecordsPerPoll: 1_500 }),
+				now: () => 200_000,
+			});
+			expect(outcome.records).toHaveLength(1_500);
+		});
 	});
 });

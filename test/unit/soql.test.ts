@@ -48,6 +48,49 @@ describe('Salesforce source SOQL', () => {
 		});
 	});
 
+	it('refuses a WHERE whose parentheses do not pair up outside quoted text: it would escape the time bound', () => {
+		const refused = [
+			'SELECT Id FROM Account WHERE Name != null) OR (Name != null',
+			'SELECT Id FROM Account WHERE (Name != null',
+			'SELECT Id FROM Account WHERE Name != null)',
+			'SELECT Id FROM Account WHERE Name != null)) OR ((Name != null',
+			'SELECT Id FROM Account WHERE ) OR (',
+			"SELECT Id FROM Account WHERE Name = 'a') OR (Name != null",
+			// An escaped backslash ends the literal: the parenthesis after it is outside quotes.
+			"SELECT Id FROM Account WHERE Name = 'a\\\\') OR (Name != 'b'",
+			'SELECT Id, (SELECT Id FROM Contacts FROM Account',
+			// Pairs up as a whole, not within the WHERE clause.
+			'SELECT Id, toLabel(Name FROM Account WHERE x = 1) OR (y = 2)',
+		];
+		for (const soql of refused)
+			expect(() => parseSoql(soql), soql).toThrow(/Parameter "soql".*parentheses|parentheses/);
+		// Unclosed literals, including one whose closing quote is escaped: whatever follows would be guessed.
+		for (const soql of [
+			"SELECT Id FROM Account WHERE Name = 'a) OR (b",
+			"SELECT Id FROM Account WHERE Name = 'a\\') OR (Name != null",
+		])
+			expect(() => parseSoql(soql), soql).toThrow(/string literal .* not closed/);
+	});
+
+	it('keeps parentheses inside string literals, escaped quotes included, and paired ones', () => {
+		for (const where of [
+			"Name = 'O\\'Brien) OR (x'",
+			"Name = ')' AND Site = '('",
+			"(Name = 'a' OR Name = 'b') AND (Rating = 'Hot')",
+			"Id IN (SELECT AccountId FROM Contact WHERE LastName = 'x)')",
+			"Name = 'back\\\\slash'",
+		]) {
+			expect(parseSoql(`SELECT Id FROM Account WHERE ${where}`).where).toBe(where);
+			expect(soqlOf(1_000_000, `SELECT Id FROM Account WHERE ${where}`)).toContain(
+				`WHERE (${where}) AND SystemModstamp >`,
+			);
+		}
+		expect(parseSoql('SELECT Id, toLabel(Status) FROM Account').fields).toEqual([
+			'Id',
+			'toLabel(Status)',
+		]);
+	});
+
 	it('refuses an API version that is not vNN.N', () => {
 		expect(() =>
 			salesforceSource({

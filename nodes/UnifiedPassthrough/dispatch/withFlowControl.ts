@@ -7,7 +7,7 @@ export interface FlowControlContext {
 	connection: ConnectionFlow;
 	/** This execution's own Concurrency and Request Interval. */
 	budget: ExecutionBudget;
-	/** The call's "Max Wait": no pause a response of it causes is longer. */
+	/** The call's "Max Wait": no pause a response of it causes is longer, and no pause holds it longer. */
 	maxWaitMs: number;
 	signal?: AbortSignal;
 }
@@ -24,6 +24,7 @@ export function withFlowControl<TResponse extends HttpOutcome>(context: FlowCont
 				context.budget,
 				(call ?? newCall(queuedAt)).seq,
 				context.signal,
+				context.maxWaitMs,
 			);
 			const startedAt = Date.now();
 			if (call) call.queuedMs += startedAt - queuedAt;

@@ -59,7 +59,7 @@ export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
 		baseUrl,
 		secret,
 		signal,
-		limiter: new ExecutionFlow(baseUrl, settings, host.warn),
+		limiter: new ExecutionFlow({ baseUrl, apiKey: secret }, settings, host.warn),
 		// The lookups share the execution's proxy and TLS settings, like Concurrency.
 		resolveXref: cachedXrefResolver(unifiedXrefLookup(credentials, signal, executionOptions)),
 		storeBinary: host.storeBinary,

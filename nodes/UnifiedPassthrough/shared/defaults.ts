@@ -30,3 +30,5 @@ export const DEFAULT_BATCH_SIZE = 0;
 export const DEFAULT_MAX_RECORDS_PER_POLL = 10_000;
 /** Polling trigger: how far before the watermark each query starts (catches records a search index shows late). */
 export const DEFAULT_LOOKBACK_MS = 60_000;
+/** Polling trigger: records one poll of a source without order (Custom, Slack) may read before it fails. */
+export const DEFAULT_MAX_RECORDS_READ_PER_POLL = 100_000;

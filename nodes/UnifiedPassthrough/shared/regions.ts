@@ -21,13 +21,3 @@ export const REGION_OPTIONS = [
 	})),
 	{ name: 'Custom Base URL', value: 'custom' },
 ];
-
-/**
- * The API root as an n8n expression over the credential's fields, for the credential test (which n8n runs from
- * the credential's description); like apiBaseUrl, a missing region means US.
- */
-export const API_URL_EXPRESSION = `={{ $credentials.region === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : ${(
-	['eu', 'au'] as const
-)
-	.map((region) => `$credentials.region === "${region}" ? "${REGIONS[region].apiUrl}" : `)
-	.join('')}"${REGIONS.us.apiUrl}" }}`;

@@ -11,6 +11,7 @@ import { requestProperties } from '../../UnifiedPassthrough/description/request'
 import {
 	DEFAULT_LOOKBACK_MS,
 	DEFAULT_MAX_RECORDS_PER_POLL,
+	DEFAULT_MAX_RECORDS_READ_PER_POLL,
 } from '../../UnifiedPassthrough/shared/defaults';
 
 type Show = Record<string, Array<string | boolean>>;
@@ -326,6 +327,15 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_MAX_RECORDS_PER_POLL,
 				description: 'The oldest changes are emitted first; the rest comes with the next poll',
+			},
+			{
+				displayName: 'Max Records Read per Poll',
+				name: 'maxRecordsReadPerPoll',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_MAX_RECORDS_READ_PER_POLL,
+				description:
+					'Custom and Slack sources give records in no reliable order, so each poll reads every page; a poll that reads more records than this fails. For Custom, set a Since Parameter so each poll reads only what changed.',
 			},
 			actionOption('proxy'),
 			actionOption('retry'),

@@ -1,10 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DEFAULT_MAX_RECORDS_READ_PER_POLL } from '../../UnifiedPassthrough/shared/defaults';
 import { PassthroughFailure } from '../../UnifiedPassthrough/shared/failure';
 import type { PollEvent, PollSource, RecordKey } from '../sources/types';
+import { byTimeThenId, OldestRecords } from './oldestRecords';
 import { readPages, type FetchPage } from './readPages';
 import { nextState, SeenWindow, type PollState } from './state';
-import { isoTime } from './time';
+import { EARLIEST_SINCE_MS, isoTime, unusableTime } from './time';
 
 export type FirstPoll = 'emitNothing' | 'emitAll' | 'emitSince';
 
@@ -14,6 +16,8 @@ export interface PollSettings {
 	/** Epoch ms, for `emitSince`. */
 	firstPollSince?: number;
 	maxRecordsPerPoll: number;
+	/** Records one poll of a source without order may read (it reads every page); past it, the poll fails. */
+	maxRecordsReadPerPoll?: number;
 	lookbackMs: number;
 	maxSeen?: number;
 }
@@ -28,6 +32,8 @@ export interface PollInput {
 	now(): number;
 	/** Epoch ms after which no new page is fetched (n8n 2.x's poll budget); the poll ends with what it has. */
 	deadline?: number;
+	/** Told about records the poll skipped (a time it cannot use); the poll goes on. */
+	warn?(message: string): void;
 }
 
 export interface PollOutcome {
@@ -40,8 +46,22 @@ interface Keyed extends RecordKey {
 	json: IDataObject;
 }
 
-const byTimeThenId = (a: RecordKey, b: RecordKey) =>
-	a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Names the first few records skipped for their time, in one warning per poll. */
+function skippedWarning(label: string, skipped: Array<[string, string]>, count: number): string {
+	const named = skipped.map(([id, why]) => `"${id.slice(0, 80)}" (${why})`).join(', ');
+	const more = count > skipped.length ? ` and ${count - skipped.length} more` : '';
+	return `${label}: skipped ${count} record(s) whose time cannot be used: ${named}${more}. They are not emitted and do not move the watermark; a record dated ahead is read once its time has come.`;
+}
+
+function readCapFailure(cap: number): PassthroughFailure {
+	return new PassthroughFailure(
+		`it read more than ${cap.toLocaleString('en-US')} records (Max Records Read per Poll) without reaching the last page`,
+		{
+			description:
+				'This source gives records in no order the trigger can rely on, so each poll reads every page. Add a since filter (Since Parameter) so each poll reads only what changed, or raise Max Records Read per Poll.',
+		},
+	);
+}
 
 function describeWindow(since: number | undefined, event: PollEvent): string {
 	if (since === undefined) return 'all records';
@@ -68,14 +88,20 @@ export async function runPoll(input: PollInput): Promise<PollOutcome> {
 			floor = since - 1;
 		}
 	} else if (state.watermark !== null) {
-		since = state.watermark - settings.lookbackMs;
+		// A watermark stored ahead of now (by an earlier version, from a record dated ahead) would skip every change.
+		since = Math.min(state.watermark, startedAt) - settings.lookbackMs;
 		if (floor !== null && floor > since) since = floor;
 	}
+	if (since !== undefined) since = Math.max(since, EARLIEST_SINCE_MS);
 	const seen = new SeenWindow(state, floor);
 	const max = settings.maxRecordsPerPoll;
+	const readCap = settings.maxRecordsReadPerPoll ?? DEFAULT_MAX_RECORDS_READ_PER_POLL;
+	let read = 0;
+	const skipped: Array<[string, string]> = [];
+	let skippedCount = 0;
 	const collected: Keyed[] = [];
-	// Unordered sources: the latest version of each id read so far (a record that changed while pages were read).
-	const latest = new Map<string, Keyed>();
+	// Unordered sources: the oldest unseen records, the latest version of each id (one may change while pages are read).
+	const oldest = new OldestRecords<Keyed>(max);
 	let lastProcessed: number | undefined;
 	let newest: number | undefined;
 	let complete = true;
@@ -88,8 +114,17 @@ export async function runPoll(input: PollInput): Promise<PollOutcome> {
 			let restart = false;
 			let lastTime: number | undefined;
 			await readPages(source.query(queryFrom), input.fetchPage, (records, page) => {
+				if (!source.ordered) {
+					read += records.length;
+					if (read > readCap) throw readCapFailure(readCap);
+				}
 				for (const record of records) {
 					const key = source.key(record, page);
+					const unusable = unusableTime(key.time, startedAt);
+					if (unusable !== undefined) {
+						if (skippedCount++ < 3) skipped.push([key.id, unusable]);
+						continue;
+					}
 					lastTime = key.time;
 					if (since !== undefined && key.time < since) continue;
 					if (newest === undefined || key.time > newest) newest = key.time;
@@ -101,9 +136,8 @@ export async function runPoll(input: PollInput): Promise<PollOutcome> {
 						if (emitting) collected.push({ ...key, json: record as IDataObject });
 						if (emitting && collected.length >= max) full = true;
 					} else if (!seen.has(key.id, key.time)) {
-						const known = latest.get(key.id);
-						if (!known || key.time >= known.time)
-							latest.set(key.id, Object.assign(key, { json: record as IDataObject }));
+						if (emitting) oldest.offer(Object.assign(key, { json: record as IDataObject }));
+						else seen.markLatest(key.id, key.time);
 					}
 				}
 				inQuery += records.length;
@@ -132,14 +166,14 @@ export async function runPoll(input: PollInput): Promise<PollOutcome> {
 		throw error;
 	}
 
+	if (skippedCount > 0) input.warn?.(skippedWarning(source.label, skipped, skippedCount));
 	let emitted: Keyed[];
 	if (source.ordered) {
 		emitted = collected;
 	} else {
-		const sorted = [...latest.values()].sort(byTimeThenId);
-		emitted = emitting ? sorted.slice(0, max) : [];
-		for (const record of emitting ? emitted : sorted) seen.mark(record.id, record.time);
-		if (emitting && sorted.length > max) lastProcessed = emitted[emitted.length - 1].time;
+		emitted = oldest.oldest();
+		for (const record of emitted) seen.mark(record.id, record.time);
+		if (oldest.cut) lastProcessed = emitted.at(-1)?.time;
 		// Unordered pages tell nothing about what is left when the poll stopped early: the watermark stays.
 		else if (complete) lastProcessed = newest;
 	}
@@ -150,6 +184,8 @@ export async function runPoll(input: PollInput): Promise<PollOutcome> {
 	if (!emitting) watermark = Math.max(startedAt, newest ?? -Infinity);
 	else if (lastProcessed !== undefined) watermark = Math.max(watermark ?? -Infinity, lastProcessed);
 	else if (watermark === null && since !== undefined) watermark = since;
+	// Never past the poll's start: a record dated a little ahead is read again next time, and the state knows it.
+	if (watermark !== null) watermark = Math.min(watermark, startedAt);
 	return {
 		records: emitted.map((record) => record.json),
 		state: nextState({

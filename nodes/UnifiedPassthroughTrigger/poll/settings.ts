@@ -2,11 +2,12 @@ import type { RawOptions } from '../../UnifiedPassthrough/execute/options';
 import {
 	DEFAULT_LOOKBACK_MS,
 	DEFAULT_MAX_RECORDS_PER_POLL,
+	DEFAULT_MAX_RECORDS_READ_PER_POLL,
 } from '../../UnifiedPassthrough/shared/defaults';
 import { ParameterError } from '../../UnifiedPassthrough/shared/parameterError';
 import type { PollEvent } from '../sources/types';
 import type { FirstPoll, PollSettings } from './runPoll';
-import { toEpochMs } from './time';
+import { isDateTime, toEpochMs } from './time';
 
 /** The trigger's `options` collection as saved. */
 export type TriggerOptions = Pick<
@@ -17,6 +18,7 @@ export type TriggerOptions = Pick<
 	firstPoll?: FirstPoll;
 	firstPollSince?: string;
 	maxRecordsPerPoll?: number;
+	maxRecordsReadPerPoll?: number;
 	lookbackMs?: number;
 };
 
@@ -63,6 +65,12 @@ export function resolvePollSettings(event: PollEvent, options: TriggerOptions): 
 	let firstPollSince: number | undefined;
 	if (firstPoll === 'emitSince') {
 		firstPollSince = toEpochMs(options.firstPollSince);
+		if (firstPollSince !== undefined && !isDateTime(firstPollSince)) {
+			throw new ParameterError(
+				'options.firstPollSince',
+				`First Poll Since "${String(options.firstPollSince).slice(0, 40)}" is not a date`,
+			);
+		}
 		if (firstPollSince === undefined) {
 			throw new ParameterError(
 				'options.firstPollSince',
@@ -79,6 +87,12 @@ export function resolvePollSettings(event: PollEvent, options: TriggerOptions): 
 			DEFAULT_MAX_RECORDS_PER_POLL,
 			1,
 			'options.maxRecordsPerPoll',
+		),
+		maxRecordsReadPerPoll: wholeNumber(
+			options.maxRecordsReadPerPoll,
+			DEFAULT_MAX_RECORDS_READ_PER_POLL,
+			1,
+			'options.maxRecordsReadPerPoll',
 		),
 		lookbackMs: wholeNumber(options.lookbackMs, DEFAULT_LOOKBACK_MS, 0, 'options.lookbackMs'),
 	};

@@ -31,3 +31,29 @@ export function formatSince(ms: number, format: SinceFormat): string {
 export function isoTime(ms: number): string {
 	return new Date(Math.floor(ms)).toISOString();
 }
+
+/** The dates a JavaScript Date can hold: ±8.64e15 ms (years -271821 to 275760). */
+const DATE_RANGE_MS = 8.64e15;
+/**
+ * The earliest time a query asks from: the watermark of a record dated at the earliest Date, minus the lookback
+ * and a source's own margin, would be no date at all ("Invalid time value" on every poll).
+ */
+export const EARLIEST_SINCE_MS = -DATE_RANGE_MS + 86_400_000;
+/** How far after a poll began a record may be dated and still be read (servers' clocks differ a little). */
+export const MAX_AHEAD_MS = 5 * 60_000;
+
+/** Whether a Date can hold the time. */
+export function isDateTime(ms: number): boolean {
+	return Math.abs(ms) <= DATE_RANGE_MS;
+}
+
+/**
+ * Why a record's time cannot be used, or undefined when it can. A time outside the Date range or far ahead
+ * would become the watermark, and every later poll would read from there (or fail on "Invalid time value").
+ */
+export function unusableTime(ms: number, startedAt: number): string | undefined {
+	if (!isDateTime(ms)) return `${ms} ms, not a date`;
+	if (ms > startedAt + MAX_AHEAD_MS)
+		return `${isoTime(ms)}, more than ${MAX_AHEAD_MS / 60_000} minutes after the poll began`;
+	return undefined;
+}

@@ -10,6 +10,7 @@ import { assertUsable } from '../../UnifiedPassthrough/execute/runItem';
 import { runtimeExchange } from '../../UnifiedPassthrough/execute/runtimeExchange';
 import type { ParameterReader } from '../../UnifiedPassthrough/request/buildRequest';
 import type { Runtime } from '../../UnifiedPassthrough/runtime/createRuntime';
+import { redactSecret } from '../../UnifiedPassthrough/shared/redact';
 import { buildSource } from './buildSource';
 import type { FetchPage } from './readPages';
 import { runPoll, sampleNewest } from './runPoll';
@@ -91,6 +92,8 @@ export async function triggerPoll(
 		settings,
 		now: Date.now,
 		deadline: pollDeadline(startedAt, budgetMs),
+		// Record ids come from the upstream: redacted again, as every text the node writes.
+		warn: (message) => context.logger.warn(redactSecret(message, runtime.secret)),
 	});
 	// The one write of the poll (n8n 2.x commits it with the hand-off of what the poll emitted).
 	staticData[STATE_KEY] = outcome.state as unknown as IDataObject;

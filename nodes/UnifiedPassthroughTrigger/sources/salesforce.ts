@@ -28,10 +28,23 @@ export function soqlDateTime(ms: number): string {
 	return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+/** A SOQL string literal; a quote or backslash inside it is escaped with a backslash. */
+const LITERAL = /'(?:\\.|[^'\\])*'/g;
+
+/** Every "(" closed by a later ")", and no ")" without an open "(" before it. */
+function balancedParentheses(text: string): boolean {
+	let depth = 0;
+	for (const character of text) {
+		if (character === '(') depth++;
+		else if (character === ')' && --depth < 0) return false;
+	}
+	return depth === 0;
+}
+
 /** The parts of the user's SOQL the trigger extends; refuses what it cannot extend safely. */
 export function parseSoql(soql: string): { fields: string[]; object: string; where?: string } {
 	// Quoted text may hold any word: checked with the literals blanked out.
-	const outsideQuotes = soql.replace(/'(?:\\.|[^'\\])*'/g, "''");
+	const outsideQuotes = soql.replace(LITERAL, "''");
 	for (const [pattern, clause] of FORBIDDEN) {
 		if (pattern.test(outsideQuotes)) {
 			throw new ParameterError(
@@ -40,7 +53,21 @@ export function parseSoql(soql: string): { fields: string[]; object: string; whe
 			);
 		}
 	}
+	if (soql.replace(LITERAL, '').includes("'")) {
+		throw new ParameterError(
+			'soql',
+			"A string literal in the query is not closed: end it with ' (write a quote inside it as \\')",
+		);
+	}
 	const match = QUERY.exec(soql);
+	// The WHERE clause alone too: "toLabel(Name FROM Account WHERE x = 1) OR (y = 2)" pairs up only as a whole.
+	const where = match?.[3]?.replace(LITERAL, '');
+	if (!balancedParentheses(outsideQuotes) || (where && !balancedParentheses(where))) {
+		throw new ParameterError(
+			'soql',
+			'The parentheses in the query do not pair up (outside quoted text): the trigger puts the WHERE clause in parentheses and adds its time condition, which an unpaired ")" would escape',
+		);
+	}
 	if (!match || !QUERY.test(outsideQuotes)) {
 		throw new ParameterError(
 			'soql',

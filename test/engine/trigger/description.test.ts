@@ -58,6 +58,12 @@ describe('trigger: description as n8n loads it', () => {
 		expect(option('firstPoll')?.default).toBe('emitNothing');
 		expect(option('maxRecordsPerPoll')?.default).toBe(10_000);
 		expect(option('lookbackMs')?.default).toBe(60_000);
+		expect(option('maxRecordsReadPerPoll')).toMatchObject({
+			displayName: 'Max Records Read per Poll',
+			type: 'number',
+			default: 100_000,
+			typeOptions: { minValue: 1 },
+		});
 		for (const name of [
 			'firstPollSince',
 			'timeout',

@@ -3,6 +3,7 @@ import { requestedWaitMs } from '../retryPolicy';
 import { AdaptiveLimit } from './adaptiveLimit';
 import type { ExecutionBudget } from './executionBudget';
 import { Pacer } from './pacer';
+import { pausedTooLong } from './pauseRefusal';
 import { readDailyUsage, readPace } from './paceHeaders';
 import { WaitQueue, type Waiter } from './waitQueue';
 
@@ -26,7 +27,15 @@ export interface FlowPermit {
 /** Salesforce warns by e-mail at 90% of the daily API quota; so do we, in n8n's log. */
 const DAILY_USAGE_WARNING = 0.9;
 
+/** What the registry hears: when a connection goes idle (nothing in flight or waiting) and busy again. */
+export interface IdleListener {
+	onIdle(): void;
+	onBusy(): void;
+}
+
 interface QueuedRequest extends Waiter {
+	/** The call's "Max Wait": it is refused, not held, while a pause is longer. */
+	maxWaitMs: number;
 	start(permit: FlowPermit): void;
 	fail(error: unknown): void;
 }
@@ -62,7 +71,15 @@ export class ConnectionFlow {
 
 	private lastActiveAt = Date.now();
 
-	constructor(limit: AdaptiveLimit = new AdaptiveLimit()) {
+	private busy = false;
+
+	/** The latest pause end every waiting call was checked against. */
+	private checkedPauseUntil = 0;
+
+	constructor(
+		limit: AdaptiveLimit = new AdaptiveLimit(),
+		private readonly listener?: IdleListener,
+	) {
 		this.limit = limit;
 	}
 
@@ -76,25 +93,71 @@ export class ConnectionFlow {
 		return this.idle ? now - this.lastActiveAt : 0;
 	}
 
-	async acquire(budget: ExecutionBudget, seq: number, signal?: AbortSignal): Promise<FlowPermit> {
+	/**
+	 * Waits for a slot. `maxWaitMs` is the call's "Max Wait": while the connection is paused for longer than that
+	 * (beyond the least pause after a 429), the call fails naming it instead of waiting.
+	 */
+	async acquire(
+		budget: ExecutionBudget,
+		seq: number,
+		signal?: AbortSignal,
+		maxWaitMs = Infinity,
+	): Promise<FlowPermit> {
 		if (signal?.aborted) throw abortError(signal);
+		const pauseMs = this.pacer.pausedUntil() - Date.now();
+		if (this.holdsLonger(pauseMs, maxWaitMs)) throw pausedTooLong(pauseMs, maxWaitMs);
 		return await new Promise<FlowPermit>((resolve, reject) => {
 			const request: QueuedRequest = {
 				seq,
+				maxWaitMs,
 				done: false,
 				start: (permit) => {
 					if (signal) this.unwatch(signal, request);
 					resolve(permit);
 				},
-				fail: reject,
+				fail: (error) => {
+					if (signal) this.unwatch(signal, request);
+					reject(error);
+				},
 			};
 			if (signal) this.watch(signal, request);
 			let lane = this.lanes.get(budget);
 			if (!lane) this.lanes.set(budget, (lane = new WaitQueue()));
 			lane.push(request);
 			budget.flows.add(this);
+			if (!this.busy) {
+				this.busy = true;
+				this.listener?.onBusy();
+			}
 			this.pump();
 		});
+	}
+
+	private holdsLonger(pauseMs: number, maxWaitMs: number): boolean {
+		return pauseMs > maxWaitMs && pauseMs > this.pacer.floorMs();
+	}
+
+	/** After a pause grew: the waiting calls that do not accept it fail now, each naming its own Max Wait. */
+	private refuseOverlongWaits(now: number): void {
+		const pausedUntil = this.pacer.pausedUntil();
+		if (pausedUntil <= this.checkedPauseUntil) return;
+		this.checkedPauseUntil = pausedUntil;
+		const pauseMs = pausedUntil - now;
+		for (const lane of this.lanes.values()) {
+			for (const request of lane.waiting()) {
+				if (request.done || !this.holdsLonger(pauseMs, request.maxWaitMs)) continue;
+				request.done = true;
+				request.fail(pausedTooLong(pauseMs, request.maxWaitMs));
+			}
+		}
+	}
+
+	/** Tells the registry once nothing is in flight or waiting. */
+	private settle(): void {
+		if (!this.busy || !this.idle) return;
+		this.busy = false;
+		this.lastActiveAt = Date.now();
+		this.listener?.onIdle();
 	}
 
 	/**
@@ -145,6 +208,11 @@ export class ConnectionFlow {
 	}
 
 	private pump(): void {
+		this.startWhatMay();
+		this.settle();
+	}
+
+	private startWhatMay(): void {
 		this.dropGivenUp();
 		for (;;) {
 			if (this.inFlight >= this.limit.current) return;
@@ -203,20 +271,34 @@ export class ConnectionFlow {
 				released = true;
 				this.inFlight--;
 				this.lastActiveAt = Date.now();
-				if (report) this.learn(report, saturated, budget);
+				if (report) {
+					this.learn(report, saturated, budget, now);
+					this.refuseOverlongWaits(Date.now());
+				}
 				this.nudge();
 				budget.onFinish();
+				this.settle();
 			},
 		});
 	}
 
-	private learn(report: AttemptReport, saturated: boolean, budget: ExecutionBudget): void {
+	private learn(
+		report: AttemptReport,
+		saturated: boolean,
+		budget: ExecutionBudget,
+		sentAt: number,
+	): void {
 		const now = Date.now();
 		const { statusCode, headers, maxWaitMs } = report;
 		const pace = readPace(headers, now);
 		if (statusCode === 429) {
 			this.limit.onOverload(now);
-			this.pacer.onRateLimited(now, { askedMs: requestedWaitMs(headers, now), pace, maxWaitMs });
+			this.pacer.onRateLimited(now, {
+				askedMs: requestedWaitMs(headers, now),
+				pace,
+				maxWaitMs,
+				sentAt,
+			});
 			return;
 		}
 		if (statusCode === 503) {

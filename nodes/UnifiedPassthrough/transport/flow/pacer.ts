@@ -6,8 +6,10 @@ const LEARNED_SHARE = 0.9;
 const LEARNED_GROWTH_PER_SECOND = 0.05;
 /** A learned pace is forgotten after this long without a 429. */
 const LEARNED_MEMORY_MS = 30_000;
-/** The pause after a stray bare 429, while no pace is learned. */
+/** The pause after a stray bare 429, while no pace is learned; also the least pause after any 429. */
 const STRAY_PAUSE_MS = 100;
+/** The least pause after a 429 doubles per round of 429s with no success between, up to this. */
+const MAX_FLOOR_MS = 1_000;
 /** Bare 429s are a pace to learn once they are this share of the last answers. */
 const LEARN_AT_LIMITED_SHARE = 0.2;
 /** A pace is learned at most once in this time: the 429s of one burst are one signal. */
@@ -25,6 +27,8 @@ export interface Pushback {
 	pace?: PaceSignal;
 	/** No pause may be longer: the asking call's "Max Wait". A longer ask fails that call and pauses nothing. */
 	maxWaitMs: number;
+	/** When the attempt that got it was sent: a 429 to a call sent before the last one arrived is the same round. */
+	sentAt?: number;
 }
 
 /**
@@ -49,6 +53,9 @@ export class Pacer {
 	private learnedAt = -Infinity;
 
 	private lastLimitedAt = -Infinity;
+
+	/** Rounds of 429s since the last success: each one doubles the least pause. */
+	private limitedRounds = 0;
 
 	private lastSuccessAt = -Infinity;
 
@@ -83,6 +90,7 @@ export class Pacer {
 			}
 		}
 		this.lastSuccessAt = now;
+		this.limitedRounds = 0;
 		if (pace) this.applyPace(now, pace, inFlight, maxPauseMs);
 	}
 
@@ -93,21 +101,41 @@ export class Pacer {
 		if (this.recent.length > RATE_SAMPLES) this.recent.shift();
 	}
 
+	/**
+	 * No 429 is answered by a resend sooner than the floor, whatever its headers say (`Retry-After: 0` on every
+	 * answer would be a request storm) and whatever the asking call's Max Wait.
+	 */
 	onRateLimited(now: number, pushback: Pushback): void {
 		const { askedMs, maxWaitMs } = pushback;
 		// An ask beyond Max Wait fails the calls that got it; the connection goes on for the others.
 		if (askedMs !== undefined && askedMs > maxWaitMs) return;
-		if (askedMs !== undefined) this.pauseFor(now, askedMs);
-		else if (pushback.pace) this.applyPace(now, pushback.pace, 0, maxWaitMs);
-		else {
+		const { sentAt } = pushback;
+		if (this.limitedRounds === 0 || (sentAt !== undefined && sentAt >= this.lastLimitedAt))
+			this.limitedRounds++;
+		const floor = this.floorMs();
+		if (askedMs !== undefined) this.pauseFor(now, Math.max(askedMs, floor));
+		else if (pushback.pace) {
+			this.applyPace(now, pushback.pace, 0, maxWaitMs);
+			this.pauseFor(now, floor);
+		} else {
 			this.record(true);
 			// A bare 429: nothing says when or how fast. Many of them: the pace is learned from what the API just
 			// served. A stray one (another client's burst, one hot record): a short pause is enough.
 			if (this.limitedShare() >= LEARN_AT_LIMITED_SHARE) this.learn(now);
-			const pause = this.learnedRate ? 1000 / this.learnedRate : STRAY_PAUSE_MS;
-			this.pauseFor(now, Math.min(pause, maxWaitMs));
+			// A learned pace spaces every start at the API's own rate: its interval is the pause, never escalated.
+			this.pauseFor(now, this.learnedRate ? Math.min(1000 / this.learnedRate, maxWaitMs) : floor);
 		}
 		this.lastLimitedAt = now;
+	}
+
+	/** The least pause after a 429 now: 0.1 s, doubled per round of 429s without a success between, at most 1 s. */
+	floorMs(): number {
+		return Math.min(MAX_FLOOR_MS, STRAY_PAUSE_MS * 2 ** Math.max(0, this.limitedRounds - 1));
+	}
+
+	/** Until when new requests are held by a pause (a 429's or 503's, or a spent quota's); 0 when none was set. */
+	pausedUntil(): number {
+		return this.pauseUntil;
 	}
 
 	/** The server asked for a pause (a 503's Retry-After). */

@@ -21,6 +21,11 @@ export class WaitQueue<T extends Waiter> {
 		}
 	}
 
+	/** Every waiter still held, in no order (some may have given up). */
+	waiting(): readonly T[] {
+		return this.heap;
+	}
+
 	/** The live waiter with the lowest seq, dropping the ones that gave up. */
 	peek(): T | undefined {
 		while (this.heap.length && this.heap[0].done) this.pop();

@@ -98,9 +98,7 @@ export async function searchNodes(page: Page, query: string): Promise<string[]> 
 	await search.waitFor({ timeout: 30_000 });
 	await search.fill(query);
 	await page.waitForTimeout(1500);
-	// n8n 2.41 lists search results as item-iterator-item (node-creator-node-item inside a category).
-	const entries = await page
-		.locator('[data-test-id="item-iterator-item"], [data-test-id="node-creator-node-item"]')
-		.allInnerTexts();
+	// n8n 2.41's node panel renders each entry of a list as an item-iterator-item.
+	const entries = await page.locator('[data-test-id="item-iterator-item"]').allInnerTexts();
 	return entries.map((text) => text.split('\n')[0].trim()).filter(Boolean);
 }

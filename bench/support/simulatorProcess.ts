@@ -11,6 +11,11 @@ export interface SimulatorProcess {
 	rateLimitCounters(connectionId: string): Promise<RateLimitCounters>;
 	/** A full bucket and fresh counters. */
 	resetRateLimit(connectionId: string): Promise<void>;
+	/** Changes a feed record (stamped now), or adds it (see test/simulator/control.ts); returns its id and time. */
+	changeRecord(
+		collection: string,
+		change: { id?: string; fields?: Record<string, unknown> },
+	): Promise<{ id: string; updatedAt: number }>;
 	close(): Promise<void>;
 }
 
@@ -52,6 +57,8 @@ export async function simulatorProcess(): Promise<SimulatorProcess> {
 		resetRateLimit: async (id) => {
 			await control('POST', `rate-limited/${encodeURIComponent(id)}/reset`);
 		},
+		changeRecord: (collection, change) =>
+			control('POST', `feed/${encodeURIComponent(collection)}`, change),
 		close: async () => {
 			child.removeAllListeners('exit');
 			const exited = new Promise((resolve) => child.once('exit', resolve));

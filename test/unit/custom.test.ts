@@ -25,7 +25,7 @@ describe('customMode', () => {
 	it('empty paths: the body is the array, and so is the answer', () => {
 		const mode = customMode('', '');
 		const operation = mode.operation('PUT', 'x');
-		expect(mode.record({ a: 1 }, operation, 0)).toEqual({ record: { a: 1 }, shared: {} });
+		expect(mode.record({ a: 1 }, operation, 0, 'tok')).toEqual({ record: { a: 1 }, shared: {} });
 		expect(mode.body([{ a: 1 }], {}, operation)).toEqual([{ a: 1 }]);
 	});
 

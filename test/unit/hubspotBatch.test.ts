@@ -28,12 +28,12 @@ describe('hubspotMode', () => {
 			'crm/v4/associations/contacts/companies/batch/create',
 		);
 		expect(associate).toEqual({ name: 'create', repeatable: false });
-		expect(hubspotMode.record({ from: { id: '1' }, to: { id: '2' } }, associate, 4).record).toEqual(
-			{
-				from: { id: '1' },
-				to: { id: '2' },
-			},
-		);
+		expect(
+			hubspotMode.record({ from: { id: '1' }, to: { id: '2' } }, associate, 4, 'tok').record,
+		).toEqual({
+			from: { id: '1' },
+			to: { id: '2' },
+		});
 		expect(
 			hubspotMode.operation('POST', 'crm/v4/associations/contacts/companies/batch/archive/'),
 		).toEqual({
@@ -48,23 +48,57 @@ describe('hubspotMode', () => {
 		);
 	});
 
-	it('an item body is one input; create, update and upsert inputs get a trace id unless they have one', () => {
-		expect(hubspotMode.record({ properties: { a: 1 } }, create, 7)).toEqual({
-			record: { properties: { a: 1 }, objectWriteTraceId: 'n8n-item-7' },
+	it('an item body is one input; create, update and upsert inputs get a trace id of the run token unless they have one', () => {
+		expect(hubspotMode.record({ properties: { a: 1 } }, create, 7, 'tok')).toEqual({
+			record: { properties: { a: 1 }, objectWriteTraceId: 'n8n-tok-7' },
 			shared: {},
 		});
-		expect(hubspotMode.record({ id: '5', objectWriteTraceId: 'mine' }, update, 7).record).toEqual({
+		expect(
+			hubspotMode.record({ properties: {}, objectWriteTraceId: null }, create, 2, 'tok').record,
+		).toEqual({ properties: {}, objectWriteTraceId: 'n8n-tok-2' });
+		expect(
+			hubspotMode.record({ id: '5', objectWriteTraceId: 'mine' }, update, 7, 'tok').record,
+		).toEqual({
 			id: '5',
 			objectWriteTraceId: 'mine',
 		});
-		expect(hubspotMode.record({ properties: ['email'], inputs: [{ id: '5' }] }, read, 0)).toEqual({
+		expect(
+			hubspotMode.record({ properties: ['email'], inputs: [{ id: '5' }] }, read, 0, 'tok'),
+		).toEqual({
 			record: { id: '5' },
 			shared: { properties: ['email'] },
 		});
-		expect(() => hubspotMode.record({ inputs: [{}, {}] }, read, 3)).toThrow(
+		expect(() => hubspotMode.record({ inputs: [{}, {}] }, read, 3, 'tok')).toThrow(
 			/item 3 has "inputs" with 2 entries/,
 		);
-		expect(() => hubspotMode.record('text', create, 0)).toThrow(/one input object/);
+		expect(() => hubspotMode.record('text', create, 0, 'tok')).toThrow(/one input object/);
+	});
+
+	it('refuses a trace id that is not a non-empty text, naming the item and the field', () => {
+		for (const given of ['', true, {}, ['a'], { id: 'a' }]) {
+			let thrown: unknown;
+			try {
+				hubspotMode.record({ properties: {}, objectWriteTraceId: given }, upsert, 4, 'tok');
+			} catch (error) {
+				thrown = error;
+			}
+			expect(thrown).toMatchObject({ parameter: 'jsonBody' });
+			expect((thrown as Error).message).toMatch(/^Item 4's "objectWriteTraceId" is /);
+		}
+		// Read and archive inputs carry no trace id: nothing to check there.
+		expect(hubspotMode.record({ id: '1', objectWriteTraceId: {} }, read, 0, 'tok').record).toEqual({
+			id: '1',
+			objectWriteTraceId: {},
+		});
+	});
+
+	it('claims the trace id of traced operations only, as text', () => {
+		expect(hubspotMode.claimedId!({ objectWriteTraceId: 5 }, create)).toEqual({
+			field: 'objectWriteTraceId',
+			value: '5',
+		});
+		expect(hubspotMode.claimedId!({ id: '5' }, update)).toBeUndefined();
+		expect(hubspotMode.claimedId!({ objectWriteTraceId: 'x' }, read)).toBeUndefined();
 	});
 
 	it('builds {inputs} with the shared fields', () => {
@@ -140,6 +174,66 @@ describe('hubspotMode', () => {
 			'101',
 			'100',
 		]);
+	});
+
+	it('an upsert error naming an empty unique value ("") is the error of every input whose value is empty or missing', () => {
+		const invalid = (value: string) => ({
+			status: 'error',
+			category: 'VALIDATION_ERROR',
+			message: `Invalid unique value "${value}" for idProperty email`,
+			context: { ids: [value] },
+		});
+		const records = [
+			{ id: 'a@x.io', idProperty: 'email', objectWriteTraceId: 'n8n-item-0' },
+			{ id: '', idProperty: 'email', objectWriteTraceId: 'n8n-item-1' },
+			{ idProperty: 'email', objectWriteTraceId: 'n8n-item-2' },
+			{ id: null, idProperty: 'email', objectWriteTraceId: 'n8n-item-3' },
+			{ id: 'bad', idProperty: 'email', objectWriteTraceId: 'n8n-item-4' },
+			{ id: 'bad', idProperty: 'email', objectWriteTraceId: 'n8n-item-5' },
+			{ id: ' ', idProperty: 'email', objectWriteTraceId: 'n8n-item-6' },
+		];
+		const outcomes = hubspotMode.correlate(
+			{
+				statusCode: 207,
+				body: {
+					results: [{ id: '7', objectWriteTraceId: 'n8n-item-0' }],
+					// HubSpot answers one error per failed input; one naming "" twice pairs the same way.
+					errors: [invalid(''), invalid(''), invalid('bad'), invalid(' ')],
+				},
+			},
+			records,
+			{},
+			upsert,
+		);
+		expect(outcomes[0]).toEqual({ result: { id: '7', objectWriteTraceId: 'n8n-item-0' } });
+		for (const position of [1, 2, 3])
+			expect(errorOf(outcomes[position]).message).toBe(
+				'Invalid unique value "" for idProperty email (VALIDATION_ERROR)',
+			);
+		for (const position of [4, 5])
+			expect(errorOf(outcomes[position]).message).toBe(
+				'Invalid unique value "bad" for idProperty email (VALIDATION_ERROR)',
+			);
+		expect(errorOf(outcomes[6]).message).toBe(
+			'Invalid unique value " " for idProperty email (VALIDATION_ERROR)',
+		);
+	});
+
+	it('an error naming "" does not land on inputs that have a value, nor on inputs paired by id without idProperty', () => {
+		const outcomes = hubspotMode.correlate(
+			{
+				statusCode: 207,
+				body: {
+					results: [],
+					errors: [{ category: 'VALIDATION_ERROR', message: 'Invalid', context: { ids: [''] } }],
+				},
+			},
+			[{ id: 'a@x.io', idProperty: 'email' }, { id: '' }, { properties: {} }],
+			{},
+			update,
+		);
+		for (const outcome of outcomes)
+			expect(errorOf(outcome).message).toContain('neither a result nor an error');
 	});
 
 	it("a record with neither a result nor an error is that item's error; a 204 (archive) is a result for all", () => {

@@ -114,10 +114,16 @@ describe('runUnits', () => {
 			);
 		});
 
-		it('without it, fails naming every failed item of the call and saying the other records were written', async () => {
+		it('without it, fails with a short title (how many failed, the others written), the advice and the failed items in the description', async () => {
 			const ctx = context();
-			await expect(runUnits([{ items: [0, 1, 2, 3, 4] }], perItemWork, ctx)).rejects.toThrow(
-				'2 of 5 records of one batch call failed (item 1: record 1 rejected; item 3: record 3 rejected); the other 3 records of the same call were written [item 1]',
+			const error = (await runUnits([{ items: [0, 1, 2, 3, 4] }], perItemWork, ctx).catch(
+				(thrown: unknown) => thrown,
+			)) as Error & { description?: string };
+			expect(error.message).toBe(
+				'2 of 5 records of one batch call failed; the other 3 were written [item 1]',
+			);
+			expect(error.description).toBe(
+				'Turn on "On Error: Continue" (node Settings) to get an error item for each failed record and a result for every other one, or fix the failed records and send only them again. Failed: item 1: record 1 rejected; item 3: record 3 rejected.',
 			);
 			expect(ctx.stop.signal.aborted).toBe(true);
 		});

@@ -31,13 +31,14 @@ describe('salesforceMode', () => {
 			{ records: [{ Name: 'A' }], allOrNone: true },
 			create,
 			0,
+			'tok',
 		);
 		expect(salesforceMode.body([record], shared, create)).toEqual({
 			allOrNone: false,
 			records: [{ Name: 'A' }],
 		});
 		const retrieve = salesforceMode.operation('POST', 'composite/sobjects/Account');
-		const item = salesforceMode.record({ id: '001', fields: ['Name'] }, retrieve, 0);
+		const item = salesforceMode.record({ id: '001', fields: ['Name'] }, retrieve, 0, 'tok');
 		expect(salesforceMode.body([item.record, '002'], item.shared, retrieve)).toEqual({
 			fields: ['Name'],
 			ids: ['001', '002'],

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type { IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import {
@@ -11,6 +13,7 @@ import { buildRequest } from '../request/buildRequest';
 import type { Runtime } from '../runtime/createRuntime';
 import type { UnitOutput, WorkUnit } from '../runtime/runUnits';
 import { ParameterError } from '../shared/parameterError';
+import { sharedIdErrors } from './claimedIds';
 import { groupConsecutive } from './group';
 import { sendBatch, type BatchCall } from './sendBatch';
 import { resolveBatching, type RawBatching } from './settings';
@@ -31,7 +34,7 @@ export function batchingRequested(parameters: INodeParameters): boolean {
 }
 
 /** Reads one item as a record of a batch: its call (everything the batch shares) and its record. */
-async function prepare(item: ActionItem, itemIndex: number): Promise<Prepared> {
+async function prepare(item: ActionItem, itemIndex: number, runToken: string): Promise<Prepared> {
 	const { readParameter, rawOptions, options, connectionId } = item;
 	const settings = resolveBatching(
 		(rawOptions as { batching?: { settings?: RawBatching } }).batching?.settings,
@@ -56,6 +59,7 @@ async function prepare(item: ActionItem, itemIndex: number): Promise<Prepared> {
 		JSON.parse(String(await body!.open())),
 		operation,
 		itemIndex,
+		runToken,
 	);
 	// Anything that differs between two items keeps them out of one call.
 	const key = JSON.stringify([connectionId, spec, shared, rawOptions]);
@@ -74,18 +78,35 @@ export async function runBatchedAction(
 ): Promise<INodeExecutionData[]> {
 	const itemCount = context.getInputData().length;
 	const readerFor = executionParameterReader(context, context.getNode().parameters);
+	const runToken = randomBytes(12).toString('base64url');
 	const prepared = await Promise.all(
 		Array.from({ length: itemCount }, async (_, itemIndex): Promise<Prepared> => {
 			try {
 				return await prepare(
 					await readActionItem(context, runtime, itemIndex, readerFor(itemIndex)),
 					itemIndex,
+					runToken,
 				);
 			} catch (error) {
 				return { kind: 'failed', error };
 			}
 		}),
 	);
+	const clashes = sharedIdErrors(
+		prepared.flatMap((entry, itemIndex) =>
+			entry.kind === 'batch'
+				? [
+						{
+							itemIndex,
+							record: entry.record,
+							mode: entry.call.settings.mode,
+							operation: entry.call.operation,
+						},
+					]
+				: [],
+		),
+	);
+	for (const [itemIndex, error] of clashes) prepared[itemIndex] = { kind: 'failed', error };
 	const capped = prepared.find(
 		(entry) => entry.kind === 'batch' && entry.call.settings.cappedFrom !== undefined,
 	);

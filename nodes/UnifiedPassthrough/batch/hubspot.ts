@@ -11,7 +11,6 @@ const OPERATION = /(?:^|\/)batch\/(create|update|upsert|read|archive)\/?$/;
  */
 const TRACED = new Set(['create', 'update', 'upsert']);
 const OBJECTS = /(?:^|\/)objects\//;
-const TRACE_PREFIX = 'n8n-item-';
 
 type Json = Record<string, unknown>;
 
@@ -28,6 +27,9 @@ function inputKeys(input: unknown, idProperty: string | undefined): string[] {
 	const id = text(input.id);
 	const uniqueProperty = text(input.idProperty) ?? idProperty;
 	if (id) keys.push(uniqueProperty ? `unique:${id}` : `id:${id}`);
+	// HubSpot names a missing or empty unique value as "" in its error (`Invalid unique value "" for idProperty`).
+	else if (uniqueProperty && (input.id === undefined || input.id === null || input.id === ''))
+		keys.push('unique:');
 	const name = text(input.name);
 	if (name) keys.push(`name:${name}`);
 	const from = isObject(input.from) ? text(input.from.id) : undefined;
@@ -88,6 +90,16 @@ function recordError(error: Json, statusCode: number): PassthroughFailure {
 	});
 }
 
+/** Key -> every input it names: an error about a value (an empty email) is the error of each input with it. */
+function keyPositions(records: unknown[], idProperty: string | undefined): Map<string, number[]> {
+	const positions = new Map<string, number[]>();
+	records.forEach((record, position) => {
+		for (const key of inputKeys(record, idProperty))
+			positions.set(key, [...(positions.get(key) ?? []), position]);
+	});
+	return positions;
+}
+
 /** Every string in an error's `context` (`{"ids": ["12"]}`, `{"objectWriteTraceId": ["n8n-item-4"]}`). */
 function contextValues(context: unknown): string[] {
 	if (!isObject(context)) return [];
@@ -117,7 +129,7 @@ export const hubspotMode: BatchMode = {
 			...(objects && TRACED.has(name) ? { traced: true } : {}),
 		};
 	},
-	record(body, operation, itemIndex) {
+	record(body, operation, itemIndex, runToken) {
 		const { record, shared } = envelopeRecord(body, 'inputs', itemIndex);
 		if (!isObject(record)) {
 			throw new ParameterError(
@@ -125,8 +137,23 @@ export const hubspotMode: BatchMode = {
 				`With HubSpot batching, each item's body is one input object (e.g. {"properties": {...}}); item ${itemIndex} has ${JSON.stringify(record) ?? 'nothing'}`,
 			);
 		}
-		if (!operation.traced || record.objectWriteTraceId !== undefined) return { record, shared };
-		return { record: { ...record, objectWriteTraceId: `${TRACE_PREFIX}${itemIndex}` }, shared };
+		if (!operation.traced) return { record, shared };
+		const given = record.objectWriteTraceId;
+		if (given !== undefined && given !== null) {
+			if (text(given) === undefined || given === '') {
+				throw new ParameterError(
+					'jsonBody',
+					`Item ${itemIndex}'s "objectWriteTraceId" is ${JSON.stringify(given)}: HubSpot pairs each result with its input by this field, so it must be a non-empty text (or leave it out and the node sets one)`,
+				);
+			}
+			return { record, shared };
+		}
+		return { record: { ...record, objectWriteTraceId: `n8n-${runToken}-${itemIndex}` }, shared };
+	},
+	claimedId(record, operation) {
+		if (!operation.traced || !isObject(record)) return undefined;
+		const trace = text(record.objectWriteTraceId);
+		return trace === undefined ? undefined : { field: 'objectWriteTraceId', value: trace };
 	},
 	body(records, shared) {
 		return { ...shared, inputs: records };
@@ -154,13 +181,14 @@ export const hubspotMode: BatchMode = {
 				.find((candidate) => candidate !== undefined && outcomes[candidate] === undefined);
 			if (position !== undefined) outcomes[position] = { result };
 		}
+		const errorIndex = keyPositions(records, sharedIdProperty);
 		for (const error of errors) {
 			const failure = recordError(error, statusCode);
 			for (const value of contextValues(error.context)) {
 				for (const key of [`trace:${value}`, `id:${value}`, `unique:${value}`, `name:${value}`]) {
-					const position = index.get(key);
-					if (position !== undefined && outcomes[position] === undefined)
-						outcomes[position] = { error: failure };
+					for (const position of errorIndex.get(key) ?? []) {
+						if (outcomes[position] === undefined) outcomes[position] = { error: failure };
+					}
 				}
 			}
 		}

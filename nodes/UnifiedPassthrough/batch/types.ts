@@ -32,8 +32,19 @@ export interface BatchMode {
 	maxSize: number;
 	/** The operation of this method and path, or a ParameterError when the mode cannot batch it. */
 	operation(method: HttpMethod, path: string): BatchOperation;
-	/** Splits one item's JSON body into its record and the shared fields; `itemIndex` makes generated ids unique. */
-	record(body: unknown, operation: BatchOperation, itemIndex: number): ItemRecord;
+	/**
+	 * Splits one item's JSON body into its record and the shared fields. Generated ids are `runToken` (random, one
+	 * per execution: nobody can guess it, not even from an earlier execution's output) plus `itemIndex`.
+	 */
+	record(body: unknown, operation: BatchOperation, itemIndex: number, runToken: string): ItemRecord;
+	/**
+	 * The id a record carries that the answer is paired by (HubSpot's `objectWriteTraceId`), as the field's name and
+	 * its text. Two records that claim one id cannot be told apart in the answer.
+	 */
+	claimedId?(
+		record: unknown,
+		operation: BatchOperation,
+	): { field: string; value: string } | undefined;
 	/** The body of one call carrying `records`. */
 	body(records: unknown[], shared: Record<string, unknown>, operation: BatchOperation): unknown;
 	/** One outcome per record, in the order of `records`, from a 2xx answer. */

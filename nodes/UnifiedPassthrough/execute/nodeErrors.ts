@@ -42,12 +42,15 @@ export function toNodeError(
 			: undefined;
 		const body = redactSecretDeep(error.details.body, secret);
 		const response = { message, description, httpCode: statusCode, body } as unknown as JsonObject;
-		return new NodeApiError(node, response, {
+		const nodeError = new NodeApiError(node, response, {
 			itemIndex,
 			message: `${message}${itemSuffix}`,
 			description,
 			httpCode: statusCode === undefined ? undefined : String(statusCode),
 		});
+		if (error.details.context)
+			Object.assign(nodeError.context, redactSecretDeep(error.details.context, secret));
+		return nodeError;
 	}
 	return new NodeOperationError(node, `${message}${itemSuffix}`, { itemIndex });
 }

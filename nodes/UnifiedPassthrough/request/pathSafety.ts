@@ -1,4 +1,4 @@
-import { decodeEscapes } from './percentEscapes';
+import { everyDecoding } from './percentEscapes';
 import { isReservedDomainName } from './reservedDomain';
 import { ParameterError } from '../shared/parameterError';
 
@@ -17,13 +17,13 @@ const MAX_LAYERS = 4;
  * Escapes that are not UTF-8 are refused: no two decoders agree on them, so no check could say what the server
  * will see.
  */
-function decodeLayer(text: string, parameter: string): string {
-	return decodeEscapes(text, (run) => {
+function refuseNotUtf8(parameter: string): (run: string) => string {
+	return (run) => {
 		throw new ParameterError(
 			parameter,
 			`Path has percent-escapes that are not UTF-8 ("${run.slice(0, 24)}"); write a literal "%" as "%25"`,
 		);
-	});
+	};
 }
 
 /** The segment as a lenient server may read it: compatibility forms folded ("．" is "."), path parameters dropped. */
@@ -54,13 +54,14 @@ function checkLayer(layer: string, decoded: boolean, parameter: string): void {
 		throw new ParameterError(parameter, message);
 	};
 	if (CONTROL_CHARS.test(layer)) fail('Path must not contain control characters');
-	if (layer.includes('\\')) fail('Path must not contain a backslash');
-	if (PERCENT_U.test(layer)) fail('Path must not contain "%u" escapes');
 	// Unified decodes the path before routing: an encoded "?" or "#" would become a query or fragment there.
 	if (decoded && /[?#]/.test(layer))
 		fail('Path must not contain a percent-encoded "?" or "#"; put the query after a plain "?"');
 	const folded = layer.normalize('NFKC');
 	for (const text of folded === layer ? [layer] : [layer, folded]) {
+		// Folded too: "＼" is a backslash and "％ｕ００２ｅ" is "%u002e" to a server that folds.
+		if (text.includes('\\')) fail('Path must not contain a backslash');
+		if (PERCENT_U.test(text)) fail('Path must not contain "%u" escapes');
 		const segments = text.split('/');
 		if (segments.some(isDotSegment))
 			fail('Path must not contain "." or ".." segments (in any spelling or encoding)');
@@ -78,15 +79,12 @@ function checkLayer(layer: string, decoded: boolean, parameter: string): void {
 
 /**
  * Rejects anything that could make a request leave this connection's passthrough. `wirePath` is the path as it
- * is sent (percent-encoded, no query); it is checked as sent and at every decoding layer below that.
+ * is sent (percent-encoded, no query); it is checked as sent and at every decoding layer below that, each layer
+ * also decoded after NFKC folding (full-width "％２ｅ" is "%2e" to a server that folds before it decodes).
  */
 export function assertSafePath(wirePath: string, parameter = 'path'): void {
-	let layer = wirePath;
-	for (let depth = 0; depth <= MAX_LAYERS; depth++) {
-		checkLayer(layer, depth > 0, parameter);
-		const next = decodeLayer(layer, parameter);
-		if (next === layer) return;
-		layer = next;
-	}
-	throw new ParameterError(parameter, 'Path is percent-encoded too many times');
+	const complete = everyDecoding(wirePath, MAX_LAYERS, refuseNotUtf8(parameter), (layer, depth) =>
+		checkLayer(layer, depth > 0, parameter),
+	);
+	if (!complete) throw new ParameterError(parameter, 'Path is percent-encoded too many times');
 }

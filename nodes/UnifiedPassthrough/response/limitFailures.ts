@@ -46,3 +46,18 @@ export function tooManyContentEncodings(
 		},
 	);
 }
+
+/**
+ * A file that holds the API key (an upstream or proxy echoing the Authorization header). Failed, not redacted:
+ * replacing bytes would silently corrupt a PDF or an archive, and the user must learn that the key was echoed.
+ */
+export function fileHoldsSecret(statusCode: number): PassthroughFailure {
+	return new PassthroughFailure(
+		'The file in the response holds the API key, so it was not stored (the part already read was discarded)',
+		{
+			description:
+				'The upstream, or a proxy between Unified.to and it, echoes the key sent in the Authorization header into the file. The node never keeps a file that holds the key: check what the endpoint returns (e.g. a debug or echo endpoint), and rotate the key if the file may have been saved elsewhere.',
+			statusCode,
+		},
+	);
+}

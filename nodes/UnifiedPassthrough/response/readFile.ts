@@ -4,7 +4,8 @@ import { redactSecret } from '../shared/redact';
 import { mediaTypeOf } from './contentType';
 import { guardedDecodedStream } from './expansionGuard';
 import { fileNameFromContentDisposition, fileNameFromPath } from './fileName';
-import { compressionRatioExceeded } from './limitFailures';
+import { compressionRatioExceeded, fileHoldsSecret } from './limitFailures';
+import { scanForSecret } from './secretScan';
 
 /** Stores a streamed file body (n8n's prepareBinaryData) and returns what to put under `binary`. */
 export type BinaryStore<TBinary> = (
@@ -29,7 +30,10 @@ export interface FileReadOptions {
 	maxCompressionRatio: number;
 }
 
-/** Streams a file body into the binary store, decoded, within the compression ratio limit. */
+/**
+ * Streams a file body into the binary store, decoded, within the compression ratio limit; a file that holds the
+ * API key fails the item instead of being stored.
+ */
 export async function readFile<TBinary>(
 	response: FileResponse,
 	options: FileReadOptions,
@@ -59,16 +63,17 @@ export async function readFile<TBinary>(
 			)
 		);
 	};
+	const scanned = scanForSecret(guarded.stream, secret);
 	let binary: TBinary;
 	try {
 		binary = await storeBinary(
-			guarded.stream,
+			scanned.stream,
 			fileName === undefined ? undefined : redactSecret(fileName, secret),
 			mimeType,
 		);
 	} catch (error) {
 		// The store sees only a failed stream; the reason is known here.
-		throw ratioFailure() || error;
+		throw ratioFailure() || (scanned.found() && fileHoldsSecret(response.statusCode)) || error;
 	}
 	const failure = ratioFailure();
 	if (failure) throw failure;

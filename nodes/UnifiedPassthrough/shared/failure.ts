@@ -15,6 +15,8 @@ export class PassthroughFailure extends Error {
 			code?: string;
 			/** The upstream's own fields about one record of a batch (HubSpot's category, Salesforce's errors). */
 			recordDetails?: Record<string, unknown>;
+			/** Added to the node error's `context`, which n8n keeps with the execution (a batch's failed records). */
+			context?: Record<string, unknown>;
 		} = {},
 	) {
 		super(message);

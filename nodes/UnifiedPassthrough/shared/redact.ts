@@ -3,7 +3,7 @@ const REDACTED = '**hidden**';
 type Headers = Record<string, string | string[] | undefined>;
 
 /** Below this length a "key" would match ordinary text: a missing or very short key is left alone. */
-function redactable(secret: string): boolean {
+export function redactable(secret: string): boolean {
 	return secret.length >= 4;
 }
 

@@ -117,3 +117,12 @@ export async function listConnections(
 	const page = await getUnified<unknown>(call, 'unified/connection', query);
 	return Array.isArray(page) ? (page as UnifiedConnection[]) : [];
 }
+
+/** `GET /unified/connection/{id}`: the connection's integration, among others. The id is checked already. */
+export async function getConnection(call: UnifiedApiCall, id: string): Promise<UnifiedConnection> {
+	return await getUnified<UnifiedConnection>(
+		call,
+		`unified/connection/${encodeURIComponent(id)}`,
+		[],
+	);
+}

@@ -10,8 +10,11 @@ import { assertUsable } from '../../UnifiedPassthrough/execute/runItem';
 import { runtimeExchange } from '../../UnifiedPassthrough/execute/runtimeExchange';
 import type { ParameterReader } from '../../UnifiedPassthrough/request/buildRequest';
 import type { Runtime } from '../../UnifiedPassthrough/runtime/createRuntime';
+import type { UnifiedCredentials } from '../../UnifiedPassthrough/shared/baseUrl';
 import { redactSecret } from '../../UnifiedPassthrough/shared/redact';
+import { getConnection } from '../../UnifiedPassthrough/transport/unifiedApi';
 import { buildSource } from './buildSource';
+import { emptySample } from './emptySample';
 import type { FetchPage } from './readPages';
 import { runPoll, sampleNewest } from './runPoll';
 import {
@@ -23,6 +26,7 @@ import {
 	type TriggerOptions,
 } from './settings';
 import { readState, STATE_KEY, stateFingerprint } from './state';
+import { assertSourceFitsConnection } from './sourceConnection';
 
 /** Records the editor's "Fetch Test Event" shows. */
 export const SAMPLE_SIZE = 5;
@@ -50,6 +54,10 @@ export async function triggerPoll(
 		String(rawOptions.connectionCategory ?? ''),
 		runtime.resolveXref,
 	);
+	const credentials = (await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials;
+	await assertSourceFitsConnection(read<string>('source', 'hubspot'), connectionId, async (id) =>
+		getConnection({ credentials, signal: runtime.signal, dispatcherSettings: rawOptions }, id),
+	);
 	const fetchPage: FetchPage = async (spec) => {
 		const response = await exchange(spec, {
 			...runtimeExchange(runtime, connectionId, options),
@@ -69,7 +77,8 @@ export async function triggerPoll(
 
 	if (context.getMode() === 'manual') {
 		const sample = await sampleNewest(source, fetchPage, SAMPLE_SIZE);
-		return sample.length ? sample : null;
+		if (sample.length === 0) throw emptySample(source, SAMPLE_SIZE);
+		return sample;
 	}
 
 	// The first-poll settings are in it too: choosing "Emit Since a Date" (or another date) reruns from that date.

@@ -8,7 +8,8 @@ import {
 
 import { batchingRequested, runBatchedAction } from './batch/batchedAction';
 import { bodyProperties } from './description/body';
-import { connectionProperties } from './description/connection';
+import { actionConnectionProperties } from './description/connection';
+import { operationProperty } from './description/operation';
 import { optionsProperty } from './description/options';
 import { requestProperties } from './description/request';
 import { toolDescriptionProperty } from './description/toolOptions';
@@ -38,7 +39,8 @@ export class UnifiedPassthrough implements INodeType {
 		credentials: [{ name: 'unifiedApi', required: true, testedBy: 'testUnifiedApiCredential' }],
 		properties: [
 			toolDescriptionProperty(NODE_DESCRIPTION),
-			...connectionProperties,
+			operationProperty,
+			...actionConnectionProperties,
 			...requestProperties,
 			...bodyProperties,
 			optionsProperty,

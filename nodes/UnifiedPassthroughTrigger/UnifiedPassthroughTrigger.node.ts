@@ -11,7 +11,12 @@ import { testUnifiedApiCredential } from '../UnifiedPassthrough/methods/credenti
 import { searchConnections } from '../UnifiedPassthrough/methods/listSearch';
 import { createRuntime } from '../UnifiedPassthrough/runtime/createRuntime';
 import { pollHost } from '../UnifiedPassthrough/runtime/host';
-import { triggerProperties } from './description/properties';
+import { triggerProperties, triggerSubtitle } from './description/properties';
+import {
+	getHubspotProperties,
+	searchHubspotObjects,
+	searchSlackChannels,
+} from './methods/listSearch';
 import { triggerPoll } from './poll/triggerPoll';
 
 export class UnifiedPassthroughTrigger implements INodeType {
@@ -21,7 +26,7 @@ export class UnifiedPassthroughTrigger implements INodeType {
 		icon: { light: 'file:unified.svg', dark: 'file:unified.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["source"] + ": " + $parameter["event"]}}',
+		subtitle: triggerSubtitle,
 		description:
 			'Starts a workflow with the records that changed since the last poll (HubSpot, Salesforce, Slack or any list endpoint behind Unified.to)',
 		defaults: { name: 'Unified.to Passthrough Trigger' },
@@ -33,7 +38,8 @@ export class UnifiedPassthroughTrigger implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchConnections },
+		listSearch: { searchConnections, searchHubspotObjects, searchSlackChannels },
+		loadOptions: { getHubspotProperties },
 		credentialTest: { testUnifiedApiCredential },
 	};
 

@@ -46,7 +46,7 @@ describe('connection links and health', () => {
 		).toBe(true);
 	});
 
-	it('puts the status first, then integration and xref (else ID); no categories', () => {
+	it('puts integration and xref (else ID) first, then the status; no categories', () => {
 		const hubspot = {
 			id: '5de520f96e439b002043d8dc',
 			integration_type: 'hubspot',
@@ -64,9 +64,9 @@ describe('connection links and health', () => {
 			is_paused: true,
 			last_unhealthy_at: '2026-01-02T00:00:00Z',
 		};
-		expect(connectionLabel(broken)).toBe('[paused] [unhealthy] HubSpot – customer-42');
+		expect(connectionLabel(broken)).toBe('HubSpot – customer-42 [paused] [unhealthy]');
 		expect(connectionLabel({ ...broken, is_paused: false, last_unhealthy_code: '401' })).toBe(
-			'[unhealthy: 401] HubSpot – customer-42',
+			'HubSpot – customer-42 [unhealthy: 401]',
 		);
 	});
 });

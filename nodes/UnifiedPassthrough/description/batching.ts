@@ -6,34 +6,18 @@ export const batchingOption: INodeProperties = {
 	displayName: 'Batching',
 	name: 'batching',
 	type: 'fixedCollection',
-	default: {},
+	// Shown with Mode Off as soon as the option is added (an empty default shows "Currently no items exist").
+	default: { settings: { mode: 'off' } },
+	// An AI Agent's tool call is one item: nothing to batch.
+	displayOptions: { hide: { '@tool': [true] } },
 	description:
 		"Writes many items in one call to a batch endpoint (HubSpot's batch APIs, Salesforce's sObject Collections, or your own), and gives each item its own record's result or error",
 	options: [
 		{
 			name: 'settings',
 			displayName: 'Settings',
+			// In the order they are filled in: Mode first, then what only Custom needs, then the size.
 			values: [
-				{
-					displayName: 'Array Path',
-					name: 'arrayPath',
-					type: 'string',
-					default: '',
-					placeholder: 'records',
-					displayOptions: { show: { mode: ['custom'] } },
-					description:
-						"The body field that holds the records (each item's body is one record). Empty: the body is the array of records.",
-				},
-				{
-					displayName: 'Batch Size',
-					name: 'batchSize',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: DEFAULT_BATCH_SIZE,
-					displayOptions: { hide: { mode: ['off'] } },
-					description:
-						"The most items per call. 0: the API's maximum (100 for HubSpot, 200 for Salesforce, 1000 for custom); a larger number is lowered to it.",
-				},
 				{
 					displayName: 'Mode',
 					name: 'mode',
@@ -62,6 +46,16 @@ export const batchingOption: INodeProperties = {
 					],
 				},
 				{
+					displayName: 'Array Path',
+					name: 'arrayPath',
+					type: 'string',
+					default: '',
+					placeholder: 'records',
+					displayOptions: { show: { mode: ['custom'] } },
+					description:
+						"The body field that holds the records (each item's body is one record). Empty: the body is the array of records.",
+				},
+				{
 					displayName: 'Results Path',
 					name: 'resultsPath',
 					type: 'string',
@@ -70,6 +64,17 @@ export const batchingOption: INodeProperties = {
 					displayOptions: { show: { mode: ['custom'] } },
 					description:
 						'The response field that holds one result per record, in the same order (dotted path). Empty: the response body is that array.',
+				},
+				{
+					displayName: 'Batch Size',
+					name: 'batchSize',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: DEFAULT_BATCH_SIZE,
+					displayOptions: { hide: { mode: ['off'] } },
+					hint: "0: the API's maximum (HubSpot 100, Salesforce 200, custom 1000)",
+					description:
+						"The most items per call. 0: the API's maximum (100 for HubSpot, 200 for Salesforce, 1000 for custom); a larger number is lowered to it.",
 				},
 			],
 		},

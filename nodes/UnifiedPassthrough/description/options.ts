@@ -20,10 +20,10 @@ export const optionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
-	placeholder: 'Add Option',
+	placeholder: 'Add option',
 	default: {},
+	// Alphabetical by label, as n8n's collections are.
 	options: [
-		allowModelConnectionOption,
 		batchingOption,
 		{
 			displayName: 'Concurrency',
@@ -71,6 +71,7 @@ export const optionsProperty: INodeProperties = {
 			description:
 				'Whether to connect even if the TLS certificate cannot be verified; only meaningful with a custom base URL in the credential',
 		},
+		allowModelConnectionOption,
 		maxCompressionRatioOption,
 		maxResponseSizeOption,
 		{

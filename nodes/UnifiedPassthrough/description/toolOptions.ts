@@ -41,7 +41,8 @@ export const optimizeResponseOption: INodeProperties = {
 	displayName: 'Optimize Response for AI',
 	name: 'optimizeResponse',
 	type: 'fixedCollection',
-	default: {},
+	// Its values shown as soon as the option is added (an empty default shows "Currently no items exist").
+	default: { settings: { fields: '', maxRecords: DEFAULT_TOOL_MAX_RECORDS, recordsPath: '' } },
 	displayOptions: { show: { '@tool': [true] } },
 	description:
 		'Trims the JSON response before the agent sees it: fewer tokens, faster and cheaper answers',

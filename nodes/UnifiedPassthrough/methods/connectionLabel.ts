@@ -32,13 +32,14 @@ export function connectionStatus(connection: UnifiedConnection): string {
 }
 
 /**
- * e.g. "[paused] HubSpot – customer-42". Short, status first: n8n cuts off the end of a long entry, and a picked
- * entry shows in a narrower box. The ID is in the entry's link (connectionAppUrl); n8n shows no description.
+ * e.g. "HubSpot – customer-42 [paused]". Short, the customer first: a picked entry shows in a narrow box that cuts
+ * off the end, and the status is also on the connection's own page. The ID is in the entry's link
+ * (connectionAppUrl); n8n shows no description.
  */
 export function connectionLabel(connection: UnifiedConnection): string {
 	const status = connectionStatus(connection);
 	const name = `${integrationName(connection)} – ${connection.external_xref || connection.id}`;
-	return status ? `${status} ${name}` : name;
+	return status ? `${name} ${status}` : name;
 }
 
 export function matchesFilter(connection: UnifiedConnection, filter: string | undefined): boolean {

@@ -1,4 +1,10 @@
-import type { IBinaryData, IExecuteFunctions, INode, IPollFunctions } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INode,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { chunkByChunk } from '../execute/binaryOutput';
 import type { RawOptions } from '../execute/options';
@@ -53,6 +59,22 @@ export function pollHost(context: IPollFunctions): RuntimeHost {
 		toolMode: false,
 		storeBinary: async (stream, fileName, mimeType) =>
 			await context.helpers.prepareBinaryData(chunkByChunk(stream), fileName, mimeType),
+		warn: (message) => context.logger?.warn(`${context.getNode().name}: ${message}`),
+	};
+}
+
+/** The editor loading a list (a trigger's objects, channels...): reads JSON only, never a file, never a tool. */
+export function loadOptionsHost(context: ILoadOptionsFunctions): RuntimeHost {
+	return {
+		node: context.getNode(),
+		credentials: async () =>
+			(await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials,
+		executionOptions: () => context.getNodeParameter('options', {}) as RawOptions,
+		continueOnFail: false,
+		toolMode: false,
+		storeBinary: async () => {
+			throw new Error('A list for the editor is read as JSON, never stored as a file');
+		},
 		warn: (message) => context.logger?.warn(`${context.getNode().name}: ${message}`),
 	};
 }

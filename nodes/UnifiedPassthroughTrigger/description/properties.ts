@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { bodyProperties } from '../../UnifiedPassthrough/description/body';
 import {
@@ -41,6 +41,44 @@ const actionOption = (name: string) => {
 	return option;
 };
 
+export const sourceOptions: INodePropertyOptions[] = [
+	{
+		name: 'Custom Endpoint',
+		value: 'custom',
+		description: 'Any list endpoint: give the path and where each record keeps its ID and time',
+	},
+	{
+		name: 'HubSpot',
+		value: 'hubspot',
+		description: 'CRM objects changed since the last poll (CRM search)',
+	},
+	{
+		name: 'Salesforce',
+		value: 'salesforce',
+		description: 'Records of a SOQL query changed since the last poll',
+	},
+	{ name: 'Slack', value: 'slack', description: 'New messages in a channel' },
+];
+
+const newOrUpdatedEvent: INodePropertyOptions = {
+	name: 'New or Updated',
+	value: 'newOrUpdated',
+	description: 'A record is emitted when it appears and again each time it changes',
+};
+const newEvent: INodePropertyOptions = {
+	name: 'New',
+	value: 'new',
+	description: 'Each record once, when it is created (decided by its creation time)',
+};
+
+/** The canvas subtitle, e.g. "HubSpot: New or Updated": the labels the panel shows, not the saved values. */
+function labelsOf(options: INodePropertyOptions[]): string {
+	return JSON.stringify(Object.fromEntries(options.map((option) => [option.value, option.name])));
+}
+export const triggerSubtitle =
+	`={{ ${labelsOf(sourceOptions)}[$parameter["source"]] + ": " + ` +
+	`($parameter["source"] === "slack" ? "New" : ${labelsOf([newOrUpdatedEvent, newEvent])}[$parameter["event"]]) }}`;
+
 export const triggerProperties: INodeProperties[] = [
 	...connectionProperties,
 	{
@@ -48,24 +86,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'source',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{
-				name: 'Custom Endpoint',
-				value: 'custom',
-				description: 'Any list endpoint: give the path and where each record keeps its ID and time',
-			},
-			{
-				name: 'HubSpot',
-				value: 'hubspot',
-				description: 'CRM objects changed since the last poll (CRM search)',
-			},
-			{
-				name: 'Salesforce',
-				value: 'salesforce',
-				description: 'Records of a SOQL query changed since the last poll',
-			},
-			{ name: 'Slack', value: 'slack', description: 'New messages in a channel' },
-		],
+		options: sourceOptions,
 		default: 'hubspot',
 	},
 	{
@@ -73,37 +94,63 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'event',
 		type: 'options',
 		noDataExpression: true,
+		options: [newOrUpdatedEvent, newEvent],
+		default: 'newOrUpdated',
+		displayOptions: { hide: { source: ['slack'] } },
+	},
+	{
+		// Slack's history is read by `ts`, which an edit keeps: an edited message is never seen again.
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
 		options: [
-			{
-				name: 'New or Updated',
-				value: 'newOrUpdated',
-				description: 'A record is emitted when it appears and again each time it changes',
-			},
 			{
 				name: 'New',
 				value: 'new',
-				description: 'Each record once, when it is created (decided by its creation time)',
+				description:
+					'Each message once, when it is posted (edits are not seen: they keep their time)',
 			},
 		],
-		default: 'newOrUpdated',
+		default: 'new',
+		displayOptions: { show: { source: ['slack'] } },
 	},
 	{
+		// A plain string before 0.2: saved workflows with one still run (sources/locator.ts).
 		displayName: 'Object',
 		name: 'hubspotObject',
-		type: 'string',
-		default: 'contacts',
-		placeholder: 'contacts',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: 'contacts' },
 		description: 'Contacts, companies, deals, tickets, or a custom object type ID (e.g. 2-1234567)',
 		displayOptions: { show: { source: ['hubspot'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an object...',
+				typeOptions: { searchListMethod: 'searchHubspotObjects', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. contacts or 2-1234567',
+			},
+		],
 	},
 	{
-		displayName: 'Properties',
+		// A comma-separated string before 0.2: saved workflows with one still run (sources/locator.ts).
+		displayName: 'Property Names or IDs',
 		name: 'hubspotProperties',
-		type: 'string',
-		default: '',
-		placeholder: 'email,firstname,lastname',
+		type: 'multiOptions',
+		typeOptions: {
+			loadOptionsMethod: 'getHubspotProperties',
+			loadOptionsDependsOn: ['hubspotObject.value'],
+		},
+		default: [],
 		description:
-			'Comma-separated properties to return with each record; the last-modified (or create) date is always added',
+			'Properties to return with each record; the last-modified (or create) date is always added. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { source: ['hubspot'] } },
 	},
 	{
@@ -112,7 +159,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: "SELECT Id, Name FROM Account WHERE Industry = 'Energy'",
+		// Short enough for the field to show whole; the description says what else is allowed.
+		placeholder: 'SELECT Id, Name FROM Account',
 		description:
 			'SELECT ... FROM ..., optionally with WHERE. The trigger adds the SystemModstamp condition and the order; leave out ORDER BY and LIMIT.',
 		displayOptions: { show: { source: ['salesforce'] } },
@@ -125,13 +173,28 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { source: ['salesforce'] } },
 	},
 	{
-		displayName: 'Channel ID',
+		// A plain string before 0.2: saved workflows with one still run (sources/locator.ts).
+		displayName: 'Channel',
 		name: 'slackChannel',
-		type: 'string',
-		default: '',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		required: true,
-		placeholder: 'C0123456789',
 		displayOptions: { show: { source: ['slack'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a channel...',
+				typeOptions: { searchListMethod: 'searchSlackChannels', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. C0123456789',
+			},
+		],
 	},
 	{
 		displayName: 'Method',
@@ -216,8 +279,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		// Alphabetical by label, as n8n's collections are.
 		options: [
-			actionOption('allowUnauthorizedCerts'),
 			connectionCategoryOption,
 			actionOption('domain'),
 			{
@@ -247,6 +310,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'With First Poll "Emit Since a Date": the first poll emits what changed from this date on',
 			},
+			actionOption('allowUnauthorizedCerts'),
 			{
 				displayName: 'Lookback (Ms)',
 				name: 'lookbackMs',

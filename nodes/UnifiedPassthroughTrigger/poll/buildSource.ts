@@ -2,6 +2,7 @@ import type { ParameterReader } from '../../UnifiedPassthrough/request/buildRequ
 import { ParameterError } from '../../UnifiedPassthrough/shared/parameterError';
 import { customSource } from '../sources/custom';
 import { hubspotSource } from '../sources/hubspot';
+import { locatorText, namesText } from '../sources/locator';
 import { salesforceSource } from '../sources/salesforce';
 import { slackSource } from '../sources/slack';
 import type { PollEvent, PollSource } from '../sources/types';
@@ -16,8 +17,8 @@ export async function buildSource(
 	switch (source) {
 		case 'hubspot':
 			return hubspotSource({
-				object: String(read<string>('hubspotObject', 'contacts') ?? ''),
-				properties: String(read<string>('hubspotProperties', '') ?? ''),
+				object: locatorText(read<unknown>('hubspotObject', 'contacts')),
+				properties: namesText(read<unknown>('hubspotProperties', '')),
 				event,
 				domain,
 			});
@@ -29,7 +30,7 @@ export async function buildSource(
 				domain,
 			});
 		case 'slack':
-			return slackSource({ channel: String(read<string>('slackChannel', '') ?? ''), domain });
+			return slackSource({ channel: locatorText(read<unknown>('slackChannel', '')), domain });
 		case 'custom':
 			return await customSource(read, { event, domain });
 		default:

@@ -31,6 +31,22 @@ export function resolveEvent(value: unknown): PollEvent {
 	return value as PollEvent;
 }
 
+/**
+ * The event a source reads. Slack offers only New (history is read by `ts`, which an edit keeps); a Slack
+ * trigger saved with "New or Updated" always read exactly the messages New reads, so it runs as New.
+ */
+export function sourceEvent(source: string, event: PollEvent): PollEvent {
+	return source === 'slack' ? 'new' : event;
+}
+
+/**
+ * The event in the poll state's fingerprint. Slack's stays "newOrUpdated", the default it had before only New
+ * was offered, so the Slack triggers saved then keep their state (and read no message twice or miss one).
+ */
+export function fingerprintEvent(source: string, event: PollEvent): PollEvent {
+	return source === 'slack' ? 'newOrUpdated' : event;
+}
+
 function wholeNumber(value: unknown, fallback: number, min: number, parameter: string): number {
 	if (value === undefined || value === '' || value === null) return fallback;
 	const number = Number(value);

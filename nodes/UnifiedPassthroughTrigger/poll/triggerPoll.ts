@@ -17,7 +17,14 @@ import { buildSource } from './buildSource';
 import { emptySample } from './emptySample';
 import type { FetchPage } from './readPages';
 import { runPoll, sampleNewest } from './runPoll';
-import { pollDeadline, resolveEvent, resolvePollSettings, type TriggerOptions } from './settings';
+import {
+	fingerprintEvent,
+	pollDeadline,
+	resolveEvent,
+	resolvePollSettings,
+	sourceEvent,
+	type TriggerOptions,
+} from './settings';
 import { firstPollKey, firstPollRecord, readFirstPollTime } from './firstPoll';
 import { readState, STATE_KEY, stateFingerprint } from './state';
 import { assertSourceFitsConnection } from './sourceConnection';
@@ -37,7 +44,9 @@ export async function triggerPoll(
 	const read: ParameterReader = <T>(name: string, fallback: T) =>
 		context.getNodeParameter(name, fallback) as T;
 	const rawOptions = read<TriggerOptions>('options', {});
-	const event = resolveEvent(read<string>('event', 'newOrUpdated'));
+	const sourceName = read<string>('source', 'hubspot');
+	const savedEvent = resolveEvent(read<string>('event', 'newOrUpdated'));
+	const event = sourceEvent(sourceName, savedEvent);
 	const settings = resolvePollSettings(event, rawOptions);
 	const options = resolveItemOptions({ ...rawOptions, responseFormat: 'json' });
 	const source = await buildSource(read, event, options.domain);
@@ -76,7 +85,7 @@ export async function triggerPoll(
 	// The first-poll settings are in it too: choosing "Emit Since a Date" (or another date) reruns from that date.
 	const fingerprint = stateFingerprint([
 		connectionId,
-		event,
+		fingerprintEvent(sourceName, savedEvent),
 		source.fingerprintParts,
 		settings.firstPoll,
 		settings.firstPollSince ?? null,

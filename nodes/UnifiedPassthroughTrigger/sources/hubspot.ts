@@ -40,14 +40,20 @@ function parseProperties(text: string): string[] {
 	return names;
 }
 
-export function hubspotSource(settings: HubSpotSettings): PollSource {
-	const object = settings.object.trim();
+/** The object name or type ID, trimmed; refused before any request unless it is one path segment of safe characters. */
+export function requireHubspotObject(value: string): string {
+	const object = value.trim();
 	if (!OBJECT.test(object)) {
 		throw new ParameterError(
 			'hubspotObject',
 			`"${object.slice(0, 80)}" is not a HubSpot object: use contacts, companies, deals, tickets or a custom object type ID such as 2-1234567`,
 		);
 	}
+	return object;
+}
+
+export function hubspotSource(settings: HubSpotSettings): PollSource {
+	const object = requireHubspotObject(settings.object);
 	const timeProperty = hubspotTimeProperty(object, settings.event);
 	const properties = [...new Set([...parseProperties(settings.properties), timeProperty])];
 	const { path } = splitAndEncodePath(`crm/v3/objects/${object}/search`);

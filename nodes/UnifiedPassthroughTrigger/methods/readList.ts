@@ -1,0 +1,59 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import {
+	resolveConnectionId,
+	type ConnectionParameter,
+} from '../../UnifiedPassthrough/execute/connection';
+import { exchange } from '../../UnifiedPassthrough/execute/exchange';
+import { toNodeError } from '../../UnifiedPassthrough/execute/nodeErrors';
+import { resolveItemOptions } from '../../UnifiedPassthrough/execute/options';
+import { assertUsable } from '../../UnifiedPassthrough/execute/runItem';
+import { runtimeExchange } from '../../UnifiedPassthrough/execute/runtimeExchange';
+import { splitAndEncodePath } from '../../UnifiedPassthrough/request/path';
+import { createRuntime } from '../../UnifiedPassthrough/runtime/createRuntime';
+import { loadOptionsHost } from '../../UnifiedPassthrough/runtime/host';
+import type { TriggerOptions } from '../poll/settings';
+
+/**
+ * One GET for an editor list (HubSpot objects, Slack channels...), through the node's own connection and
+ * passthrough, with the node's options (domain, proxy, retry, timeout): the same way, and the same guards, as a
+ * poll. Its JSON body; errors as n8n errors with the key redacted.
+ */
+export async function readList(
+	context: ILoadOptionsFunctions,
+	path: string,
+	query: Array<[string, string]> = [],
+): Promise<unknown> {
+	const runtime = await createRuntime(loadOptionsHost(context));
+	try {
+		const rawOptions = context.getNodeParameter('options', {}) as TriggerOptions;
+		const options = resolveItemOptions({ ...rawOptions, responseFormat: 'json' });
+		const connectionId = await resolveConnectionId(
+			context.getNodeParameter('connection', '') as ConnectionParameter,
+			String(rawOptions.connectionCategory ?? ''),
+			runtime.resolveXref,
+		);
+		const domain = options.domain.trim();
+		const spec = {
+			method: 'GET' as const,
+			path: splitAndEncodePath(path).path,
+			query: [...query, ...(domain ? [['__domain', domain] as [string, string]] : [])],
+			headers: {},
+		};
+		const response = await exchange(spec, {
+			...runtimeExchange(runtime, connectionId, options),
+			retry: options.retry,
+			reading: {
+				secret: runtime.secret,
+				format: 'json',
+				neverError: false,
+				maxBodyBytes: options.maxBodyBytes,
+				maxCompressionRatio: options.maxCompressionRatio,
+			},
+		});
+		assertUsable(response, options, connectionId, spec.path);
+		return response.body;
+	} catch (error) {
+		throw toNodeError(context.getNode(), error, undefined, runtime.secret);
+	}
+}

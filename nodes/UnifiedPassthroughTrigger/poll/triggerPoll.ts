@@ -6,7 +6,7 @@ import {
 } from '../../UnifiedPassthrough/execute/connection';
 import { exchange } from '../../UnifiedPassthrough/execute/exchange';
 import { resolveItemOptions } from '../../UnifiedPassthrough/execute/options';
-import { assertUsable } from '../../UnifiedPassthrough/execute/runItem';
+import { assertUsable } from '../../UnifiedPassthrough/execute/assertUsable';
 import { runtimeExchange } from '../../UnifiedPassthrough/execute/runtimeExchange';
 import type { ParameterReader } from '../../UnifiedPassthrough/request/buildRequest';
 import type { Runtime } from '../../UnifiedPassthrough/runtime/createRuntime';

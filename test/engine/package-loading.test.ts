@@ -50,7 +50,7 @@ describe('the built package as n8n loads it', () => {
 			return copy;
 		};
 		const correct = await loadPackage(
-			copyWith(['dist/nodes/UnifiedPassthrough/UnifiedPassthrough.node.js']),
+			copyWith(['dist/nodes/Unified/Passthrough/UnifiedPassthrough.node.js']),
 		);
 		expect(Object.keys(correct.loader.known.nodes)).toEqual(['unifiedPassthrough']);
 		await expect(loadPackage(copyWith(['dist/UnifiedPassthrough.node.js']))).rejects.toThrow(
@@ -61,7 +61,7 @@ describe('the built package as n8n loads it', () => {
 	it('ships the icons next to the compiled node and credential', async () => {
 		const { loader } = await loadPackage();
 		expect(() =>
-			readFileSync(join(PACKAGE_ROOT, 'dist/nodes/UnifiedPassthrough/unified.svg')),
+			readFileSync(join(PACKAGE_ROOT, 'dist/nodes/Unified/Passthrough/unified.svg')),
 		).not.toThrow();
 		expect(() =>
 			readFileSync(join(PACKAGE_ROOT, 'dist/credentials/unified.dark.svg')),

@@ -67,9 +67,9 @@ let credentialPolicy: CredentialPolicy | undefined;
  */
 export function forgetFlowControl(root: string = PACKAGE_ROOT): void {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const registry = require(
-		resolve(root, 'dist/nodes/UnifiedPassthrough/transport/flow/registry.js'),
-	) as { forgetAllConnections(): void };
+	const registry = require(resolve(root, 'dist/nodes/Unified/core/transport/flow/registry.js')) as {
+		forgetAllConnections(): void;
+	};
 	registry.forgetAllConnections();
 }
 

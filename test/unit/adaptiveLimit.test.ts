@@ -4,7 +4,7 @@ import {
 	AdaptiveLimit,
 	AUTO_CEILING,
 	INITIAL_LIMIT,
-} from '../../nodes/UnifiedPassthrough/transport/flow/adaptiveLimit';
+} from '../../nodes/Unified/core/transport/flow/adaptiveLimit';
 
 describe('AdaptiveLimit', () => {
 	it('starts low and doubles per round trip of saturated successes, up to the ceiling', () => {

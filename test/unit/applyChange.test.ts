@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { applyChange, readJsonBody } from '../../nodes/UnifiedPassthrough/pagination/applyChange';
-import { fixed } from '../../nodes/UnifiedPassthrough/request/body';
-import type { RequestSpec } from '../../nodes/UnifiedPassthrough/request/types';
+import { applyChange, readJsonBody } from '../../nodes/Unified/core/pagination/applyChange';
+import { fixed } from '../../nodes/Unified/core/request/body';
+import type { RequestSpec } from '../../nodes/Unified/core/request/types';
 
 const get = (path: string, query: Array<[string, string]> = []): RequestSpec => ({
 	method: 'GET',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { apiBaseUrl } from '../../nodes/UnifiedPassthrough/shared/baseUrl';
+import { apiBaseUrl } from '../../nodes/Unified/core/shared/baseUrl';
 
 describe('apiBaseUrl', () => {
 	it('maps regions and trims a custom base URL', () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resolveBatching } from '../../nodes/UnifiedPassthrough/batch/settings';
-import { batchingOption } from '../../nodes/UnifiedPassthrough/description/batching';
-import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
+import { resolveBatching } from '../../nodes/Unified/Passthrough/batch/settings';
+import { batchingOption } from '../../nodes/Unified/core/description/batching';
+import { ParameterError } from '../../nodes/Unified/core/shared/parameterError';
 
 describe('resolveBatching', () => {
 	it('off (or absent) means no batching', () => {

@@ -3,12 +3,12 @@ import { buffer } from 'node:stream/consumers';
 
 import { describe, expect, it } from 'vitest';
 
-import type { BodyParameters } from '../../nodes/UnifiedPassthrough/request/body';
+import type { BodyParameters } from '../../nodes/Unified/core/request/body';
 import {
 	createBinaryBodyBuilder,
 	type BinaryResolver,
-} from '../../nodes/UnifiedPassthrough/request/binaryBody';
-import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
+} from '../../nodes/Unified/Passthrough/request/binaryBody';
+import { ParameterError } from '../../nodes/Unified/core/shared/parameterError';
 
 const files: Record<string, Buffer> = {
 	data: Buffer.from('%PDF-1.7 fake'),

@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
-import { chunkByChunk } from '../../nodes/UnifiedPassthrough/execute/binaryOutput';
+import { chunkByChunk } from '../../nodes/Unified/core/runtime/binaryOutput';
 
 async function readAll(stream: Readable): Promise<Buffer[]> {
 	const chunks: Buffer[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { type BodyParameters, buildJsonBody } from '../../nodes/UnifiedPassthrough/request/body';
-import { withPath } from '../../nodes/UnifiedPassthrough/shared/jsonPath';
-import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
+import { type BodyParameters, buildJsonBody } from '../../nodes/Unified/core/request/body';
+import { withPath } from '../../nodes/Unified/core/shared/jsonPath';
+import { ParameterError } from '../../nodes/Unified/core/shared/parameterError';
 
 const keyValueBody = (names: string[]): BodyParameters => ({
 	contentType: 'json',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { sharedIdErrors } from '../../nodes/UnifiedPassthrough/batch/claimedIds';
-import { customMode } from '../../nodes/UnifiedPassthrough/batch/custom';
-import { hubspotMode } from '../../nodes/UnifiedPassthrough/batch/hubspot';
+import { sharedIdErrors } from '../../nodes/Unified/Passthrough/batch/claimedIds';
+import { customMode } from '../../nodes/Unified/Passthrough/batch/custom';
+import { hubspotMode } from '../../nodes/Unified/Passthrough/batch/hubspot';
 
 const create = hubspotMode.operation('POST', 'crm/v3/objects/contacts/batch/create');
 const read = hubspotMode.operation('POST', 'crm/v3/objects/contacts/batch/read');

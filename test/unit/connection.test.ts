@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	cachedXrefResolver,
 	resolveConnectionId,
-} from '../../nodes/UnifiedPassthrough/execute/connection';
-import type { UnifiedConnection } from '../../nodes/UnifiedPassthrough/transport/unifiedApi';
+} from '../../nodes/Unified/core/runtime/connection';
+import type { UnifiedConnection } from '../../nodes/Unified/core/dispatch/unifiedApi';
 
 const connections: UnifiedConnection[] = [
 	{

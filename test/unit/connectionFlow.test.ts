@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { Dispatch, HttpOutcome } from '../../nodes/UnifiedPassthrough/dispatch/types';
-import { withFlowControl } from '../../nodes/UnifiedPassthrough/dispatch/withFlowControl';
-import { withRetry } from '../../nodes/UnifiedPassthrough/dispatch/withRetry';
-import type { RequestSpec } from '../../nodes/UnifiedPassthrough/request/types';
-import { PassthroughFailure } from '../../nodes/UnifiedPassthrough/shared/failure';
-import { sleep } from '../../nodes/UnifiedPassthrough/shared/sleep';
-import { ExecutionFlow } from '../../nodes/UnifiedPassthrough/transport/flow/executionFlow';
-import { DEFAULT_RETRY } from '../../nodes/UnifiedPassthrough/transport/retryPolicy';
+import type { Dispatch, HttpOutcome } from '../../nodes/Unified/core/dispatch/types';
+import { withFlowControl } from '../../nodes/Unified/core/dispatch/withFlowControl';
+import { withRetry } from '../../nodes/Unified/core/dispatch/withRetry';
+import type { RequestSpec } from '../../nodes/Unified/core/request/types';
+import { PassthroughFailure } from '../../nodes/Unified/core/shared/failure';
+import { sleep } from '../../nodes/Unified/core/shared/sleep';
+import { ExecutionFlow } from '../../nodes/Unified/core/transport/flow/executionFlow';
+import { DEFAULT_RETRY } from '../../nodes/Unified/core/transport/retryPolicy';
 
 // The flow controller against a model of a rate-limited API (a token bucket), in fake time: the algorithm's
 // behaviour in seconds of simulated time, not its speed. The simulator's rate-limited upstream tests the same

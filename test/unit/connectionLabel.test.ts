@@ -4,8 +4,8 @@ import {
 	connectionAppUrl,
 	connectionLabel,
 	isUnhealthy,
-} from '../../nodes/UnifiedPassthrough/methods/connectionLabel';
-import { appBaseUrl } from '../../nodes/UnifiedPassthrough/shared/baseUrl';
+} from '../../nodes/Unified/core/methods/connectionLabel';
+import { appBaseUrl } from '../../nodes/Unified/core/shared/baseUrl';
 
 describe('connection links and health', () => {
 	it("opens the connection in the app of the credential's region", () => {

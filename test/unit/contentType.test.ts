@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-	classifyResponse,
-	isBinaryMediaType,
-} from '../../nodes/UnifiedPassthrough/response/contentType';
+import { classifyResponse, isBinaryMediaType } from '../../nodes/Unified/core/response/contentType';
 
 describe('classifyResponse', () => {
 	it.each([

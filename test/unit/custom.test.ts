@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { customMode, customOutcome } from '../../nodes/UnifiedPassthrough/batch/custom';
+import { customMode, customOutcome } from '../../nodes/Unified/Passthrough/batch/custom';
 
 describe('customMode', () => {
 	it('places records at Array Path and reads results at Results Path, in order', () => {

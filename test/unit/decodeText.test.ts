@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { charsetOf } from '../../nodes/UnifiedPassthrough/response/contentType';
-import { decodeText } from '../../nodes/UnifiedPassthrough/response/decodeText';
+import { charsetOf } from '../../nodes/Unified/core/response/contentType';
+import { decodeText } from '../../nodes/Unified/core/response/decodeText';
 
 describe('charset decoding', () => {
 	const text = 'Café crème, Zoë';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Clock, Dispatch, HttpOutcome } from '../../nodes/UnifiedPassthrough/dispatch/types';
-import { withFlowControl } from '../../nodes/UnifiedPassthrough/dispatch/withFlowControl';
-import { withRetry } from '../../nodes/UnifiedPassthrough/dispatch/withRetry';
-import type { RequestSpec } from '../../nodes/UnifiedPassthrough/request/types';
-import { PassthroughFailure } from '../../nodes/UnifiedPassthrough/shared/failure';
-import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
-import { ExecutionFlow } from '../../nodes/UnifiedPassthrough/transport/flow/executionFlow';
-import { DEFAULT_RETRY } from '../../nodes/UnifiedPassthrough/transport/retryPolicy';
+import type { Clock, Dispatch, HttpOutcome } from '../../nodes/Unified/core/dispatch/types';
+import { withFlowControl } from '../../nodes/Unified/core/dispatch/withFlowControl';
+import { withRetry } from '../../nodes/Unified/core/dispatch/withRetry';
+import type { RequestSpec } from '../../nodes/Unified/core/request/types';
+import { PassthroughFailure } from '../../nodes/Unified/core/shared/failure';
+import { ParameterError } from '../../nodes/Unified/core/shared/parameterError';
+import { ExecutionFlow } from '../../nodes/Unified/core/transport/flow/executionFlow';
+import { DEFAULT_RETRY } from '../../nodes/Unified/core/transport/retryPolicy';
 
 const get: RequestSpec = { method: 'GET', path: 'items', query: [], headers: {} };
 const post: RequestSpec = { ...get, method: 'POST' };

@@ -9,7 +9,7 @@ import { endless } from '../harness/endlessStream';
 import {
 	EXPANSION_ALLOWANCE_BYTES,
 	guardedDecodedStream,
-} from '../../nodes/UnifiedPassthrough/response/expansionGuard';
+} from '../../nodes/Unified/core/response/expansionGuard';
 
 const MB = 1024 * 1024;
 

@@ -5,7 +5,7 @@ import {
 	fileNameFromPath,
 	headerTextAsUtf8,
 	sanitizeFileName,
-} from '../../nodes/UnifiedPassthrough/response/fileName';
+} from '../../nodes/Unified/core/response/fileName';
 
 describe('file names', () => {
 	const utf8AsHeader = (text: string) => Buffer.from(text, 'utf8').toString('latin1');

@@ -4,7 +4,7 @@ import {
 	firstPollKey,
 	firstPollRecord,
 	readFirstPollTime,
-} from '../../nodes/UnifiedPassthroughTrigger/poll/firstPoll';
+} from '../../nodes/Unified/PassthroughTrigger/poll/firstPoll';
 
 describe('the first poll record', () => {
 	it('reads back the time it was written with, for the same settings only', () => {

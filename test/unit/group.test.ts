@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { groupConsecutive } from '../../nodes/UnifiedPassthrough/batch/group';
+import { groupConsecutive } from '../../nodes/Unified/Passthrough/batch/group';
 
 describe('groupConsecutive', () => {
 	it('groups consecutive items with the same key, at most maxSize each', () => {

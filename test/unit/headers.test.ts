@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildHeaders } from '../../nodes/UnifiedPassthrough/request/headers';
+import { buildHeaders } from '../../nodes/Unified/core/request/headers';
 
 describe('buildHeaders', () => {
 	it('lower-cases names and stringifies values', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { unsafeSegment } from '../../nodes/UnifiedPassthrough/shared/jsonPath';
+import { unsafeSegment } from '../../nodes/Unified/core/shared/jsonPath';
 
 describe('unsafeSegment', () => {
 	it('finds a prototype key in any position and form of the path', () => {

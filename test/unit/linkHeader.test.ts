@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { nextLink } from '../../nodes/UnifiedPassthrough/pagination/linkHeader';
+import { nextLink } from '../../nodes/Unified/core/pagination/linkHeader';
 
 const MB = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { locatorText, namesText } from '../../nodes/UnifiedPassthroughTrigger/sources/locator';
+import { locatorText, namesText } from '../../nodes/Unified/PassthroughTrigger/sources/locator';
 
 describe('trigger fields saved as lists or as the strings of before (issue 19 item 16)', () => {
 	it('reads a resource locator by its value, and a plain string as it is', () => {

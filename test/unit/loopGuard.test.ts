@@ -3,8 +3,8 @@ import { runInNewContext } from 'node:vm';
 
 import { describe, expect, it } from 'vitest';
 
-import { PaginationError } from '../../nodes/UnifiedPassthrough/pagination/error';
-import { LoopGuard, pageFingerprint } from '../../nodes/UnifiedPassthrough/pagination/loopGuard';
+import { PaginationError } from '../../nodes/Unified/core/pagination/error';
+import { LoopGuard, pageFingerprint } from '../../nodes/Unified/core/pagination/loopGuard';
 
 const MiB = 1024 * 1024;
 

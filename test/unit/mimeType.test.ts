@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { safeMimeType } from '../../nodes/UnifiedPassthrough/request/mimeType';
+import { safeMimeType } from '../../nodes/Unified/Passthrough/request/mimeType';
 
 describe('safeMimeType', () => {
 	it.each([

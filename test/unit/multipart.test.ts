@@ -8,7 +8,7 @@ import {
 	escapeDispositionValue,
 	multipartBody,
 	type MultipartPart,
-} from '../../nodes/UnifiedPassthrough/request/multipart';
+} from '../../nodes/Unified/Passthrough/request/multipart';
 
 const sha256 = (data: Buffer | Uint8Array) => createHash('sha256').update(data).digest('hex');
 

@@ -3,11 +3,8 @@ import { createRequire } from 'node:module';
 
 import { describe, expect, it } from 'vitest';
 
-import { errorCode } from '../../nodes/UnifiedPassthrough/shared/errorCode';
-import {
-	networkFailure,
-	wasNeverSent,
-} from '../../nodes/UnifiedPassthrough/transport/networkError';
+import { errorCode } from '../../nodes/Unified/core/shared/errorCode';
+import { networkFailure, wasNeverSent } from '../../nodes/Unified/core/transport/networkError';
 
 const context = {
 	connectionId: 'conn_acme',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	byTimeThenId,
 	OldestRecords,
-} from '../../nodes/UnifiedPassthroughTrigger/poll/oldestRecords';
+} from '../../nodes/Unified/PassthroughTrigger/poll/oldestRecords';
 
 interface Row {
 	id: string;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { resolveItemOptions } from '../../nodes/UnifiedPassthrough/execute/options';
+import { resolveItemOptions } from '../../nodes/Unified/core/runtime/options';
 import {
 	DEFAULT_MAX_COMPRESSION_RATIO,
 	DEFAULT_MAX_RESPONSE_SIZE_MB,
-} from '../../nodes/UnifiedPassthrough/shared/defaults';
+} from '../../nodes/Unified/core/shared/defaults';
 
 const MB = 1024 * 1024;
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-	readDailyUsage,
-	readPace,
-} from '../../nodes/UnifiedPassthrough/transport/flow/paceHeaders';
+import { readDailyUsage, readPace } from '../../nodes/Unified/core/transport/flow/paceHeaders';
 
 describe('readPace', () => {
 	it("reads HubSpot's quota with its window", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { Pacer } from '../../nodes/UnifiedPassthrough/transport/flow/pacer';
+import { Pacer } from '../../nodes/Unified/core/transport/flow/pacer';
 
 describe('Pacer', () => {
 	it('lets requests start at once until a quota with a window is half used, then spaces them at its refill rate', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	executionParameterReader,
 	holdsExpression,
-} from '../../nodes/UnifiedPassthrough/execute/parameterReader';
+} from '../../nodes/Unified/Passthrough/execute/parameterReader';
 
 describe('holdsExpression', () => {
 	it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { passthroughUrl } from '../../nodes/UnifiedPassthrough/transport/passthroughUrl';
+import { passthroughUrl } from '../../nodes/Unified/core/transport/passthroughUrl';
 
 describe('passthroughUrl: the last check, on the URL as undici parses it', () => {
 	// Paths that skipped every earlier check (as a bug elsewhere would let them through).

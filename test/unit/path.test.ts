@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { splitAndEncodePath } from '../../nodes/UnifiedPassthrough/request/path';
+import { splitAndEncodePath } from '../../nodes/Unified/core/request/path';
 
 describe('splitAndEncodePath', () => {
 	it.each([

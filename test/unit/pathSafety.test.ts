@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { assertSafePath } from '../../nodes/UnifiedPassthrough/request/pathSafety';
+import { assertSafePath } from '../../nodes/Unified/core/request/pathSafety';
 
 describe('assertSafePath', () => {
 	it.each(['a/%FF', 'a/%C0%AF', 'a/%ED%A0%80'])(

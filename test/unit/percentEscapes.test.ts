@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { everyDecoding } from '../../nodes/UnifiedPassthrough/request/percentEscapes';
+import { everyDecoding } from '../../nodes/Unified/core/request/percentEscapes';
 
 function layers(text: string, maxDepth = 4): { seen: string[][]; complete: boolean } {
 	const seen: string[][] = [];

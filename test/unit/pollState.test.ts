@@ -10,7 +10,7 @@ import {
 	SeenWindow,
 	stateFingerprint,
 	type PollState,
-} from '../../nodes/UnifiedPassthroughTrigger/poll/state';
+} from '../../nodes/Unified/PassthroughTrigger/poll/state';
 
 const pairs = (entries: Array<[string, number]>): Array<[string, number]> =>
 	entries.map(([id, time]) => [idDigest(id), time]);

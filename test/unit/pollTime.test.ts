@@ -5,7 +5,7 @@ import {
 	MAX_AHEAD_MS,
 	toEpochMs,
 	unusableTime,
-} from '../../nodes/UnifiedPassthroughTrigger/poll/time';
+} from '../../nodes/Unified/PassthroughTrigger/poll/time';
 
 describe('poll time', () => {
 	it('reads ISO dates, Salesforce offsets, epoch seconds and milliseconds', () => {

@@ -4,9 +4,9 @@ import {
 	mismatchedConnection,
 	presetLabel,
 	presetOf,
-} from '../../nodes/UnifiedPassthrough/shared/presetIntegration';
-import type { UnifiedConnection } from '../../nodes/UnifiedPassthrough/transport/unifiedApi';
-import { assertSourceFitsConnection } from '../../nodes/UnifiedPassthroughTrigger/poll/sourceConnection';
+} from '../../nodes/Unified/PassthroughTrigger/poll/presetIntegration';
+import type { UnifiedConnection } from '../../nodes/Unified/core/dispatch/unifiedApi';
+import { assertSourceFitsConnection } from '../../nodes/Unified/PassthroughTrigger/poll/sourceConnection';
 
 const connection = (fields: Partial<UnifiedConnection>): UnifiedConnection => ({
 	id: 'conn_1',

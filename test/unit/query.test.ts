@@ -4,7 +4,7 @@ import {
 	assertNoReservedDomain,
 	encodeQuery,
 	flattenQuery,
-} from '../../nodes/UnifiedPassthrough/request/query';
+} from '../../nodes/Unified/core/request/query';
 
 describe('query', () => {
 	it('flattens arrays per format', () => {

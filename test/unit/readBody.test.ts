@@ -11,7 +11,7 @@ import {
 	decodedStream,
 	readHead,
 	readWithin,
-} from '../../nodes/UnifiedPassthrough/response/readBody';
+} from '../../nodes/Unified/core/response/readBody';
 
 const MB = 1024 * 1024;
 

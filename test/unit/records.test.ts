@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { extractRecords } from '../../nodes/UnifiedPassthrough/pagination/records';
-import { getPath, withPath } from '../../nodes/UnifiedPassthrough/shared/jsonPath';
+import { extractRecords } from '../../nodes/Unified/core/pagination/records';
+import { getPath, withPath } from '../../nodes/Unified/core/shared/jsonPath';
 
 describe('records extraction', () => {
 	it('uses the records path, else the body list, else the single list field', () => {

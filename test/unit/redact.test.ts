@@ -6,7 +6,7 @@ import {
 	redactHeaders,
 	redactSecret,
 	redactSecretDeep,
-} from '../../nodes/UnifiedPassthrough/shared/redact';
+} from '../../nodes/Unified/core/shared/redact';
 
 const KEYS = [
 	'sim_test_key_d41d8cd98f00b204e9800998ecf8427e',

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { FlowPermit } from '../../nodes/UnifiedPassthrough/transport/flow/connectionFlow';
-import { ExecutionBudget } from '../../nodes/UnifiedPassthrough/transport/flow/executionBudget';
+import type { FlowPermit } from '../../nodes/Unified/core/transport/flow/connectionFlow';
+import { ExecutionBudget } from '../../nodes/Unified/core/transport/flow/executionBudget';
 import {
 	connectionFlow,
 	credentialScope,
 	forgetAllConnections,
 	rememberedConnections,
-} from '../../nodes/UnifiedPassthrough/transport/flow/registry';
+} from '../../nodes/Unified/core/transport/flow/registry';
 
 const BOUND = 1_000;
 const scope = credentialScope('http://registry.test', 'key-1');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isReservedDomainName } from '../../nodes/UnifiedPassthrough/request/reservedDomain';
+import { isReservedDomainName } from '../../nodes/Unified/core/request/reservedDomain';
 
 describe('isReservedDomainName', () => {
 	it.each([

@@ -8,7 +8,7 @@ import {
 	parseRetryOn,
 	requestedWaitMs,
 	type RetrySettings,
-} from '../../nodes/UnifiedPassthrough/transport/retryPolicy';
+} from '../../nodes/Unified/core/transport/retryPolicy';
 
 const codeError = (code: string) => Object.assign(new Error(code), { code });
 const settings = (overrides: Partial<RetrySettings> = {}): RetrySettings => ({

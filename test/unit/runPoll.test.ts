@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_MAX_RECORDS_READ_PER_POLL } from '../../nodes/UnifiedPassthrough/shared/defaults';
-import { runPoll, type PollSettings } from '../../nodes/UnifiedPassthroughTrigger/poll/runPoll';
-import type { PollState } from '../../nodes/UnifiedPassthroughTrigger/poll/state';
-import type { PollSource } from '../../nodes/UnifiedPassthroughTrigger/sources/types';
-import { PassthroughFailure } from '../../nodes/UnifiedPassthrough/shared/failure';
+import { DEFAULT_MAX_RECORDS_READ_PER_POLL } from '../../nodes/Unified/core/shared/defaults';
+import { runPoll, type PollSettings } from '../../nodes/Unified/PassthroughTrigger/poll/runPoll';
+import type { PollState } from '../../nodes/Unified/PassthroughTrigger/poll/state';
+import type { PollSource } from '../../nodes/Unified/PassthroughTrigger/sources/types';
+import { PassthroughFailure } from '../../nodes/Unified/core/shared/failure';
 
 interface Row {
 	id: string;

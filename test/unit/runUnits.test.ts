@@ -6,8 +6,8 @@ import {
 	singleItemUnits,
 	type UnitRunContext,
 	type WorkUnit,
-} from '../../nodes/UnifiedPassthrough/runtime/runUnits';
-import { PassthroughFailure } from '../../nodes/UnifiedPassthrough/shared/failure';
+} from '../../nodes/Unified/core/runtime/runUnits';
+import { PassthroughFailure } from '../../nodes/Unified/core/shared/failure';
 
 const node = {
 	name: 'Passthrough',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { salesforceMode } from '../../nodes/UnifiedPassthrough/batch/salesforce';
-import { PassthroughFailure } from '../../nodes/UnifiedPassthrough/shared/failure';
+import { salesforceMode } from '../../nodes/Unified/Passthrough/batch/salesforce';
+import { PassthroughFailure } from '../../nodes/Unified/core/shared/failure';
 
 describe('salesforceMode', () => {
 	it('knows sObject Collections: create, update, upsert, retrieve', () => {

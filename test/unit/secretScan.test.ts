@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
-import { scanForSecret, secretByteForms } from '../../nodes/UnifiedPassthrough/response/secretScan';
+import { scanForSecret, secretByteForms } from '../../nodes/Unified/core/response/secretScan';
 
 const KEY = 'sk_live_0123456789abcdef';
 

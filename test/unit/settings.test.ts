@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { resolvePagination } from '../../nodes/UnifiedPassthrough/pagination/settings';
-import { ParameterError } from '../../nodes/UnifiedPassthrough/shared/parameterError';
+import { resolvePagination } from '../../nodes/Unified/core/pagination/settings';
+import { ParameterError } from '../../nodes/Unified/core/shared/parameterError';
 
 describe('settings', () => {
 	it('off or absent is no pagination; generic modes need their fields; __domain cannot be a paging parameter', () => {

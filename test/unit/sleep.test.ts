@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { MAX_TIMER_MS, sleep } from '../../nodes/UnifiedPassthrough/shared/sleep';
+import { MAX_TIMER_MS, sleep } from '../../nodes/Unified/core/shared/sleep';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -4,7 +4,7 @@ import {
 	parseSoql,
 	salesforceSource,
 	soqlDateTime,
-} from '../../nodes/UnifiedPassthroughTrigger/sources/salesforce';
+} from '../../nodes/Unified/PassthroughTrigger/sources/salesforce';
 
 const soqlOf = (
 	since: number | undefined,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { resolvePagination, strategyFor } from '../../nodes/UnifiedPassthrough/pagination/settings';
-import type { PageView } from '../../nodes/UnifiedPassthrough/pagination/types';
-import type { RequestSpec } from '../../nodes/UnifiedPassthrough/request/types';
+import { resolvePagination, strategyFor } from '../../nodes/Unified/core/pagination/settings';
+import type { PageView } from '../../nodes/Unified/core/pagination/types';
+import type { RequestSpec } from '../../nodes/Unified/core/request/types';
 
 const get = (path: string, query: Array<[string, string]> = []): RequestSpec => ({
 	method: 'GET',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { optimizeForModel } from '../../nodes/UnifiedPassthrough/execute/toolMode';
+import { optimizeForModel } from '../../nodes/Unified/core/runtime/toolMode';
 
 const pairedItem = { item: 3 };
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	extractUpstreamMessage,
 	summarizeHttpError,
-} from '../../nodes/UnifiedPassthrough/response/upstreamError';
+} from '../../nodes/Unified/core/response/upstreamError';
 
 describe('extractUpstreamMessage', () => {
 	it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { PaginationError } from '../../nodes/UnifiedPassthrough/pagination/error';
-import { upstreamLinkToTarget } from '../../nodes/UnifiedPassthrough/pagination/upstreamLink';
+import { PaginationError } from '../../nodes/Unified/core/pagination/error';
+import { upstreamLinkToTarget } from '../../nodes/Unified/core/pagination/upstreamLink';
 
 describe('upstream links become passthrough paths, safely', () => {
 	it('drops the host of an absolute link and keeps path and query', () => {

@@ -62,7 +62,7 @@ describe('trigger state: record times', () => {
 		const warnings = captureWarnings();
 		const trigger = await poller(customChanges({ options: { firstPoll: 'emitAll' } }));
 		expect(ids(recordsOf(await trigger.poll()))).toEqual(['ok-0']);
-		// n8n-core 1.x sets its logger otherwise: the warning's text is checked in test/unit/runPoll.test.ts.
+		// n8n-core 1.x sets its logger otherwise: the warning's text is checked in test/unit/PassthroughTrigger/poll/runPoll.test.ts.
 		if (trigger.staged)
 			expect(warnings).toEqual([
 				expect.stringMatching(

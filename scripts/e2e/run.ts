@@ -1,4 +1,4 @@
-// npm run e2e: the package in a real n8n (see README, "End-to-end run in real n8n"). Installs Node 24 and n8n into
+// npm run e2e: the package in a real n8n (see CONTRIBUTING.md, "End-to-end run in real n8n"). Installs Node 24 and n8n into
 // a cache folder (once), installs the packed package the way n8n's Community Nodes installer does, runs the example
 // workflows and failure paths headless with `n8n execute` against the simulator, and measures the memory of a large
 // download through this node and through n8n's HTTP Request node. Prints figures; exits non-zero on a failed check.

@@ -1,6 +1,6 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { REGION_OPTIONS } from '../nodes/UnifiedPassthrough/shared/regions';
+import { REGION_OPTIONS } from '../nodes/Unified/core/shared/regions';
 
 export class UnifiedApi implements ICredentialType {
 	name = 'unifiedApi';

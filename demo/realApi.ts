@@ -1,8 +1,5 @@
-import {
-	listConnections,
-	type UnifiedConnection,
-} from '../nodes/UnifiedPassthrough/transport/unifiedApi';
-import type { UnifiedCredentials } from '../nodes/UnifiedPassthrough/shared/baseUrl';
+import { listConnections, type UnifiedConnection } from '../nodes/Unified/core/dispatch/unifiedApi';
+import type { UnifiedCredentials } from '../nodes/Unified/core/shared/baseUrl';
 
 const READ_ONLY_PATHS: Record<string, string> = {
 	hubspot: 'crm/v3/objects/contacts?limit=3',

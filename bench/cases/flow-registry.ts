@@ -1,11 +1,11 @@
 import type { BenchCase } from '../run';
-import { ExecutionBudget } from '../../nodes/UnifiedPassthrough/transport/flow/executionBudget';
+import { ExecutionBudget } from '../../nodes/Unified/core/transport/flow/executionBudget';
 import {
 	connectionFlow,
 	credentialScope,
 	forgetAllConnections,
 	rememberedConnections,
-} from '../../nodes/UnifiedPassthrough/transport/flow/registry';
+} from '../../nodes/Unified/core/transport/flow/registry';
 
 const CONNECTIONS = 20_000;
 

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { Agent, request } from 'undici';
 
 import type { BenchCase } from '../run';
-import { KEEP_ALIVE } from '../../nodes/UnifiedPassthrough/transport/dispatcher';
+import { KEEP_ALIVE } from '../../nodes/Unified/core/transport/dispatcher';
 import { runWorkflow } from '../../test/harness/engine';
 import { connectionById, passthroughWorkflow } from '../../test/harness/workflow';
 import { SIM_API_KEY } from '../../test/simulator/data';

@@ -11,6 +11,13 @@ export interface SimulatorProcess {
 	rateLimitCounters(connectionId: string): Promise<RateLimitCounters>;
 	/** A full bucket and fresh counters. */
 	resetRateLimit(connectionId: string): Promise<void>;
+	/** Changes a feed record (stamped now), or adds it (see test/simulator/control.ts); returns its id and time. */
+	changeRecord(
+		collection: string,
+		change: { id?: string; fields?: Record<string, unknown> },
+	): Promise<{ id: string; updatedAt: number }>;
+	/** How many passthrough requests a connection received (see test/simulator/control.ts). */
+	passthroughRequests(connectionId: string): Promise<number>;
 	close(): Promise<void>;
 }
 
@@ -52,6 +59,10 @@ export async function simulatorProcess(): Promise<SimulatorProcess> {
 		resetRateLimit: async (id) => {
 			await control('POST', `rate-limited/${encodeURIComponent(id)}/reset`);
 		},
+		changeRecord: (collection, change) =>
+			control('POST', `feed/${encodeURIComponent(collection)}`, change),
+		passthroughRequests: async (id) =>
+			(await control<{ requests: number }>('GET', `log/${encodeURIComponent(id)}`)).requests,
 		close: async () => {
 			child.removeAllListeners('exit');
 			const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -170,7 +170,12 @@ export type QueueDatabase = 'sqlite' | 'postgres';
  * PostgreSQL (Debian's postgresql package: initdb and postgres on PATH or in /usr/lib/postgresql/<version>/bin) in
  * a fresh data folder, on `port`, with a user n8n/n8n. PostgreSQL does not run as root: as root, as user postgres.
  */
-async function startPostgres(dataDir: string, port: number, logDir: string): Promise<Service> {
+export async function startPostgres(
+	dataDir: string,
+	port: number,
+	logDir: string,
+	logName = 'queue-postgres.log',
+): Promise<Service> {
 	const asRoot = process.getuid?.() === 0;
 	const as = (command: string, args: string[]) =>
 		asRoot
@@ -215,7 +220,7 @@ async function startPostgres(dataDir: string, port: number, logDir: string): Pro
 		server.command,
 		server.args,
 		process.env,
-		join(logDir, 'queue-postgres.log'),
+		join(logDir, logName),
 	);
 	await service.ready(/database system is ready to accept connections/);
 	return service;

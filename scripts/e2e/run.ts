@@ -1,4 +1,4 @@
-// npm run e2e: the package in a real n8n (see README, "End-to-end run in real n8n"). Installs Node 24 and n8n into
+// npm run e2e: the package in a real n8n (see CONTRIBUTING.md, "End-to-end run in real n8n"). Installs Node 24 and n8n into
 // a cache folder (once), installs the packed package the way n8n's Community Nodes installer does, runs the example
 // workflows and failure paths headless with `n8n execute` against the simulator, and measures the memory of a large
 // download through this node and through n8n's HTTP Request node. Prints figures; exits non-zero on a failed check.
@@ -16,7 +16,7 @@ import { installPackage, packPackage, type InstallMode } from './installPackage'
 import { CLIENT_LABEL, memoryCases, runMemoryCase, type MemoryResult } from './memory';
 import { N8nCli, type Execution } from './n8n';
 import { perfWorkflows, runLoopbackCpu, runRegimes } from './perf';
-import { runPollMode } from './pollMode';
+import { runPollMode, type PollScheduler } from './pollMode';
 import { runQueueMode, type QueueDatabase } from './queueMode';
 import { ensureRuntime } from './runtime';
 
@@ -28,6 +28,7 @@ const { values: flags } = parseArgs({
 		only: { type: 'string' },
 		queue: { type: 'boolean', default: false },
 		'queue-db': { type: 'string', default: 'postgres' },
+		poll: { type: 'string', default: 'memory,durable' },
 	},
 });
 const installMode = flags.install as InstallMode;
@@ -44,6 +45,9 @@ const repeat = Math.max(1, Number(flags.repeat));
 const queueDatabase = flags['queue-db'] as QueueDatabase;
 if (queueDatabase !== 'postgres' && queueDatabase !== 'sqlite')
 	throw new Error('--queue-db is "postgres" or "sqlite"');
+const pollSchedulers = flags.poll.split(',').filter(Boolean) as PollScheduler[];
+if (pollSchedulers.some((scheduler) => scheduler !== 'memory' && scheduler !== 'durable'))
+	throw new Error('--poll lists "memory" and/or "durable"');
 
 const log = (line = '') => console.log(line);
 const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
@@ -241,7 +245,11 @@ async function main(): Promise<number> {
 
 		// The polling trigger needs n8n start: n8n execute never polls (see pollMode.ts).
 		const pollFailed =
-			selected('polling trigger') && !(await runPollMode(runtime, n8n, sim, logDir, log)) ? 1 : 0;
+			selected('polling trigger') &&
+			pollSchedulers.length &&
+			!(await runPollMode(runtime, n8n, sim, pollSchedulers, logDir, log))
+				? 1
+				: 0;
 
 		const failed =
 			results.filter((result) => result.status === 'FAIL').length + queueFailed + pollFailed;

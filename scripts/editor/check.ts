@@ -7,6 +7,7 @@ import { startSimulator } from '../../test/simulator';
 import { NODE_TYPE } from '../e2e/config';
 import { installPackage, packPackage } from '../e2e/installPackage';
 import { ensureRuntime } from '../e2e/runtime';
+import { addEveryOption, pickEverySource, searchNodes, SOURCE_FIELDS } from './panels';
 import { startEditorServer } from './server';
 
 /**
@@ -17,6 +18,31 @@ import { startEditorServer } from './server';
 const WORK = process.env.EDITOR_CHECK_DIR ?? '/tmp/n8n-editor-check';
 const PORT = Number(process.env.EDITOR_CHECK_PORT ?? 5791);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.EDITOR_SHOTS_DIR;
+const TRIGGER_TYPE = `${NODE_TYPE}Trigger`;
+const TOOL_TYPE = `${NODE_TYPE}Tool`;
+/** A trigger as saved for each Source, with only what the user changed (n8n leaves defaults out). */
+const SAVED_TRIGGERS: Record<string, { parameters: Record<string, unknown>; subtitle: string }> = {
+	// Object and Properties as the plain strings saved before they became lists (item 16).
+	hubspot: {
+		parameters: { hubspotObject: 'deals', hubspotProperties: 'dealname,amount' },
+		subtitle: 'HubSpot: New or Updated',
+	},
+	salesforce: {
+		parameters: { source: 'salesforce', soql: 'SELECT Id, Name FROM Account', event: 'new' },
+		subtitle: 'Salesforce: New',
+	},
+	// Saved before Slack offered only New: it must still open, and reads as New.
+	slack: {
+		parameters: { source: 'slack', slackChannel: 'C0123456789', event: 'newOrUpdated' },
+		subtitle: 'Slack: New',
+	},
+	// Issue 19 item 1: without "pagination" in the JSON such a workflow did not open.
+	custom: {
+		parameters: { source: 'custom', path: '/records' },
+		subtitle: 'Custom Endpoint: New or Updated',
+	},
+};
 
 const log = (line: string) => console.log(line);
 const problems: string[] = [];
@@ -56,7 +82,7 @@ async function main(): Promise<void> {
 	const runtime = await ensureRuntime(log);
 	rmSync(WORK, { recursive: true, force: true });
 	const userFolder = join(WORK, 'n8n');
-	const shots = join(WORK, 'screenshots');
+	const shots = SHOTS ?? join(WORK, 'screenshots');
 	mkdirSync(shots, { recursive: true });
 	const tarball = await packPackage(join(WORK, 'pack'));
 	await installPackage(
@@ -148,6 +174,51 @@ async function main(): Promise<void> {
 						},
 						credentials: { unifiedApi: { id: credential.id, name: 'Unified.to account' } },
 					},
+					{
+						id: 'all-options',
+						name: 'All Options',
+						type: NODE_TYPE,
+						typeVersion: 1,
+						position: [480, 0],
+						parameters: {
+							connection: { __rl: true, mode: 'id', value: 'conn_hubspot' },
+							path: '/crm/v3/objects/contacts',
+						},
+						credentials: { unifiedApi: { id: credential.id, name: 'Unified.to account' } },
+					},
+					{
+						id: 'tool',
+						name: 'As Tool',
+						type: TOOL_TYPE,
+						typeVersion: 1,
+						position: [480, 240],
+						parameters: {
+							connection: { __rl: true, mode: 'id', value: 'conn_hubspot' },
+							path: '/crm/v3/objects/contacts',
+						},
+						credentials: { unifiedApi: { id: credential.id, name: 'Unified.to account' } },
+					},
+				],
+			});
+		const triggerWorkflow = (name: string, parameters: Record<string, unknown>) =>
+			server.request<{ id: string }>('POST', '/workflows', {
+				name,
+				active: false,
+				settings: {},
+				connections: {},
+				nodes: [
+					{
+						id: 'trigger',
+						name: 'Trigger',
+						type: TRIGGER_TYPE,
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: {
+							connection: { __rl: true, mode: 'id', value: 'conn_hubspot' },
+							...parameters,
+						},
+						credentials: { unifiedApi: { id: credential.id, name: 'Unified.to account' } },
+					},
 				],
 			});
 
@@ -161,15 +232,32 @@ async function main(): Promise<void> {
 			await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
 			await context.addInitScript((value) => localStorage.setItem('N8N_THEME', value), theme);
 			const page = await context.newPage();
-			const open = async (name: string) => {
+			const pageErrors: string[] = [];
+			page.on('pageerror', (error) => pageErrors.push(error.message));
+			const open = async (name: string, workflowId = workflow.id) => {
 				// A fresh load each time: no panel or dropdown left open by the step before.
-				await page.goto(`${server.url}/workflow/${workflow.id}`);
+				await page.goto(`${server.url}/workflow/${workflowId}`);
 				const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: name });
 				await node.waitFor();
 				await page.waitForTimeout(1000);
 				await node.dblclick();
 				await page.locator('[data-test-id="ndv"]').waitFor();
 				await page.waitForTimeout(1000);
+			};
+			const emptyCollections = async () =>
+				(await page.locator('[data-test-id="ndv"]').innerText()).split('Currently no items exist')
+					.length - 1;
+			// Counted before the options are added: the trigger's top-level Pagination (Custom) shows it on its own.
+			let emptyBefore = 0;
+			const checkAllAdded = async (where: string, added: string[]) => {
+				const empty = (await emptyCollections()) > emptyBefore;
+				log(
+					`${theme}, ${where}: added ${added.length} options (${added.join(', ')}); "Currently no items exist" ${empty ? 'SHOWN' : 'not shown'}`,
+				);
+				if (empty)
+					problems.push(`${theme}, ${where}: "Currently no items exist" after adding every option`);
+				if (!added.length) problems.push(`${theme}, ${where}: no option could be added`);
+				await cutOff(`${where}, every option added`);
 			};
 			const cutOff = async (where: string) => {
 				const cut = await cutOffTexts(page);
@@ -210,7 +298,7 @@ async function main(): Promise<void> {
 			await page.screenshot({ path: join(shots, `${theme}-options.png`) });
 
 			// 2. The connection list: entries, and the picked one.
-			const entry = page.getByText('[paused] HubSpot – customer-50');
+			const entry = page.getByText('HubSpot – customer-50 [paused]');
 			// The first click can land while the panel still settles: click until the list shows.
 			for (let attempt = 1; ; attempt++) {
 				await page.locator('[data-test-id="rlc-input-container"]').click();
@@ -254,7 +342,7 @@ async function main(): Promise<void> {
 			await open('Fresh');
 			await cutOff('node in By Xref mode');
 			for (const optionName of ['Retry', 'Pagination']) {
-				await page.getByPlaceholder('Add Option').click();
+				await page.getByPlaceholder('Add option').click();
 				await page
 					.locator('.el-select-dropdown__item')
 					.filter({ hasText: new RegExp(`^${optionName}$`) })
@@ -284,6 +372,119 @@ async function main(): Promise<void> {
 				.scrollIntoViewIfNeeded();
 			await page.screenshot({ path: join(shots, `${theme}-options-added.png`) });
 			await cutOff('options added');
+
+			// 4. A saved trigger of each Source opens, with its subtitle in labels (issue 19 items 1 and 6).
+			for (const [source, saved] of Object.entries(SAVED_TRIGGERS)) {
+				const { id } = await triggerWorkflow(`Trigger ${source} (${theme})`, saved.parameters);
+				await page.goto(`${server.url}/workflow/${id}`);
+				const node = page.locator('[data-test-id="canvas-node"]');
+				// Either the canvas or n8n's error; on a busy machine the editor may take a while to load.
+				await node
+					.first()
+					.or(page.getByText('Problem opening workflow'))
+					.first()
+					.waitFor({ timeout: 90_000 })
+					.catch(() => undefined);
+				const opened = (await node.count()) > 0;
+				await page.waitForTimeout(1000);
+				const text = await page.locator('body').innerText();
+				const subtitle = opened ? await node.first().innerText() : '';
+				log(
+					`${theme}, saved ${source} trigger: ${opened ? 'opens' : 'DOES NOT OPEN'}, canvas shows "${subtitle.replace(/\s+/g, ' ').trim()}"`,
+				);
+				if (!opened || text.includes('Problem opening workflow'))
+					problems.push(`${theme}: a saved ${source} trigger does not open`);
+				if (!subtitle.includes(saved.subtitle))
+					problems.push(`${theme}: the ${source} trigger's subtitle is not "${saved.subtitle}"`);
+				await page.screenshot({ path: join(shots, `${theme}-trigger-${source}-canvas.png`) });
+				if (!opened) continue;
+				// Its panel opens too, the fields saved as strings before item 16 shown as they are.
+				await node.first().dblclick();
+				const panel = await page
+					.locator('[data-test-id="ndv"]')
+					.waitFor({ timeout: 30_000 })
+					.then(async () => await page.locator('[data-test-id="ndv"]').innerText())
+					.catch(() => '');
+				await page.waitForTimeout(1000);
+				const fields = await page
+					.locator('[data-test-id="ndv"] input')
+					.evaluateAll((inputs) =>
+						(inputs as HTMLInputElement[]).map((input) => input.value).filter(Boolean),
+					);
+				log(
+					`${theme}, saved ${source} trigger's panel: ${panel ? 'opens' : 'DOES NOT OPEN'}; inputs: ${fields.join(' | ')}`,
+				);
+				if (!panel) problems.push(`${theme}: the panel of a saved ${source} trigger does not open`);
+				await page.screenshot({ path: join(shots, `${theme}-trigger-${source}-panel.png`) });
+			}
+
+			// 5. Every Source picked in a fresh trigger (item 1, 11), then every trigger option added (7, 13).
+			const fresh = await triggerWorkflow(`Trigger picked (${theme})`, {});
+			await open('Trigger', fresh.id);
+			for (const picked of await pickEverySource(page, async (source) => {
+				await page.screenshot({ path: join(shots, `${theme}-trigger-source-${source}.png`) });
+			})) {
+				const expected = SOURCE_FIELDS[picked.source];
+				const events = picked.events.join(' / ');
+				log(
+					`${theme}, Source ${expected.label}: shown "${picked.shownSource}", Event offers ${events}${picked.missing.length ? `, missing ${picked.missing.join(', ')}` : ''}`,
+				);
+				if (picked.shownSource !== expected.label)
+					problems.push(`${theme}: picking ${expected.label} shows "${picked.shownSource}"`);
+				if (picked.missing.length)
+					problems.push(`${theme}: ${expected.label} does not show ${picked.missing.join(', ')}`);
+				if (events !== (expected.newOnly ? 'New' : 'New or Updated / New'))
+					problems.push(`${theme}: ${expected.label}'s Event offers ${events}`);
+			}
+			emptyBefore = await emptyCollections();
+			log(
+				`${theme}, trigger (Custom) before any option: "Currently no items exist" ${emptyBefore} time(s)`,
+			);
+			const triggerOptions = await addEveryOption(page);
+			await checkAllAdded('trigger', triggerOptions);
+			await page.screenshot({ path: join(shots, `${theme}-trigger-options.png`), fullPage: true });
+
+			// 6. Every option of the action node, and of the node as an AI tool (items 4, 7, 12).
+			await open('All Options');
+			emptyBefore = await emptyCollections();
+			const actionOptions = await addEveryOption(page);
+			await checkAllAdded('action node', actionOptions);
+			if (!actionOptions.includes('Batching'))
+				problems.push(`${theme}: the node offers no Batching`);
+			await page
+				.locator('[data-test-id="parameter-item"]')
+				.filter({ hasText: 'Batch Size' })
+				.first()
+				.scrollIntoViewIfNeeded()
+				.catch(() => undefined);
+			await page.screenshot({ path: join(shots, `${theme}-action-options.png`) });
+			await open('As Tool');
+			const hint = await page.locator('[data-test-id="ndv"]').innerText();
+			const hinted = hint.includes('Let Model Pick Connection on');
+			log(`${theme}, tool: Connection's hint names Let Model Pick Connection: ${hinted}`);
+			if (!hinted) problems.push(`${theme}: the tool's Connection has no hint about the opt-in`);
+			await page.screenshot({ path: join(shots, `${theme}-tool-connection.png`) });
+			emptyBefore = await emptyCollections();
+			const toolOptions = await addEveryOption(page);
+			await checkAllAdded('tool', toolOptions);
+			if (toolOptions.includes('Batching')) problems.push(`${theme}: a tool offers Batching`);
+			if (!toolOptions.includes('Optimize Response for AI'))
+				problems.push(`${theme}: the tool offers no Optimize Response for AI`);
+			await page.screenshot({ path: join(shots, `${theme}-tool-options.png`) });
+
+			// 7. The node panel's search: one entry for the trigger and the action node (item 5).
+			await page.goto(`${server.url}/workflow/${fresh.id}`);
+			await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+			await page.waitForTimeout(1000);
+			const entries = await searchNodes(page, 'Unified');
+			const ours = entries.filter((entry) => entry.startsWith('Unified.to'));
+			log(`${theme}, node search "Unified": ${ours.join(' | ') || '(nothing)'}`);
+			if (ours.length !== 1)
+				problems.push(`${theme}: the node search shows ${ours.length} entries`);
+			await page.screenshot({ path: join(shots, `${theme}-node-search.png`) });
+
+			log(`${theme}, errors in the page: ${pageErrors.length ? pageErrors.join(' | ') : 'none'}`);
+			for (const error of pageErrors) problems.push(`${theme}: page error: ${error}`);
 			await context.close();
 		}
 	} finally {

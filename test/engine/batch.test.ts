@@ -138,7 +138,7 @@ describe('batch writes: HubSpot', () => {
 		expect(fixture.passthroughCalls()).toHaveLength(10);
 	});
 
-	it('without continueOnFail, the node fails naming every failed item and saying the others were written', async () => {
+	it('without continueOnFail, the node fails with a short title saying how many failed and that the others were written', async () => {
 		const items = [0, 1, 2, 3].map((index) => ({
 			body: {
 				id: index === 1 || index === 3 ? `777${index}` : String(101 + index),
@@ -147,10 +147,36 @@ describe('batch writes: HubSpot', () => {
 		}));
 		const result = await fixture.run(hubspot('update'), items);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toContain('2 of 4 records of one batch call failed');
-		expect(result.error?.message).toContain('item 1: Could not get some CONTACT objects');
-		expect(result.error?.message).toContain('item 3: ');
-		expect(result.error?.message).toContain('the other 2 records of the same call were written');
+		expect(result.error?.message).toBe(
+			'2 of 4 records of one batch call failed; the other 2 were written [item 1]',
+		);
+		expect(result.error?.description).toMatch(/^Turn on "On Error: Continue"/);
+		expect(result.error?.description).toContain('item 1: Could not get some CONTACT objects');
+		expect(result.error?.description).toContain('item 3: ');
+	});
+
+	it('50 failing records: the title stays short, the advice leads the description, every failed item is in the details', async () => {
+		const items = Array.from({ length: 50 }, (_, index) => ({
+			body: { id: `not-an-email-${index}`, idProperty: 'email', properties: { firstname: 'X' } },
+		}));
+		const result = await fixture.run(hubspot('upsert'), items);
+		expect(result.status).toBe('error');
+		const error = result.error!;
+		expect(error.message).toBe(
+			'50 of 50 records of one batch call failed; the other 0 were written [item 0]',
+		);
+		expect(error.description).toMatch(/^Turn on "On Error: Continue"/);
+		expect(error.description).toContain('item 0: Invalid unique value "not-an-email-0"');
+		expect(error.description).toContain('and 45 more');
+		expect(error.description!.length).toBeLessThan(1200);
+		const details = error.context as { failedRecords: unknown[]; written: number } | undefined;
+		expect(details?.written).toBe(0);
+		expect(details?.failedRecords).toHaveLength(50);
+		expect(details?.failedRecords[49]).toEqual({
+			item: 49,
+			error: 'Invalid unique value "not-an-email-49" for idProperty email (VALIDATION_ERROR)',
+		});
+		expect(fixture.passthroughCalls()).toHaveLength(1);
 	});
 
 	it('upserts by email: new and existing contacts, each result on its own item', async () => {
@@ -176,6 +202,30 @@ describe('batch writes: HubSpot', () => {
 		expect(output.map((json) => json.properties.email)).toEqual(items.map((item) => item.body.id));
 		expect(output.map((json) => json.new)).toEqual([true, false, true]);
 		expect(output[1].id).toBe('101');
+		expect(fixture.passthroughCalls()).toHaveLength(1);
+	});
+
+	it('upserts with an empty or missing email: HubSpot\'s error for "" lands on each of those items', async () => {
+		const tag = `upsert-empty-${Date.now()}`;
+		const items = [
+			{ body: { id: `${tag}.a@example.com`, idProperty: 'email', properties: { firstname: 'A' } } },
+			{ body: { id: '', idProperty: 'email', properties: { firstname: 'Empty' } } },
+			{ body: { idProperty: 'email', properties: { firstname: 'Missing' } } },
+			{ body: { id: `${tag}.b@example.com`, idProperty: 'email', properties: { firstname: 'B' } } },
+		];
+		const result = await fixture.run(hubspot('upsert'), items, CONTINUE);
+		expect(result.status).toBe('success');
+		const output = result.output('Passthrough')!;
+		expect(pairedItems(output)).toEqual(items.map((_, item) => ({ item })));
+		expect(output[0].json.properties).toMatchObject({ email: `${tag}.a@example.com` });
+		expect(output[3].json.properties).toMatchObject({ email: `${tag}.b@example.com` });
+		for (const item of [output[1], output[2]]) {
+			expect(item.json).toMatchObject({
+				error: 'Invalid unique value "" for idProperty email (VALIDATION_ERROR)',
+				statusCode: 207,
+				details: { category: 'VALIDATION_ERROR', context: { ids: [''] } },
+			});
+		}
 		expect(fixture.passthroughCalls()).toHaveLength(1);
 	});
 
@@ -263,6 +313,54 @@ describe('batch writes: HubSpot', () => {
 			503,
 		);
 		expect(fixture.passthroughCalls()).toHaveLength(1);
+	});
+
+	it("an item naming another item's would-be trace id (n8n-item-1) does not hide either result: both created, each on its own item", async () => {
+		const tag = `trace-${Date.now()}`;
+		const items = [0, 1, 2].map((index) => ({
+			body: {
+				properties: { email: `${tag}.${index}@example.com` },
+				...(index === 0 ? { objectWriteTraceId: 'n8n-item-1' } : {}),
+			},
+		}));
+		const result = await fixture.run(hubspot('create'), items, CONTINUE);
+		expect(result.status).toBe('success');
+		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
+		expect(output.map((json) => json.error)).toEqual([undefined, undefined, undefined]);
+		expect(output.map((json) => (json.properties as { email: string }).email)).toEqual(
+			items.map((item) => item.body.properties.email),
+		);
+		expect(output[0].objectWriteTraceId).toBe('n8n-item-1');
+		// The node's own trace ids carry a random token of the execution: not guessable from the item's index.
+		expect(output[1].objectWriteTraceId).toMatch(/^n8n-[\w-]{16}-1$/);
+	});
+
+	it('two items claiming one objectWriteTraceId: the later is refused before sending, naming both items and the field; the others are written', async () => {
+		const tag = `dup-trace-${Date.now()}`;
+		const items = [0, 1, 2].map((index) => ({
+			body: {
+				properties: { email: `${tag}.${index}@example.com` },
+				// The same id in two spellings: HubSpot pairs by its text.
+				...(index === 0
+					? { objectWriteTraceId: 7 }
+					: index === 2
+						? { objectWriteTraceId: '7' }
+						: {}),
+			},
+		}));
+		const result = await fixture.run(hubspot('create'), items, CONTINUE);
+		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
+		expect(output[0].error).toBeUndefined();
+		expect(output[1].error).toBeUndefined();
+		expect(output[2].error).toContain(`Item 2's "objectWriteTraceId" is "7", the same as item 0's`);
+		expect(fixture.passthroughCalls()).toEqual([
+			'POST conn_hubspot/crm/v3/objects/contacts/batch/create',
+		]);
+		// Item 2 was never sent: creating it now succeeds.
+		const retry = await fixture.run(hubspot('create'), [{ body: items[2].body }], CONTINUE);
+		expect(jsonOf(retry.output('Passthrough'))[0]).toMatchObject({
+			properties: { email: `${tag}.2@example.com` },
+		});
 	});
 
 	it('pagination and batching together are refused, naming both options, before any request', async () => {
@@ -403,5 +501,48 @@ describe('batch writes: custom', () => {
 		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
 		expect(output[0]).toMatchObject({ success: true, id: '001D00000000000000' });
 		expect(output[1].error).toContain('invalid cross reference id');
+	});
+
+	it('a dotted Array Path (data.records) is read from each item as it is written: the record, not the whole body, goes in the list', async () => {
+		const parameters = {
+			connection: connectionById('conn_acme'),
+			method: 'POST',
+			path: 'batch-echo?list=data.records',
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json.body) }}',
+			options: {
+				batching: {
+					settings: { mode: 'custom', arrayPath: 'data.records', resultsPath: 'results' },
+				},
+			},
+		};
+		const result = await fixture.run(
+			parameters,
+			[
+				// The envelope form, with a field of the call beside the list...
+				{ body: { data: { records: [{ name: 'a' }], dryRun: true }, source: 'n8n' } },
+				{ body: { data: { records: [{ name: 'b' }], dryRun: true }, source: 'n8n' } },
+			],
+			CONTINUE,
+		);
+		expect(result.status).toBe('success');
+		const output = jsonOf(result.output('Passthrough')) as Array<Record<string, unknown>>;
+		expect(output).toEqual([
+			{ ok: true, record: { name: 'a' } },
+			{ ok: true, record: { name: 'b' } },
+		]);
+		expect(fixture.passthroughCalls()).toHaveLength(1);
+
+		// ...and the plain form: each body is the record itself, `data` included when it holds no list.
+		const plain = await fixture.run(
+			parameters,
+			[{ body: { name: 'c', data: { note: 1 } } }, { body: { name: 'd' } }],
+			CONTINUE,
+		);
+		expect(jsonOf(plain.output('Passthrough'))).toEqual([
+			{ ok: true, record: { name: 'c', data: { note: 1 } } },
+			{ ok: true, record: { name: 'd' } },
+		]);
 	});
 });

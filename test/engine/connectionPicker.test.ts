@@ -51,13 +51,13 @@ describe('connection picker (list mode)', () => {
 		expect(await searchAll('no-such-thing')).toEqual([]);
 	});
 
-	it('labels status first, then integration and xref (else ID), short enough for the picker', async () => {
+	it('labels integration and xref (else ID) first, then the status, short enough for the picker', async () => {
 		const results = await searchAll();
 		const byId = Object.fromEntries(results.map((result) => [result.value, result.name]));
 		expect(byId.conn_hubspot).toBe('HubSpot – customer-42');
 		expect(byId.conn_slack).toBe('Slack – customer-42');
-		expect(byId.conn_hubspot_paused).toBe('[paused] HubSpot – customer-50');
-		expect(byId.conn_salesforce_expired).toBe('[unhealthy: 401] Salesforce – customer-13');
+		expect(byId.conn_hubspot_paused).toBe('HubSpot – customer-50 [paused]');
+		expect(byId.conn_salesforce_expired).toBe('Salesforce – customer-13 [unhealthy: 401]');
 		expect(byId.conn_salesforce).not.toMatch(/paused|unhealthy/);
 		// n8n 2.41's picker shows about 55 characters of an entry (scripts/editor/check.ts measures it).
 		expect(results.filter((result) => result.name.length > 45)).toEqual([]);

@@ -102,7 +102,7 @@ describe('credential test (GET <base>/unified/connection?limit=1 with the Bearer
 	])('region %s resolves to %s', async (region, url) => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { credentialTestUrl } = require(
-			`${PACKAGE_ROOT}/dist/nodes/UnifiedPassthrough/methods/credentialTest.js`,
+			`${PACKAGE_ROOT}/dist/nodes/Unified/core/methods/credentialTest.js`,
 		) as { credentialTestUrl(credentials: object): string };
 		expect(credentialTestUrl({ apiKey: 'k', region })).toBe(url);
 	});

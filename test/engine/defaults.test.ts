@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	resolveExecutionSettings,
 	resolveItemOptions,
-} from '../../nodes/UnifiedPassthrough/execute/options';
-import { resolvePagination } from '../../nodes/UnifiedPassthrough/pagination/settings';
-import { DEFAULT_TOOL_MAX_RECORDS } from '../../nodes/UnifiedPassthrough/shared/defaults';
+} from '../../nodes/Unified/core/runtime/options';
+import { resolvePagination } from '../../nodes/Unified/core/pagination/settings';
+import { DEFAULT_TOOL_MAX_RECORDS } from '../../nodes/Unified/core/shared/defaults';
 import { loadPackage } from '../harness/engine';
 
 // What the editor shows for an option and what an execution does when the option is absent must be the same.

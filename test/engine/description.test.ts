@@ -162,7 +162,7 @@ describe("the built package's descriptions", async () => {
 		expect(icons.light).not.toBe(icons.dark);
 		const read = (url: string) =>
 			readFileSync(
-				join(PACKAGE_ROOT, 'dist/nodes/UnifiedPassthrough', url.split('/').pop()!),
+				join(PACKAGE_ROOT, 'dist/nodes/Unified/Passthrough', url.split('/').pop()!),
 				'utf8',
 			);
 		expect(read(icons.light)).toMatch(/<svg/);
@@ -185,7 +185,7 @@ describe("the built package's descriptions", async () => {
 	it('ships a codex with categories, aliases and documentation links', () => {
 		const codex = JSON.parse(
 			readFileSync(
-				join(PACKAGE_ROOT, 'dist/nodes/UnifiedPassthrough/UnifiedPassthrough.node.json'),
+				join(PACKAGE_ROOT, 'dist/nodes/Unified/Passthrough/UnifiedPassthrough.node.json'),
 				'utf8',
 			),
 		);

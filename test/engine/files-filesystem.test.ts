@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -83,5 +84,35 @@ describe('files with n8n binary data in filesystem mode', () => {
 			size,
 			sha256: expected,
 		});
+	});
+
+	it('a download echoing the API key after 2 MB fails the item; no stored byte holds any part of the key', async () => {
+		const key = fixture.sim.apiKey;
+		const before = new Set(filesUnder(storagePath));
+		fixture.sim.faults.add({
+			kind: 'reply',
+			reply: () => ({
+				status: 200,
+				headers: { 'content-type': 'application/octet-stream' },
+				body: Readable.from([
+					Buffer.alloc(2 * 1024 * 1024, 'x'),
+					Buffer.from(`Bearer ${key.slice(0, 5)}`),
+					Buffer.from(`${key.slice(5)}`),
+					Buffer.alloc(1024 * 1024, 'y'),
+				]),
+			}),
+		});
+		const result = await fixture.run({
+			connection: connectionById('conn_acme'),
+			method: 'GET',
+			path: 'files/download/echo.bin',
+		});
+		expect(result.error?.message).toContain('holds the API key, so it was not stored');
+		const written = filesUnder(storagePath).filter((entry) => !before.has(entry));
+		expect(written).toEqual([]);
+		for (const entry of written) {
+			const data = readFileSync(join(storagePath, entry));
+			expect(data.includes(key.slice(0, 5))).toBe(false);
+		}
 	});
 });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 
 import { describe, expect, it } from 'vitest';
@@ -180,5 +181,75 @@ describe('the API key elsewhere in a response', () => {
 		const item = result.output('Passthrough')![0].json as { body: string };
 		expect(item.body.endsWith('x**hidden**')).toBe(true);
 		expectNoKey(result);
+	});
+});
+
+describe('the API key in a file response', () => {
+	const fileFails = (result: RunResult) => {
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain(
+			'The file in the response holds the API key, so it was not stored',
+		);
+		expect(result.output('Passthrough')).toBeUndefined();
+		// Not sent again: the same request would get the same file.
+		expect(fixture.sim.log).toHaveLength(1);
+		expectNoKey(result);
+	};
+	const header = () => Buffer.from(`%PDF-1.7\n% Authorization: Bearer `);
+
+	it.each([
+		['application/pdf', 'UTF-8', (text: string) => Buffer.from(text)],
+		['application/octet-stream', 'UTF-16LE', (text: string) => Buffer.from(text, 'utf16le')],
+		['application/pdf', 'UTF-16BE', (text: string) => Buffer.from(text, 'utf16le').swap16()],
+	])(
+		'%s echoing the key in %s fails the item, the key nowhere',
+		async (type, _encoding, encode) => {
+			upstreamAnswers({
+				status: 200,
+				headers: { 'content-type': type },
+				body: Buffer.concat([header(), encode(key()), Buffer.from('\n%%EOF')]),
+			});
+			fileFails(await fixture.run(getCustomers()));
+		},
+	);
+
+	it('a key split between two chunks, deep in a large download, is caught: the stream is scanned with overlap', async () => {
+		const filler = Buffer.alloc(3 * 1024 * 1024 + 5, 'x');
+		upstreamAnswers(() => ({
+			status: 200,
+			headers: { 'content-type': 'application/octet-stream' },
+			body: Readable.from([
+				filler,
+				Buffer.from(key().slice(0, 7)),
+				Buffer.from(key().slice(7, 9)),
+				Buffer.from(key().slice(9)),
+				filler,
+			]),
+		}));
+		fileFails(await fixture.run(getCustomers()));
+	});
+
+	it('a gzip-encoded file is scanned after decoding', async () => {
+		const { gzipSync } = await import('node:zlib');
+		upstreamAnswers({
+			status: 200,
+			headers: { 'content-type': 'application/pdf', 'content-encoding': 'gzip' },
+			body: gzipSync(Buffer.concat([header(), Buffer.from(key())])),
+		});
+		fileFails(await fixture.run(getCustomers()));
+	});
+
+	it('a file with only part of the key, or the key in other letters, is stored byte for byte', async () => {
+		const body = Buffer.concat([
+			header(),
+			Buffer.from(key().slice(0, -1)),
+			Buffer.from(' '),
+			Buffer.from(key().toUpperCase() === key() ? key().toLowerCase() : key().toUpperCase()),
+		]);
+		upstreamAnswers({ status: 200, headers: { 'content-type': 'application/pdf' }, body });
+		const result = await fixture.run(getCustomers());
+		expect(result.error).toBeUndefined();
+		const binary = result.output('Passthrough')![0].binary!.data;
+		expect(Buffer.from(binary.data, 'base64')).toEqual(body);
 	});
 });

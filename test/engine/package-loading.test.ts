@@ -59,7 +59,7 @@ describe('the built package as n8n loads it', () => {
 
 	it('fails to load when package.json points at a file that is not in dist/', async () => {
 		const correct = await loadPackage(
-			copyWith(['dist/nodes/UnifiedPassthrough/UnifiedPassthrough.node.js']),
+			copyWith(['dist/nodes/Unified/Passthrough/UnifiedPassthrough.node.js']),
 		);
 		expect(Object.keys(correct.loader.known.nodes)).toEqual(['unifiedPassthrough']);
 		await expect(loadPackage(copyWith(['dist/UnifiedPassthrough.node.js']))).rejects.toThrow(
@@ -69,7 +69,7 @@ describe('the built package as n8n loads it', () => {
 
 	it('loading another copy of the package leaves the credential rule of the package under test alone', async () => {
 		await loadPackage();
-		await loadPackage(copyWith(['dist/nodes/UnifiedPassthrough/UnifiedPassthrough.node.js']));
+		await loadPackage(copyWith(['dist/nodes/Unified/Passthrough/UnifiedPassthrough.node.js']));
 		const { credentialsHelper } = harnessAdditionalData({ apiKey: 'key' }, 'harness-policy');
 		expect(credentialsHelper.isCredentialUsableByNode(CREDENTIAL_TYPE, `${NODE_TYPE}Trigger`)).toBe(
 			true,
@@ -82,7 +82,7 @@ describe('the built package as n8n loads it', () => {
 	it('ships the icons next to the compiled node and credential', async () => {
 		const { loader } = await loadPackage();
 		expect(() =>
-			readFileSync(join(PACKAGE_ROOT, 'dist/nodes/UnifiedPassthrough/unified.svg')),
+			readFileSync(join(PACKAGE_ROOT, 'dist/nodes/Unified/Passthrough/unified.svg')),
 		).not.toThrow();
 		expect(() =>
 			readFileSync(join(PACKAGE_ROOT, 'dist/credentials/unified.dark.svg')),

@@ -12,7 +12,7 @@ interface Echo {
 	bodyText: string;
 }
 
-// Parameters without an expression are read once per execution (execute/parameterReader.ts): what each item
+// Parameters without an expression are read once per execution (Passthrough/execute/parameterReader.ts): what each item
 // sends must be what it sent when every parameter was read per item.
 describe('parameters read once per execution, expressions per item', () => {
 	it('resolves each expression per item, wherever it sits, and gives every item the same static values', async () => {

@@ -64,6 +64,28 @@ const leavingThePassthrough = [
 	'v2/customers;__domain[]=attacker.example',
 	'v2/customers;__domain',
 	'v2/customers;x;__domain=attacker.example/more',
+	// Full-width percent escapes: not escapes as written, but NFKC folds them into ones ("％２ｅ" is "%2e"), so a
+	// server that folds and then decodes reads "..". Full-width "%", full-width hex, each alone and mixed,
+	// double-encoded, and percent-encoded themselves.
+	'％２ｅ％２ｅ/％２ｅ％２ｅ/unified/connection',
+	'％２Ｅ％２Ｅ/％２Ｅ％２Ｅ/unified/connection',
+	'％2e％2e/％2e％2e/unified/connection',
+	'%２ｅ%２ｅ/%２ｅ%２ｅ/unified/connection',
+	'%2ｅ%２e/％2Ｅ%２E/unified/connection',
+	'v2/％２５２ｅ％２５２ｅ/％２５２ｅ％２５２ｅ/unified',
+	'v2/%25２ｅ%25２ｅ/%25２ｅ%25２ｅ/unified',
+	'v2/％25２ｅ％%32e/x',
+	'v2/%EF%BC%852e%EF%BC%852e/%EF%BC%852e%EF%BC%852e/unified/connection',
+	'v2/%EF%BC%85%EF%BC%92%EF%BD%85%EF%BC%85%EF%BC%92%EF%BD%85/x',
+	'v2/%25EF%25BC%25852e%25EF%25BC%25852e/x',
+	'v2％２ｆ％２ｅ％２ｅ％２ｆ％２ｅ％２ｅ％２ｆunified％２ｆconnection',
+	'v2/％２ｅ％２ｅ％５ｃ％２ｅ％２ｅ％５ｃunified',
+	'v2/％ｕ００２ｅ％ｕ００２ｅ/unified',
+	'v2/％ＦＦ/％２ｅ％２ｅ/unified',
+	'％２Ｆ％２Ｆattacker.example/x',
+	'v2/customers％３Ｆ__domain=attacker.example',
+	'v2/customers％３Ｂ％５Ｆ％５Ｆdomain=attacker.example',
+	'v2/customers;％５Ｆ％５Ｆdomain=attacker.example',
 ];
 
 describe('a path that would leave the passthrough is refused before anything is sent', () => {
@@ -87,6 +109,10 @@ describe('what stays allowed', () => {
 		['v2/customers;version=2', 'v2/customers;version=2'],
 		['v2/files/a..b', 'v2/files/a..b'],
 		['v2/files/.hidden', 'v2/files/.hidden'],
+		// Full-width text that folds to no escape, or to one that decodes to something harmless.
+		['files/50％', 'files/50％'],
+		['files/％２０２４', 'files/％２０２４'],
+		['files/Ｒｅｐｏｒｔ', 'files/Ｒｅｐｏｒｔ'],
 		['services/data/v62.0/sobjects/Account/', 'services/data/v62.0/sobjects/Account/'],
 	])('%s reaches the upstream as %s', async (path, seen) => {
 		await fixture.run({ ...base, path });
@@ -94,6 +120,25 @@ describe('what stays allowed', () => {
 		expect(
 			fixture.sim.received.every((line) => line.startsWith('GET /passthrough/conn_acme/')),
 		).toBe(true);
+	});
+});
+
+describe('__domain in a query name spelled with full-width escapes is refused before anything is sent', () => {
+	it.each([
+		'％５Ｆ％５Ｆdomain',
+		'％5f％5fDOMAIN',
+		'_%５Ｆdomain',
+		'%25５Ｆ%25５Ｆdomain',
+		'%EF%BC%855F_domain',
+	])('%s', async (name) => {
+		const result = await fixture.run({
+			...base,
+			path: 'v2/customers',
+			sendQuery: true,
+			queryParameters: { parameters: [{ name, value: 'attacker.example' }] },
+		});
+		expect(result.error?.message).toMatch(/^Parameter "queryParameters": .*reserved/);
+		expect(fixture.sim.received).toEqual([]);
 	});
 });
 
@@ -112,6 +157,12 @@ const hostileLinks = [
 	'/v2/items/unsafe-next?%5F%5Fdomain=attacker.example',
 	'/v2/items/unsafe-next?_%255Fdomain=attacker.example',
 	'javascript:alert(1)',
+	// Full-width percent escapes, in the path and in a query name, as characters and percent-encoded.
+	'/v2/％２ｅ％２ｅ/％２ｅ％２ｅ/％２ｅ％２ｅ/unified/connection',
+	'https://api.acme.example/v2/％２ｅ％２ｅ/％２ｅ％２ｅ/unified',
+	'/v2/%EF%BC%852e%EF%BC%852e/%EF%BC%852e%EF%BC%852e/%EF%BC%852e%EF%BC%852e/unified/connection',
+	'/v2/items/unsafe-next?％５Ｆ％５Ｆdomain=attacker.example',
+	'/v2/items/unsafe-next?%EF%BC%855F%EF%BC%855Fdomain=attacker.example',
 ];
 
 describe('a hostile next link is not followed', () => {

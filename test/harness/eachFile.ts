@@ -6,7 +6,7 @@ import './env';
 
 import { afterAll, beforeAll, vi } from 'vitest';
 
-import { forgetAllConnections } from '../../nodes/UnifiedPassthrough/transport/flow/registry';
+import { forgetAllConnections } from '../../nodes/Unified/core/transport/flow/registry';
 import { keepProcessEnv } from './processEnv';
 
 const restoreProcessEnv = keepProcessEnv();

@@ -67,9 +67,9 @@ let credentialPolicy: CredentialPolicy | undefined;
  */
 export function forgetFlowControl(root: string = PACKAGE_ROOT): void {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const registry = require(
-		resolve(root, 'dist/nodes/UnifiedPassthrough/transport/flow/registry.js'),
-	) as { forgetAllConnections(): void };
+	const registry = require(resolve(root, 'dist/nodes/Unified/core/transport/flow/registry.js')) as {
+		forgetAllConnections(): void;
+	};
 	registry.forgetAllConnections();
 }
 
@@ -252,12 +252,29 @@ export function harnessAdditionalData(
 export async function loadOptionsContext(
 	credentials: RunOptions['credentials'],
 	parameters: INode['parameters'] = {},
+	/** 'trigger': the Passthrough Trigger's own methods (its objects, properties and channels lists). */
+	nodeKind: 'action' | 'trigger' = 'action',
 ): Promise<ILoadOptionsFunctions> {
 	const pkg = await loadPackage();
+	const type = nodeKind === 'trigger' ? `${NODE_TYPE}Trigger` : NODE_TYPE;
+	const harnessTypes = nodeTypesFor(pkg);
+	// The harness runs the trigger's executions from pinned data; the editor's lists need the real description.
+	const realTrigger = pkg.loader.getNode('unifiedPassthroughTrigger').type;
+	const nodeTypes: INodeTypes =
+		nodeKind === 'trigger'
+			? {
+					...harnessTypes,
+					getByName: (name) => (name === type ? realTrigger : harnessTypes.getByName(name)),
+					getByNameAndVersion: (name, version) =>
+						name === type
+							? NodeHelpers.getVersionedNodeType(realTrigger, version)
+							: harnessTypes.getByNameAndVersion(name, version),
+				}
+			: harnessTypes;
 	const node: INode = {
 		id: 'node-0',
 		name: 'Passthrough',
-		type: NODE_TYPE,
+		type,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
@@ -268,7 +285,7 @@ export async function loadOptionsContext(
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: nodeTypesFor(pkg),
+		nodeTypes,
 		settings: { executionOrder: 'v1' },
 	});
 	return new LoadOptionsContext(

@@ -38,13 +38,27 @@ export interface PollerOptions {
 	parameters: INodeParameters;
 	/** n8n 2.x's poll budget, when this n8n-core has one (default: its own 5 minutes). */
 	budgetMs?: number;
+	/**
+	 * n8n 2.x's durable scheduler with durable poll cursors: the activation poll's node state is dropped when it
+	 * emits nothing, and each scheduled poll runs on a fresh workflow whose global static data is what n8n saved
+	 * (after activation, or with an emission). Without it, polls share the workflow's static data in memory.
+	 */
+	durableCursors?: boolean;
+}
+
+export interface PollOverrides {
+	budgetMs?: number;
+	/** The poll n8n runs when it activates the workflow (a "testing" poll in n8n-core 2.x). */
+	activation?: boolean;
 }
 
 export interface Poller {
 	/** One poll as n8n runs an active workflow's poll ('trigger' mode), or the editor's Fetch Test Event ('manual'). */
-	poll(mode?: WorkflowExecuteMode, overrides?: { budgetMs?: number }): Promise<PollResult>;
+	poll(mode?: WorkflowExecuteMode, overrides?: PollOverrides): Promise<PollResult>;
 	/** The node's static data as stored between polls. */
 	readonly staticData: IDataObject;
+	/** The workflow's global static data as stored between polls. */
+	readonly globalStaticData: IDataObject;
 	/** Replaces the node's parameters for the following polls (a user editing the node). */
 	setParameters(parameters: INodeParameters): void;
 	/** Whether this n8n-core stages the static data (2.x) or hands the node the workflow's own (1.x). */
@@ -105,7 +119,7 @@ export async function createPoller(options: PollerOptions): Promise<Poller> {
 
 	const poll = async (
 		mode: WorkflowExecuteMode = 'trigger',
-		overrides: { budgetMs?: number } = {},
+		overrides: PollOverrides = {},
 	): Promise<PollResult> => {
 		const budgetMs = overrides.budgetMs ?? options.budgetMs;
 		const node: INode = {
@@ -152,13 +166,23 @@ export async function createPoller(options: PollerOptions): Promise<Poller> {
 			() => (stage ??= clone((stored[nodeKey] as IDataObject | undefined) ?? {})),
 			...(budgetMs === undefined ? [] : [() => budgetMs]),
 		);
+		// n8n-core 2.x's poll-trigger-executor: an activation poll that returns null commits nothing.
+		const dropsNullActivation = Boolean(options.durableCursors && overrides.activation);
 		try {
 			if (staged) {
 				await hooks.runPollInStagingScope!(context, async () => {
 					const response = await runPoll(workflow, node, context);
 					if (response !== null) context.__emit(response);
-					else if (mode !== 'manual') await hooks.commitStagedCursor!(context);
+					else if (mode !== 'manual' && !dropsNullActivation)
+						await hooks.commitStagedCursor!(context);
 				});
+				// n8n saves the global static data after an activation and with an emission; without durable
+				// cursors the next poll runs on this same workflow, so whatever it holds lives on.
+				if (
+					mode !== 'manual' &&
+					(!options.durableCursors || overrides.activation || emitted !== null)
+				)
+					stored = { ...stored, global: clone(workflow.staticData.global ?? {}) };
 			} else {
 				const response = await runPoll(workflow, node, context);
 				if (response !== null) emitted = response;
@@ -175,6 +199,9 @@ export async function createPoller(options: PollerOptions): Promise<Poller> {
 		poll,
 		get staticData() {
 			return ((stored[nodeKeyOf()] as IDataObject | undefined) ?? {}) as IDataObject;
+		},
+		get globalStaticData() {
+			return ((stored.global as IDataObject | undefined) ?? {}) as IDataObject;
 		},
 		setParameters(next) {
 			parameters = next;

@@ -39,6 +39,9 @@ async function main(): Promise<void> {
 	console.log(
 		'  or POST /_sim/rate-limited {rate, burst, latencyMs, style, id}; GET /_sim/rate-limited/<id> for its counters.',
 	);
+	console.log(
+		'Trigger records: POST /_sim/records/{hubspot-contact|salesforce-account|slack-message|custom} {fields}; PATCH /_sim/records/<kind>/<id> to change one.',
+	);
 	console.log('Press Ctrl+C to stop.');
 }
 

@@ -10,6 +10,8 @@ import {
 import { unifiedError } from './reply';
 import type { SimulatorState } from './state';
 import { json, type Reply } from './types';
+import type { ChangeFeed } from './upstreams/changeFeed';
+import { recordControlRoute } from './recordControl';
 
 /**
  * Adds a rate-limited connection (or gives an existing one new settings and fresh counters) and returns its id.
@@ -44,12 +46,35 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 }
 
 /**
+ * Changes a feed record's fields (stamped now), or adds the record when the feed has no such id; returns its id and
+ * time. What a user editing a HubSpot contact does, for a trigger polling a simulator in another process.
+ */
+export function changeFeedRecord(
+	feed: ChangeFeed,
+	name: string,
+	fields: Record<string, unknown>,
+): { id: string; updatedAt: number } {
+	if (!feed.has(name)) throw new RateLimitError(`the feed has no collection ${name}`);
+	const { id, fields: values = {} } = fields as { id?: unknown; fields?: unknown };
+	if (id !== undefined && typeof id !== 'string') throw new RateLimitError('id must be a string');
+	if (typeof values !== 'object' || values === null || Array.isArray(values))
+		throw new RateLimitError('fields must be an object');
+	const changed =
+		id !== undefined && feed.collection(name).has(id)
+			? feed.update(name, id, values as Record<string, unknown>)
+			: feed.add(name, values as Record<string, unknown>, { id });
+	return { id: changed.id, updatedAt: changed.updatedAt };
+}
+
+/**
  * The control endpoint, for a simulator in another process (the bench, the e2e run), out of the paths the real
  * service has:
  *
  * - `POST /_sim/rate-limited` `{rate, burst?, latencyMs?, rejectLatencyMs?, style?, id?}` -> `201 {connectionId}`
  * - `GET /_sim/rate-limited/:id` -> its counters
  * - `POST /_sim/rate-limited/:id/reset` -> a full bucket and fresh counters
+ * - `POST /_sim/feed/:collection` `{id?, fields?}` (collection: `hubspot:contacts` ...) -> `200 {id, updatedAt}`
+ * - `GET /_sim/log/:connectionId` -> `200 {requests}`: the passthrough requests it received (a trigger's polls)
  *
  * Undefined for any other route (the caller then reads the body itself).
  */
@@ -57,12 +82,26 @@ export async function controlRoute(
 	request: IncomingMessage,
 	url: URL,
 	state: SimulatorState,
+	feed?: ChangeFeed,
 ): Promise<Reply | undefined> {
 	const method = request.method ?? 'GET';
 	if (!url.pathname.startsWith('/_sim/')) return undefined;
 	try {
 		if (url.pathname === '/_sim/rate-limited' && method === 'POST') {
 			return json(201, { connectionId: addRateLimited(state, await readJson(request)) });
+		}
+		const feedRoute = /^\/_sim\/feed\/([\w:%-]+)$/.exec(url.pathname);
+		if (feedRoute && feed && method === 'POST') {
+			return json(
+				200,
+				changeFeedRecord(feed, feedRoute[1].replace(/%3A/gi, ':'), await readJson(request)),
+			);
+		}
+		const logRoute = /^\/_sim\/log\/([\w-]+)$/.exec(url.pathname);
+		if (logRoute && method === 'GET') {
+			request.resume();
+			const requests = state.log.filter((entry) => entry.connectionId === logRoute[1]).length;
+			return json(200, { requests });
 		}
 		const match = /^\/_sim\/rate-limited\/([\w-]+)(\/reset)?$/.exec(url.pathname);
 		if (match && method === (match[2] ? 'POST' : 'GET')) {
@@ -74,6 +113,9 @@ export async function controlRoute(
 			}
 			return json(200, rateLimitCounters(state, match[1]));
 		}
+		// Records a trigger reads, by kind (`POST /_sim/records/hubspot-contact`...): see recordControl.ts.
+		const record = feed && (await recordControlRoute(request, url, feed));
+		if (record) return record;
 	} catch (error) {
 		if (!(error instanceof RateLimitError) && !(error instanceof SyntaxError)) throw error;
 		return unifiedError(400, 'Bad Request', error.message);

@@ -58,7 +58,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const state = createState(options.extraConnections ?? 0);
 	const feed = new ChangeFeed();
 	const server = await listen(
-		createRoutes(apiKey, state, createUpstreams(options, feed)),
+		createRoutes(apiKey, state, createUpstreams(options, feed), feed),
 		options.port,
 	);
 	return {

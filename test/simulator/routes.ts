@@ -6,6 +6,7 @@ import { send, unifiedError } from './reply';
 import type { SimulatorState } from './state';
 import type { Upstream } from './types';
 import { unifiedApiRoute } from './unifiedApi';
+import type { ChangeFeed } from './upstreams/changeFeed';
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -20,6 +21,7 @@ export function createRoutes(
 	apiKey: string,
 	state: SimulatorState,
 	upstreams: Record<string, Upstream>,
+	feed?: ChangeFeed,
 ): RequestHandler {
 	return async (request, response) => {
 		const started = Date.now();
@@ -55,7 +57,7 @@ export function createRoutes(
 			);
 			return;
 		}
-		const control = await controlRoute(request, url, state);
+		const control = await controlRoute(request, url, state, feed);
 		if (control) {
 			send(response, control, {});
 			return;

@@ -55,9 +55,12 @@ describe('concurrency and order', () => {
 		);
 		expect(result.status).toBe('success');
 		const starts = fixture.sim.log.map((entry) => entry.startedAt);
-		// Without the interval the five would start within a few ms; the slack absorbs arrival jitter.
+		// Without the interval the five would start within a few ms. Arrival times at the simulator jitter on a busy
+		// machine (one late arrival shortens the gap after it by as much: 88 ms was seen in CI), so the check is on
+		// the span of the four gaps (600 ms asked), with a quarter of slack, not on each gap.
+		expect(starts.at(-1)! - starts[0]).toBeGreaterThanOrEqual(450);
 		for (let index = 1; index < starts.length; index++)
-			expect(starts[index] - starts[index - 1]).toBeGreaterThanOrEqual(100);
+			expect(starts[index] - starts[index - 1]).toBeGreaterThanOrEqual(0);
 	});
 });
 

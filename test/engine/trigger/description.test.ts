@@ -50,13 +50,20 @@ describe('trigger: description as n8n loads it', () => {
 			description.properties.find((property) => property.name === name)!;
 		expect(byName('source').default).toBe('hubspot');
 		expect(byName('event').default).toBe('newOrUpdated');
-		expect(byName('hubspotObject').default).toBe('contacts');
+		// A list since issue 19 item 16 (a plain string saved before still runs: trigger/lists.test.ts).
+		expect(byName('hubspotObject').default).toEqual({ mode: 'list', value: 'contacts' });
 		expect(byName('salesforceApiVersion').default).toBe('v62.0');
 		const options = byName('options').options as INodeProperties[];
 		const option = (name: string) => options.find((candidate) => candidate.name === name);
 		expect(option('firstPoll')?.default).toBe('emitNothing');
 		expect(option('maxRecordsPerPoll')?.default).toBe(10_000);
 		expect(option('lookbackMs')?.default).toBe(60_000);
+		expect(option('maxRecordsReadPerPoll')).toMatchObject({
+			displayName: 'Max Records Read per Poll',
+			type: 'number',
+			default: 100_000,
+			typeOptions: { minValue: 1 },
+		});
 		for (const name of [
 			'firstPollSince',
 			'timeout',

@@ -164,6 +164,18 @@ describe('trigger: Salesforce source', () => {
 		expect(fixture.sim.log).toHaveLength(0);
 	});
 
+	it('refuses a WHERE that would escape the parentheses around it, naming the parameter, before any request', async () => {
+		for (const soql of [
+			'SELECT Id FROM Account WHERE Name != null) OR (Name != null',
+			"SELECT Id FROM Account WHERE Name = 'x\\\\') OR (Name != null",
+		]) {
+			const trigger = await poller(accounts({ soql }));
+			const result = await trigger.poll();
+			expect(result.error?.message).toMatch(/Parameter "soql": The parentheses .* do not pair up/);
+		}
+		expect(fixture.sim.log).toHaveLength(0);
+	});
+
 	it('for "new", selects CreatedDate and emits each account once', async () => {
 		const { feed } = fixture.sim;
 		const trigger = await poller(accounts({ event: 'new', soql: 'SELECT Name FROM Account' }));

@@ -56,6 +56,22 @@ async function echo(request: UpstreamRequest): Promise<Reply> {
 	});
 }
 
+/**
+ * A batch endpoint of any API that takes a list somewhere in the body: the list at `?list=data.records` (dotted),
+ * one `{ok: true, record}` result per entry, in order, and the whole body as received.
+ */
+async function batchEcho(request: UpstreamRequest): Promise<Reply> {
+	const received: unknown = JSON.parse((await request.body()).toString('utf8'));
+	let list: unknown = received;
+	for (const key of (request.query.get('list') ?? '').split('.').filter(Boolean))
+		list =
+			typeof list === 'object' && list !== null
+				? (list as Record<string, unknown>)[key]
+				: undefined;
+	const results = Array.isArray(list) ? list.map((record) => ({ ok: true, record })) : [];
+	return json(200, { received, results });
+}
+
 function download(request: UpstreamRequest, name: string): Reply {
 	const size = Number(request.query.get('size') ?? 1024);
 	const type = request.query.get('type') ?? 'application/octet-stream';
@@ -237,6 +253,7 @@ async function statelessRoutes(request: UpstreamRequest): Promise<Reply> {
 			? json(200, found)
 			: json(404, { error: { code: 'not_found', message: `No customer ${customer[1]}` } });
 	}
+	if (path === 'batch-echo' && method === 'POST') return batchEcho(request);
 	if (path.startsWith('echo')) return echo(request);
 	if (path.startsWith('headers')) return json(200, { received: customHeaders(request) });
 	if (path === 'slow') {

@@ -101,6 +101,18 @@ function property(name: string) {
 	};
 }
 
+/** The portal's custom objects (GET crm/v3/schemas), as HubSpot describes them. */
+export const HUBSPOT_SCHEMAS = [
+	{
+		id: '1234567',
+		objectTypeId: '2-1234567',
+		name: 'pets',
+		fullyQualifiedName: 'p_pets',
+		labels: { singular: 'Pet', plural: 'Pets' },
+		archived: false,
+	},
+];
+
 export function createHubSpotUpstream(data: HubSpotData): Upstream {
 	let nextId = 900_000;
 	const contactsBatch = createHubSpotBatch(data.contacts, hubspotError);
@@ -113,6 +125,23 @@ export function createHubSpotUpstream(data: HubSpotData): Upstream {
 			'x-hubspot-ratelimit-remaining': '189',
 			'x-hubspot-ratelimit-interval-milliseconds': '10000',
 		};
+		// The editor's lists of the trigger: the portal's custom objects, and an object's properties.
+		if (path === 'crm/v3/schemas' && method === 'GET')
+			return json(200, { results: HUBSPOT_SCHEMAS }, rateHeaders);
+		const properties = /^crm\/v3\/properties\/([^/]+)$/.exec(path);
+		if (properties && method === 'GET') {
+			const known = [
+				...['contacts', 'companies', 'deals', 'tickets', 'products', 'line_items'],
+				...HUBSPOT_SCHEMAS.map((schema) => schema.objectTypeId),
+			];
+			if (!known.includes(properties[1]))
+				return hubspotError(
+					400,
+					`Unable to infer object type from: ${properties[1]}`,
+					'VALIDATION_ERROR',
+				);
+			return json(200, { results: Object.keys(KNOWN_PROPERTIES).map(property) }, rateHeaders);
+		}
 		const search = /^crm\/v3\/objects\/([^/]+)\/search$/.exec(path);
 		if (search && method === 'POST' && data.feed)
 			return hubspotSearch(request, data.feed, search[1]);

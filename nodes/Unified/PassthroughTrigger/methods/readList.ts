@@ -1,0 +1,56 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { resolveConnectionId, type ConnectionParameter } from '../../core/runtime/connection';
+import { exchange } from '../../core/exchange/exchange';
+import { toNodeError } from '../../core/runtime/nodeErrors';
+import { resolveItemOptions } from '../../core/runtime/options';
+import { assertUsable } from '../../core/exchange/assertUsable';
+import { runtimeExchange } from '../../core/exchange/runtimeExchange';
+import { splitAndEncodePath } from '../../core/request/path';
+import { createRuntime } from '../../core/runtime/createRuntime';
+import { loadOptionsHost } from '../../core/runtime/host';
+import type { TriggerOptions } from '../poll/settings';
+
+/**
+ * One GET for an editor list (HubSpot objects, Slack channels...), through the node's own connection and
+ * passthrough, with the node's options (domain, proxy, retry, timeout): the same way, and the same guards, as a
+ * poll. Its JSON body; errors as n8n errors with the key redacted.
+ */
+export async function readList(
+	context: ILoadOptionsFunctions,
+	path: string,
+	query: Array<[string, string]> = [],
+): Promise<unknown> {
+	const runtime = await createRuntime(loadOptionsHost(context));
+	try {
+		const rawOptions = context.getNodeParameter('options', {}) as TriggerOptions;
+		const options = resolveItemOptions({ ...rawOptions, responseFormat: 'json' });
+		const connectionId = await resolveConnectionId(
+			context.getNodeParameter('connection', '') as ConnectionParameter,
+			String(rawOptions.connectionCategory ?? ''),
+			runtime.resolveXref,
+		);
+		const domain = options.domain.trim();
+		const spec = {
+			method: 'GET' as const,
+			path: splitAndEncodePath(path).path,
+			query: [...query, ...(domain ? [['__domain', domain] as [string, string]] : [])],
+			headers: {},
+		};
+		const response = await exchange(spec, {
+			...runtimeExchange(runtime, connectionId, options),
+			retry: options.retry,
+			reading: {
+				secret: runtime.secret,
+				format: 'json',
+				neverError: false,
+				maxBodyBytes: options.maxBodyBytes,
+				maxCompressionRatio: options.maxCompressionRatio,
+			},
+		});
+		assertUsable(response, options, connectionId, spec.path);
+		return response.body;
+	} catch (error) {
+		throw toNodeError(context.getNode(), error, undefined, runtime.secret);
+	}
+}

@@ -2,12 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 import type { IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import {
-	actionItemWork,
-	exchangeBase,
-	readActionItem,
-	type ActionItem,
-} from '../execute/actionItem';
+import { actionItemWork, readActionItem, type ActionItem } from '../execute/actionItem';
+import { connectionCaller } from '../../core/exchange/connectionCaller';
 import { executionParameterReader } from '../execute/parameterReader';
 import { buildRequest } from '../../core/request/buildRequest';
 import type { Runtime } from '../../core/runtime/createRuntime';
@@ -19,7 +15,7 @@ import { sendBatch, type BatchCall } from './sendBatch';
 import { resolveBatching, type RawBatching } from './settings';
 
 type Prepared =
-	| { kind: 'batch'; call: Omit<BatchCall, 'exchange'>; key: string; record: unknown }
+	| { kind: 'batch'; call: Omit<BatchCall, 'caller'>; key: string; record: unknown }
 	| { kind: 'single' }
 	| { kind: 'failed'; error: unknown };
 
@@ -131,7 +127,7 @@ export async function runBatchedAction(
 		if (first.kind === 'single') return await singleWork(unit);
 		const call: BatchCall = {
 			...first.call,
-			exchange: exchangeBase(runtime, first.call.connectionId, first.call.options),
+			caller: connectionCaller(runtime, first.call.connectionId, first.call.options),
 		};
 		const records = unit.items.map((itemIndex) => ({
 			itemIndex,

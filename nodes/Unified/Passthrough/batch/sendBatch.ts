@@ -1,15 +1,9 @@
-import type { IBinaryData } from 'n8n-workflow';
-
-import { exchange } from '../../core/exchange/exchange';
+import type { ConnectionCaller } from '../../core/exchange/connectionCaller';
 import { toJsonObject } from '../execute/output';
 import type { ItemOptions } from '../../core/runtime/options';
-import type { ItemRun } from '../execute/runItem';
-import { attemptsNote } from '../../core/dispatch/withRetry';
 import { fixed } from '../../core/request/body';
 import type { RequestSpec } from '../../core/request/types';
-import { isSuccessStatus } from '../../core/response/readResponse';
-import { summarizeHttpError } from '../../core/response/upstreamError';
-import { PassthroughFailure } from '../../core/shared/failure';
+import type { PassthroughFailure } from '../../core/shared/failure';
 import type { ItemOutcome } from '../../core/runtime/runUnits';
 import type { BatchSettings } from './settings';
 import type { BatchOperation, RecordOutcome } from './types';
@@ -23,7 +17,7 @@ export interface BatchCall {
 	settings: BatchSettings;
 	operation: BatchOperation;
 	options: ItemOptions;
-	exchange: ItemRun['exchange'];
+	caller: ConnectionCaller;
 }
 
 export interface BatchRecord {
@@ -39,38 +33,15 @@ async function callOnce(
 	call: BatchCall,
 	records: unknown[],
 ): Promise<{ outcomes: RecordOutcome[] } | { failure: PassthroughFailure }> {
-	const { options, operation, settings } = call;
+	const { operation, settings } = call;
 	const payload = JSON.stringify(settings.mode.body(records, call.shared, operation));
-	const response = await exchange<IBinaryData>(
+	const answer = await call.caller.outcome(
 		{ ...call.spec, body: fixed(payload, 'application/json; charset=utf-8') },
-		{
-			...call.exchange,
-			// A batch update is a POST, yet safe to send again: the operation decides, not the method.
-			retry: operation.repeatable ? { ...options.retry, retryNonIdempotent: true } : options.retry,
-			reading: {
-				...call.exchange.reading,
-				format: 'json',
-				neverError: false,
-				maxBodyBytes: options.maxBodyBytes,
-				maxCompressionRatio: options.maxCompressionRatio,
-			},
-		},
+		// A batch update is a POST, yet safe to send again: the operation decides, not the method.
+		{ format: 'json', accept: 'success', repeatable: operation.repeatable },
 	);
-	if (!isSuccessStatus(response.statusCode)) {
-		const summary = summarizeHttpError({
-			statusCode: response.statusCode,
-			headers: response.headers,
-			body: response.body,
-			connectionId: call.connectionId,
-			path: call.spec.path,
-		});
-		return {
-			failure: new PassthroughFailure(
-				summary.message + attemptsNote(response.attempts, response.waitedMs),
-				{ description: summary.description, statusCode: response.statusCode, body: response.body },
-			),
-		};
-	}
+	if ('failure' in answer) return answer;
+	const { response } = answer;
 	return {
 		outcomes: settings.mode.correlate(
 			{ statusCode: response.statusCode, body: response.body },

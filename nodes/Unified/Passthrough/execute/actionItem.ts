@@ -9,8 +9,8 @@ import { resolveConnectionId, type ConnectionParameter } from '../../core/runtim
 import { modelRoutingError } from './modelRouting';
 import { resolveItemOptions, type ItemOptions, type RawOptions } from '../../core/runtime/options';
 import { executionParameterReader } from './parameterReader';
-import { runItem, type ItemRun } from './runItem';
-import { runtimeExchange } from '../../core/exchange/runtimeExchange';
+import { runItem } from './runItem';
+import { connectionCaller } from '../../core/exchange/connectionCaller';
 import { optimizeForModel, type OptimizeSettings } from '../../core/runtime/toolMode';
 
 export type ActionOptions = RawOptions & {
@@ -46,18 +46,6 @@ export async function readActionItem(
 	return { readParameter, rawOptions, options: resolveItemOptions(rawOptions), connectionId };
 }
 
-/** How a call of this connection goes out: the runtime's limiter, signal and binary store, the item's timeouts. */
-export function exchangeBase(
-	runtime: Runtime,
-	connectionId: string,
-	options: ItemOptions,
-): ItemRun['exchange'] {
-	return {
-		...runtimeExchange(runtime, connectionId, options),
-		reading: { secret: runtime.secret },
-	};
-}
-
 /** The action node's work for one input item: its parameters, its connection, its call, its output items. */
 export function actionItemWork(
 	context: IExecuteFunctions,
@@ -78,11 +66,10 @@ export function actionItemWork(
 		);
 		const output = await runItem({
 			itemIndex,
-			connectionId,
 			options,
 			readParameter,
 			buildBinaryBody: createBinaryBodyBuilder(n8nBinaryResolver(context, itemIndex)),
-			exchange: exchangeBase(runtime, connectionId, options),
+			caller: connectionCaller(runtime, connectionId, options),
 		});
 		const optimize = rawOptions.optimizeResponse?.settings;
 		return toolMode && optimize ? optimizeForModel(output, optimize) : output;

@@ -1,4 +1,4 @@
-import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import {
 	buildRequest,
@@ -6,8 +6,7 @@ import {
 	type ParameterReader,
 } from '../../core/request/buildRequest';
 import type { RequestSpec } from '../../core/request/types';
-import { assertUsable } from '../../core/exchange/assertUsable';
-import { exchange, type ExchangeContext } from '../../core/exchange/exchange';
+import type { ConnectionCaller } from '../../core/exchange/connectionCaller';
 import type { ItemOptions } from '../../core/runtime/options';
 import { shapeOutput } from './output';
 import { runPaged } from './runPaged';
@@ -15,16 +14,11 @@ import { assertSplittable, splitIntoItems } from './splitItems';
 
 export interface ItemRun {
 	itemIndex: number;
-	connectionId: string;
 	options: ItemOptions;
 	readParameter: ParameterReader;
 	buildBinaryBody?: BinaryBodyBuilder;
-	exchange: Omit<ExchangeContext<IBinaryData>, 'retry' | 'reading'> & {
-		reading: Omit<
-			ExchangeContext<IBinaryData>['reading'],
-			'format' | 'neverError' | 'maxBodyBytes' | 'maxCompressionRatio'
-		>;
-	};
+	/** The item's connection, called with the item's options. */
+	caller: ConnectionCaller;
 }
 
 /** One input item: parameters -> request -> response -> output items. */
@@ -36,22 +30,8 @@ export async function runItem(run: ItemRun): Promise<INodeExecutionData[]> {
 		{ queryArrayFormat: options.queryArrayFormat, domain: options.domain },
 		run.buildBinaryBody,
 	);
-	const call = async (request: RequestSpec) => {
-		const response = await exchange(request, {
-			...run.exchange,
-			retry: options.retry,
-			reading: {
-				...run.exchange.reading,
-				format: options.responseFormat,
-				neverError: options.neverError,
-				maxBodyBytes: options.maxBodyBytes,
-				maxCompressionRatio: options.maxCompressionRatio,
-				fingerprint: options.pagination !== undefined,
-			},
-		});
-		assertUsable(response, options, run.connectionId, request.path);
-		return response;
-	};
+	const call = async (request: RequestSpec) =>
+		await run.caller.call(request, { fingerprint: options.pagination !== undefined });
 	if (options.pagination)
 		return await runPaged(spec, options.pagination, options, run.itemIndex, call);
 	const response = await call(spec);

@@ -1,11 +1,9 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { resolveConnectionId, type ConnectionParameter } from '../../core/runtime/connection';
-import { exchange } from '../../core/exchange/exchange';
 import { toNodeError } from '../../core/runtime/nodeErrors';
 import { resolveItemOptions } from '../../core/runtime/options';
-import { assertUsable } from '../../core/exchange/assertUsable';
-import { runtimeExchange } from '../../core/exchange/runtimeExchange';
+import { connectionCaller } from '../../core/exchange/connectionCaller';
 import { splitAndEncodePath } from '../../core/request/path';
 import { createRuntime } from '../../core/runtime/createRuntime';
 import { loadOptionsHost } from '../../core/runtime/host';
@@ -37,18 +35,7 @@ export async function readList(
 			query: [...query, ...(domain ? [['__domain', domain] as [string, string]] : [])],
 			headers: {},
 		};
-		const response = await exchange(spec, {
-			...runtimeExchange(runtime, connectionId, options),
-			retry: options.retry,
-			reading: {
-				secret: runtime.secret,
-				format: 'json',
-				neverError: false,
-				maxBodyBytes: options.maxBodyBytes,
-				maxCompressionRatio: options.maxCompressionRatio,
-			},
-		});
-		assertUsable(response, options, connectionId, spec.path);
+		const response = await connectionCaller(runtime, connectionId, options).call(spec);
 		return response.body;
 	} catch (error) {
 		throw toNodeError(context.getNode(), error, undefined, runtime.secret);

@@ -1,10 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { resolveConnectionId, type ConnectionParameter } from '../../core/runtime/connection';
-import { exchange } from '../../core/exchange/exchange';
 import { resolveItemOptions } from '../../core/runtime/options';
-import { assertUsable } from '../../core/exchange/assertUsable';
-import { runtimeExchange } from '../../core/exchange/runtimeExchange';
+import { connectionCaller } from '../../core/exchange/connectionCaller';
 import type { ParameterReader } from '../../core/request/buildRequest';
 import type { Runtime } from '../../core/runtime/createRuntime';
 import type { UnifiedCredentials } from '../../core/shared/baseUrl';
@@ -56,22 +54,8 @@ export async function triggerPoll(
 	await assertSourceFitsConnection(read<string>('source', 'hubspot'), connectionId, async (id) =>
 		getConnection({ credentials, signal: runtime.signal, dispatcherSettings: rawOptions }, id),
 	);
-	const fetchPage: FetchPage = async (spec) => {
-		const response = await exchange(spec, {
-			...runtimeExchange(runtime, connectionId, options),
-			retry: options.retry,
-			reading: {
-				secret: runtime.secret,
-				format: 'json',
-				neverError: false,
-				maxBodyBytes: options.maxBodyBytes,
-				maxCompressionRatio: options.maxCompressionRatio,
-				fingerprint: true,
-			},
-		});
-		assertUsable(response, options, connectionId, spec.path);
-		return response;
-	};
+	const caller = connectionCaller(runtime, connectionId, options);
+	const fetchPage: FetchPage = async (spec) => await caller.call(spec, { fingerprint: true });
 
 	if (context.getMode() === 'manual') {
 		const sample = await sampleNewest(source, fetchPage, SAMPLE_SIZE);

@@ -14,18 +14,23 @@ import { callFailure } from '../transport/networkError';
 import type { RetrySettings } from '../transport/retryPolicy';
 import { send, type SendContext } from '../transport/send';
 
-export interface ExchangeContext<TBinary> {
+/** How one connection's calls go out in one execution: where to, through which flow, into which store. */
+export interface ExchangeChannel<TBinary> {
 	send: SendContext;
 	/** The execution's access to the per-connection flow controllers. */
 	limiter: ExecutionFlow;
-	retry: RetrySettings;
-	/** How response bodies are read (format, limits, the key to redact). */
-	reading: Omit<ReadOptions, 'path'>;
 	storeBinary: BinaryStore<TBinary>;
 	/** Aborts waits and requests: the execution's cancel signal, or a fail-fast stop. */
 	signal?: AbortSignal;
 	clock?: Clock;
 	random?: () => number;
+}
+
+/** One call's context: its connection's channel, its retry settings, how its body is read. */
+export interface ExchangeContext<TBinary> extends ExchangeChannel<TBinary> {
+	retry: RetrySettings;
+	/** How response bodies are read (format, limits, the key to redact). */
+	reading: Omit<ReadOptions, 'path'>;
 }
 
 export type ExchangeResult<TBinary> = ReadResponse<TBinary> & RetryOutcome;

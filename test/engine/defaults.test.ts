@@ -1,10 +1,7 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import {
-	resolveExecutionSettings,
-	resolveItemOptions,
-} from '../../nodes/Unified/core/runtime/options';
+import { resolveFlowSettings, resolveItemOptions } from '../../nodes/Unified/core/runtime/options';
 import { resolvePagination } from '../../nodes/Unified/core/pagination/settings';
 import { DEFAULT_TOOL_MAX_RECORDS } from '../../nodes/Unified/core/shared/defaults';
 import { loadPackage } from '../harness/engine';
@@ -33,7 +30,7 @@ describe('each default is defined once: the description shows what the runtime a
 	it('retry, timeout, concurrency, request interval, response limits and the tool record cap', async () => {
 		const shown = await optionDefaults();
 		const item = resolveItemOptions({});
-		const execution = resolveExecutionSettings({});
+		const execution = resolveFlowSettings({});
 		expect(shown.timeout).toBe(item.headersTimeoutMs);
 		expect(shown['retry.maxRetries']).toBe(item.retry.maxRetries);
 		expect(shown['retry.maxWaitMs']).toBe(item.retry.maxWaitMs);

@@ -2,7 +2,7 @@ import type { RequestSpec } from '../request/types';
 
 /**
  * One call: a request in, a response out. Concerns wrap an inner dispatch the way undici composes interceptors
- * (`withRetry(...)(withLimiter(...)(attempt))`), so each one is tested alone with a fake inner dispatch.
+ * (`withRetry(...)(withFlowControl(...)(attempt))`), so each one is tested alone with a fake inner dispatch.
  */
 export type Dispatch<TResponse> = (spec: RequestSpec, call?: CallInfo) => Promise<TResponse>;
 

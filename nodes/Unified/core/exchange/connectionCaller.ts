@@ -132,7 +132,7 @@ export function connectionCaller(
 			headersTimeoutMs: options.headersTimeoutMs,
 			bodyTimeoutMs: options.bodyTimeoutMs,
 		},
-		limiter: runtime.limiter,
+		flow: runtime.flow,
 		storeBinary: runtime.storeBinary,
 		signal: runtime.signal,
 	};

@@ -18,7 +18,7 @@ import { send, type SendContext } from '../transport/send';
 export interface ExchangeChannel<TBinary> {
 	send: SendContext;
 	/** The execution's access to the per-connection flow controllers. */
-	limiter: ExecutionFlow;
+	flow: ExecutionFlow;
 	storeBinary: BinaryStore<TBinary>;
 	/** Aborts waits and requests: the execution's cancel signal, or a fail-fast stop. */
 	signal?: AbortSignal;
@@ -61,7 +61,7 @@ export function passthroughDispatch<TBinary>(
 	context: ExchangeContext<TBinary>,
 ): Dispatch<ExchangeResult<TBinary>> {
 	// Looked up once per call: every attempt and every 429's stall check use the same controller.
-	const connection = context.limiter.connection(context.send.connectionId);
+	const connection = context.flow.connection(context.send.connectionId);
 	const retry = withRetry<ReadResponse<TBinary>>({
 		retry: context.retry,
 		clock: context.clock ?? systemClock,
@@ -78,7 +78,7 @@ export function passthroughDispatch<TBinary>(
 	});
 	const controlled = withFlowControl<ReadResponse<TBinary>>({
 		connection,
-		budget: context.limiter.budget,
+		budget: context.flow.budget,
 		maxWaitMs: context.retry.maxWaitMs,
 		signal: context.signal,
 	});

@@ -4,10 +4,10 @@ import { NodeOperationError, type IBinaryData, type INodeExecutionData } from 'n
 
 import { cachedXrefResolver, unifiedXrefLookup } from './connection';
 import { toNodeError } from './nodeErrors';
-import { resolveExecutionSettings, type ExecutionSettings } from './options';
+import { resolveFlowSettings } from './options';
 import type { BinaryStore } from '../response/readResponse';
 import { apiBaseUrl } from '../shared/baseUrl';
-import { ExecutionFlow } from '../transport/flow/executionFlow';
+import { ExecutionFlow, type FlowSettings } from '../transport/flow/executionFlow';
 import type { RuntimeHost } from './host';
 import { runUnits, type FailurePolicy, type UnitOutput, type WorkUnit } from './runUnits';
 
@@ -19,7 +19,7 @@ export interface Runtime {
 	/** Aborts waits and requests: the execution's cancel, or the fail-fast stop after a failure. */
 	signal: AbortSignal;
 	/** The per-connection flow controllers every request of the execution goes through, under its own budget. */
-	limiter: ExecutionFlow;
+	flow: ExecutionFlow;
 	/** External xref → connection id, one lookup per xref and category per execution. */
 	resolveXref(externalXref: string, category: string): Promise<string>;
 	storeBinary: BinaryStore<IBinaryData>;
@@ -41,9 +41,9 @@ export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
 		throw new NodeOperationError(host.node, (error as Error).message);
 	}
 	const executionOptions = host.executionOptions();
-	let settings: ExecutionSettings;
+	let settings: FlowSettings;
 	try {
-		settings = resolveExecutionSettings(executionOptions);
+		settings = resolveFlowSettings(executionOptions);
 	} catch (error) {
 		throw toNodeError(host.node, error, 0, secret);
 	}
@@ -59,7 +59,7 @@ export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
 		baseUrl,
 		secret,
 		signal,
-		limiter: new ExecutionFlow({ baseUrl, apiKey: secret }, settings, host.warn),
+		flow: new ExecutionFlow({ baseUrl, apiKey: secret }, settings, host.warn),
 		// The lookups share the execution's proxy and TLS settings, like Concurrency.
 		resolveXref: cachedXrefResolver(unifiedXrefLookup(credentials, signal, executionOptions)),
 		storeBinary: host.storeBinary,

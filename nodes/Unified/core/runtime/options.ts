@@ -14,6 +14,7 @@ import { MAX_TIMER_MS } from '../shared/sleep';
 import { AUTO_CEILING } from '../transport/flow/adaptiveLimit';
 import { MEGABYTE } from '../shared/values';
 import { DEFAULT_RETRY, parseRetryOn, type RetrySettings } from '../transport/retryPolicy';
+import type { FlowSettings } from '../transport/flow/executionFlow';
 
 /** The `options` collection as the user left it; absent options mean their defaults. */
 export interface RawOptions {
@@ -152,14 +153,8 @@ export function resolveItemOptions(raw: RawOptions): ItemOptions {
 	};
 }
 
-/** Settings shared by all items of one execution (read from the first item). */
-export interface ExecutionSettings {
-	/** 0: Auto. */
-	concurrency: number;
-	requestIntervalMs: number;
-}
-
-export function resolveExecutionSettings(raw: RawOptions): ExecutionSettings {
+/** The flow settings shared by all items of one execution (read from the first item). */
+export function resolveFlowSettings(raw: RawOptions): FlowSettings {
 	assertTimerRange(raw.requestInterval, 'options.requestInterval', 'Request Interval (Ms)');
 	return {
 		concurrency: Math.min(AUTO_CEILING, count(raw.concurrency, DEFAULT_CONCURRENCY)),

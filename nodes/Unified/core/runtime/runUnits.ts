@@ -41,7 +41,7 @@ export function singleItemUnits(itemCount: number): WorkUnit[] {
 }
 
 /**
- * Runs every unit at once (the limiter inside decides how many requests are really in flight) and returns their
+ * Runs every unit at once (flow control inside decides how many requests are really in flight) and returns their
  * outputs in input order, whatever order they finish in. A unit's work pairs its own output items; a failed unit
  * (or a failed item of a unit) gives each of its failed items an error item, paired to that item, or fails the
  * node fast: no request starts once one has failed.

@@ -46,7 +46,7 @@ const channel: ExchangeChannel<string> = {
 		bodyTimeoutMs: 1000,
 	},
 	// Only passed along: the fake exchange never reaches a flow controller.
-	limiter: {} as ExecutionFlow,
+	flow: {} as ExecutionFlow,
 	storeBinary: async () => 'stored',
 };
 
@@ -75,7 +75,7 @@ describe('createConnectionCaller: one call assembled from the connection and its
 		const [{ spec, context }] = send.calls;
 		expect(spec).toBe(get);
 		expect(context.send).toBe(channel.send);
-		expect(context.limiter).toBe(channel.limiter);
+		expect(context.flow).toBe(channel.flow);
 		expect(context.storeBinary).toBe(channel.storeBinary);
 		expect(context.retry).toBe(options.retry);
 		expect(context.reading).toEqual({

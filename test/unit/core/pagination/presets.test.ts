@@ -90,12 +90,20 @@ describe('presets: one row per pagination mode', () => {
 		}
 	});
 
-	it("the README's pagination table has one row per mode, in the table's order", () => {
+	it("the README's pagination table and docs/reference.md list every mode, in the table's order", () => {
 		const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
 		const section = readme.slice(readme.indexOf('## Pagination'));
 		const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| Mode |')));
 		const documented = [...table.matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((match) => match[1]);
 		expect(documented).toEqual(MODES);
+		const reference = readFileSync(join(__dirname, '../../../../docs/reference.md'), 'utf8');
+		const row = reference
+			.split('\n')
+			.find((line) => line.startsWith('| Pagination | `pagination` | off | `settings'))!;
+		const listed = /`mode`: ((?:`[A-Za-z]+` ?)+);/.exec(row)![1];
+		expect([...listed.matchAll(/`([A-Za-z]+)`/g)].map((match) => match[1])).toEqual(
+			PAGINATION_MODES,
+		);
 	});
 
 	for (const mode of MODES) {

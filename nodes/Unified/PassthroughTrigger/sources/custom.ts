@@ -5,7 +5,7 @@ import { splitPath } from '../../core/shared/jsonPath';
 import { ParameterError } from '../../core/shared/parameterError';
 import { formatSince, type SinceFormat } from '../poll/time';
 import { recordKey } from './recordKey';
-import type { PollEvent, PollSource } from './types';
+import { EVERY_RECORD, type PollEvent, type PollSource } from './types';
 
 const FORMATS: readonly SinceFormat[] = ['iso', 'unixSeconds', 'unixMs'];
 
@@ -60,9 +60,9 @@ export async function customSource(
 	const paging = read<{ settings?: Record<string, unknown> }>('pagination', {}).settings;
 	let pagination;
 	try {
-		// Every page, always: the API's order is not trusted, so a poll that left pages unread could not tell what
-		// it missed (n8n fills Max Pages with its default of 100 even when the user never set it).
-		pagination = resolvePagination(paging && { ...paging, maxPages: 0, output: 'records' });
+		// The user's mode and fields, read as the action node reads them; every page, always (n8n fills Max Pages
+		// with its default of 100 even when the user never set it).
+		pagination = resolvePagination(paging && { ...paging, ...EVERY_RECORD });
 	} catch (error) {
 		if (error instanceof ParameterError) throw new ParameterError('pagination', error.message);
 		throw error;

@@ -1,10 +1,10 @@
-import { resolvePagination } from '../../core/pagination/settings';
+import { pagingSettings } from '../../core/pagination/settings';
 import { fixed } from '../../core/request/body';
 import { splitAndEncodePath } from '../../core/request/path';
 import type { RequestSpec } from '../../core/request/types';
 import { ParameterError } from '../../core/shared/parameterError';
 import { recordKey } from './recordKey';
-import type { PollEvent, PollSource } from './types';
+import { EVERY_RECORD, type PollEvent, type PollSource } from './types';
 
 /** HubSpot's CRM search returns at most this many results per query (`after` beyond it is refused). */
 export const HUBSPOT_SEARCH_CAP = 10_000;
@@ -58,7 +58,7 @@ export function hubspotSource(settings: HubSpotSettings): PollSource {
 	const properties = [...new Set([...parseProperties(settings.properties), timeProperty])];
 	const { path } = splitAndEncodePath(`crm/v3/objects/${object}/search`);
 	const domain = settings.domain.trim();
-	const pagination = resolvePagination({ mode: 'hubspot', maxPages: 0, output: 'records' })!;
+	const pagination = pagingSettings('hubspot', EVERY_RECORD);
 	const request = (body: Record<string, unknown>): RequestSpec => ({
 		method: 'POST',
 		path,

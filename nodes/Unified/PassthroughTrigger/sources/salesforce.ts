@@ -1,9 +1,9 @@
-import { resolvePagination } from '../../core/pagination/settings';
+import { pagingSettings } from '../../core/pagination/settings';
 import { splitAndEncodePath } from '../../core/request/path';
 import type { RequestSpec } from '../../core/request/types';
 import { ParameterError } from '../../core/shared/parameterError';
 import { recordKey } from './recordKey';
-import type { PollEvent, PollSource } from './types';
+import { EVERY_RECORD, type PollEvent, type PollSource } from './types';
 
 export interface SalesforceSettings {
 	soql: string;
@@ -122,7 +122,7 @@ export function salesforceSource(settings: SalesforceSettings): PollSource {
 		fingerprintParts: ['salesforce', apiVersion, settings.soql.trim()],
 		query: (since) => ({
 			spec: request(`${base}${conditions(since)} ORDER BY ${timeField} ASC, Id ASC`),
-			pagination: resolvePagination({ mode: 'salesforce', maxPages: 0, output: 'records' }),
+			pagination: pagingSettings('salesforce', EVERY_RECORD),
 		}),
 		newest: (count) => ({
 			spec: request(

@@ -1,8 +1,8 @@
-import { resolvePagination } from '../../core/pagination/settings';
+import { pagingSettings } from '../../core/pagination/settings';
 import type { RequestSpec } from '../../core/request/types';
 import { ParameterError } from '../../core/shared/parameterError';
 import { recordKey } from './recordKey';
-import type { PollSource } from './types';
+import { EVERY_RECORD, type PollSource } from './types';
 
 const CHANNEL = /^[A-Z0-9]+$/i;
 const PAGE_SIZE = 200;
@@ -50,12 +50,7 @@ export function slackSource(settings: { channel: string; domain: string }): Poll
 							['inclusive', 'true'],
 						] as Array<[string, string]>)),
 			]),
-			pagination: resolvePagination({
-				mode: 'slack',
-				maxPages: 0,
-				output: 'records',
-				recordsPath: 'messages',
-			}),
+			pagination: pagingSettings('slack', { ...EVERY_RECORD, recordsPath: 'messages' }),
 		}),
 		newest: (count) => ({ spec: request([['limit', String(count)]]), recordsPath: 'messages' }),
 		key(record, page) {

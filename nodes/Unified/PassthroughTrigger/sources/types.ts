@@ -1,6 +1,12 @@
 import type { PaginationSettings } from '../../core/pagination/settings';
 import type { RequestSpec } from '../../core/request/types';
 
+/**
+ * A poll reads every page, as records: a poll that left pages unread could not tell what it missed (`maxPages` 0
+ * is no limit).
+ */
+export const EVERY_RECORD = { maxPages: 0, output: 'records' } as const;
+
 export type PollEvent = 'newOrUpdated' | 'new';
 
 /** One query: its first request, and how to page through it (undefined: a single request). */

@@ -1,7 +1,7 @@
-/* eslint-disable n8n-nodes-base/node-param-fixed-collection-type-unsorted-items, n8n-nodes-base/node-param-options-type-unsorted-items */
-// The settings are in the order a user fills them in, not alphabetical (the rules above sort them): Mode first,
+/* eslint-disable n8n-nodes-base/node-param-fixed-collection-type-unsorted-items */
+// The settings are in the order a user fills them in, not alphabetical (the rule above sorts them): Mode first,
 // then the fields of the chosen mode, then what applies to every mode; a field shows only when its mode uses it.
-// The modes: Off first, then the presets, then the generic ones.
+// The modes: Off first, then the rows of core/pagination/presets.ts in their order.
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
@@ -10,11 +10,15 @@ import {
 	DEFAULT_MAX_PAGES,
 	DEFAULT_PAGE_SIZE,
 } from '../shared/defaults';
-import { PAGINATION_MODES } from '../pagination/settings';
+import { PAGING_MODES } from '../pagination/presets';
 
 const show = (...mode: string[]) => ({ show: { mode } });
 /** Every mode but Off. */
-const PAGING_MODES = PAGINATION_MODES.filter((mode) => mode !== 'off');
+const READING_MODES = Object.keys(PAGING_MODES);
+/** The modes that need no field of their own. */
+const PRESET_LABELS = Object.values(PAGING_MODES)
+	.filter((mode) => !mode.requires)
+	.map((mode) => mode.label);
 
 export const paginationOption: INodeProperties = {
 	displayName: 'Pagination',
@@ -22,8 +26,7 @@ export const paginationOption: INodeProperties = {
 	type: 'fixedCollection',
 	// Shows Mode at once when the option is added, instead of an empty "Choose..." list.
 	default: { settings: { mode: 'off' } },
-	description:
-		'Reads every page of a collection, one page after another per item. The presets (HubSpot, Slack, Salesforce, Link Header) need no other field.',
+	description: `Reads every page of a collection, one page after another per item. The presets (${PRESET_LABELS.join(', ')}) need no other field.`,
 	options: [
 		{
 			name: 'settings',
@@ -35,42 +38,11 @@ export const paginationOption: INodeProperties = {
 					type: 'options',
 					options: [
 						{ name: 'Off', value: 'off' },
-						{
-							name: 'HubSpot',
-							value: 'hubspot',
-							description: 'Sends paging.next.after as "after"; records in results',
-						},
-						{
-							name: 'Slack',
-							value: 'slack',
-							description:
-								'Sends response_metadata.next_cursor as "cursor"; records in the method\'s list',
-						},
-						{
-							name: 'Salesforce',
-							value: 'salesforce',
-							description: 'Follows nextRecordsUrl until done is true; records in records',
-						},
-						{
-							name: 'Link Header',
-							value: 'linkHeader',
-							description: 'Follows the Link header\'s rel="next" URL through the same connection',
-						},
-						{
-							name: 'Cursor in Body',
-							value: 'cursor',
-							description: 'A body field holds the next cursor, sent back as a parameter',
-						},
-						{
-							name: 'Next URL in Body',
-							value: 'nextUrl',
-							description: "A body field holds the next page's URL or path",
-						},
-						{
-							name: 'Offset or Page Number',
-							value: 'offset',
-							description: 'Counts an offset or page number up until a page comes back empty',
-						},
+						...Object.entries(PAGING_MODES).map(([value, mode]) => ({
+							name: mode.label,
+							value,
+							description: mode.description,
+						})),
 					],
 					default: 'off',
 				},
@@ -183,7 +155,7 @@ export const paginationOption: INodeProperties = {
 						{ name: 'Pages', value: 'pages', description: 'One item per page body' },
 					],
 					default: 'records',
-					displayOptions: show(...PAGING_MODES),
+					displayOptions: show(...READING_MODES),
 				},
 				{
 					displayName: 'Records Path',
@@ -191,7 +163,7 @@ export const paginationOption: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'data.items',
-					displayOptions: show(...PAGING_MODES),
+					displayOptions: show(...READING_MODES),
 					description:
 						"Where the records are in each page (dotted path), e.g. results. Empty: the preset's field, else the body when it is a list, else its single list field. Offset mode also counts them to find the last page.",
 				},
@@ -201,7 +173,7 @@ export const paginationOption: INodeProperties = {
 					type: 'number',
 					typeOptions: { minValue: 0 },
 					default: DEFAULT_MAX_PAGES,
-					displayOptions: show(...PAGING_MODES),
+					displayOptions: show(...READING_MODES),
 					description: 'The most pages read per item; 0 means no limit',
 				},
 			],

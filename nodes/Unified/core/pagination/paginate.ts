@@ -5,7 +5,8 @@ import { applyChange, readJsonBody, type PagedRequest } from './applyChange';
 import { PaginationError } from './error';
 import { LoopGuard, pageFingerprint } from './loopGuard';
 import { extractRecords } from './records';
-import { defaultRecordsPath, strategyFor, type PaginationSettings } from './settings';
+import { PAGING_MODES } from './presets';
+import type { PaginationSettings } from './settings';
 
 export interface FetchedPage {
 	statusCode: number;
@@ -49,15 +50,13 @@ export async function paginate<TResponse extends FetchedPage>(
 	settings: PaginationSettings,
 	context: PaginateContext<TResponse>,
 ): Promise<void> {
-	const strategy = strategyFor(settings, first.method);
-	const recordsPath = defaultRecordsPath(settings);
-	const needsRecords = settings.output === 'records' || settings.mode === 'offset';
+	const mode = PAGING_MODES[settings.mode];
+	const strategy = mode.strategy(settings, first.method);
+	const recordsPath = settings.recordsPath || mode.recordsAt;
+	const needsRecords = settings.output === 'records' || mode.countsRecords === true;
 	const guard = new LoopGuard();
 	let request: PagedRequest = { spec: first, json: {} };
-	const usesBody =
-		(settings.mode === 'hubspot' && first.method !== 'GET') ||
-		((settings.mode === 'cursor' || settings.mode === 'offset') && settings.parameterIn === 'body');
-	if (usesBody) request.json = await readJsonBody(first);
+	if (mode.sendsIn(settings, first.method) === 'body') request.json = await readJsonBody(first);
 	const initial = strategy.first?.(first);
 	if (initial) request = applyChange(request, initial);
 

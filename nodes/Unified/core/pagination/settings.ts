@@ -8,39 +8,38 @@ import {
 } from '../shared/defaults';
 import { ParameterError } from '../shared/parameterError';
 import { unsafeSegment } from '../shared/jsonPath';
-import { cursorStrategy, linkHeaderStrategy, nextUrlStrategy, offsetStrategy } from './strategies';
-import type { PageStrategy, PaginationMode, ParameterLocation } from './types';
+import { PAGINATION_MODES, PAGING_MODES, type PaginationMode, type PagingMode } from './presets';
+import type { PageStrategy, PaginationFields } from './types';
 
 const PARAMETER = 'options.pagination';
-/** Every mode the node knows, Off first. */
-export const PAGINATION_MODES: readonly PaginationMode[] = [
-	'off',
-	'hubspot',
-	'slack',
-	'salesforce',
-	'linkHeader',
-	'cursor',
-	'nextUrl',
-	'offset',
-];
 
-export interface PaginationSettings {
-	mode: Exclude<PaginationMode, 'off'>;
-	/** 0: no limit. */
-	maxPages: number;
-	output: 'records' | 'pages';
-	/** Empty: the mode's default (HubSpot `results`, Salesforce `records`, else the single array). */
-	recordsPath: string;
-	cursorPath: string;
-	cursorParameter: string;
-	parameterIn: ParameterLocation;
-	nextUrlPath: string;
-	offsetType: 'offset' | 'page';
-	offsetParameter: string;
-	limitParameter: string;
-	pageSize: number;
-	firstOffset: number;
-	firstPage: number;
+export interface PaginationSettings extends PaginationFields {
+	mode: PagingMode;
+}
+
+/** What every setting is when the user left it out. */
+const DEFAULTS: PaginationFields = {
+	maxPages: DEFAULT_MAX_PAGES,
+	output: 'records',
+	recordsPath: '',
+	cursorPath: '',
+	cursorParameter: 'cursor',
+	parameterIn: 'query',
+	nextUrlPath: '',
+	offsetType: 'offset',
+	offsetParameter: 'offset',
+	limitParameter: 'limit',
+	pageSize: DEFAULT_PAGE_SIZE,
+	firstOffset: DEFAULT_FIRST_OFFSET,
+	firstPage: DEFAULT_FIRST_PAGE,
+};
+
+/** Settings written in code (a trigger source's query), not read from user input: the defaults plus `changes`. */
+export function pagingSettings(
+	mode: PagingMode,
+	changes: Partial<PaginationFields> = {},
+): PaginationSettings {
+	return { ...DEFAULTS, ...changes, mode };
 }
 
 function text(raw: Record<string, unknown>, name: string, fallback: string): string {
@@ -91,14 +90,14 @@ export function resolvePagination(
 	if (!PAGINATION_MODES.includes(mode))
 		throw new ParameterError(PARAMETER, `Unknown pagination mode "${mode}"`);
 	if (mode === 'off') return undefined;
-	const output = text(raw, 'output', 'records');
+	const output = text(raw, 'output', DEFAULTS.output);
 	if (output !== 'records' && output !== 'pages') {
 		throw new ParameterError(
 			PARAMETER,
 			`Pagination output must be "records" or "pages", not "${output}"`,
 		);
 	}
-	const parameterIn = text(raw, 'parameterIn', 'query');
+	const parameterIn = text(raw, 'parameterIn', DEFAULTS.parameterIn);
 	if (parameterIn !== 'query' && parameterIn !== 'body') {
 		throw new ParameterError(
 			PARAMETER,
@@ -107,26 +106,22 @@ export function resolvePagination(
 	}
 	const settings: PaginationSettings = {
 		mode,
-		maxPages: integer(raw, 'maxPages', DEFAULT_MAX_PAGES, 0),
+		maxPages: integer(raw, 'maxPages', DEFAULTS.maxPages, 0),
 		output,
-		recordsPath: text(raw, 'recordsPath', ''),
-		cursorPath: text(raw, 'cursorPath', ''),
-		cursorParameter: text(raw, 'cursorParameter', 'cursor'),
+		recordsPath: text(raw, 'recordsPath', DEFAULTS.recordsPath),
+		cursorPath: text(raw, 'cursorPath', DEFAULTS.cursorPath),
+		cursorParameter: text(raw, 'cursorParameter', DEFAULTS.cursorParameter),
 		parameterIn,
-		nextUrlPath: text(raw, 'nextUrlPath', ''),
-		offsetType: text(raw, 'offsetType', 'offset') === 'page' ? 'page' : 'offset',
-		offsetParameter: text(raw, 'offsetParameter', 'offset'),
-		limitParameter: text(raw, 'limitParameter', 'limit'),
-		pageSize: integer(raw, 'pageSize', DEFAULT_PAGE_SIZE, 1),
-		firstOffset: integer(raw, 'firstOffset', DEFAULT_FIRST_OFFSET, 0),
-		firstPage: integer(raw, 'firstPage', DEFAULT_FIRST_PAGE, 0),
+		nextUrlPath: text(raw, 'nextUrlPath', DEFAULTS.nextUrlPath),
+		offsetType: text(raw, 'offsetType', DEFAULTS.offsetType) === 'page' ? 'page' : 'offset',
+		offsetParameter: text(raw, 'offsetParameter', DEFAULTS.offsetParameter),
+		limitParameter: text(raw, 'limitParameter', DEFAULTS.limitParameter),
+		pageSize: integer(raw, 'pageSize', DEFAULTS.pageSize, 1),
+		firstOffset: integer(raw, 'firstOffset', DEFAULTS.firstOffset, 0),
+		firstPage: integer(raw, 'firstPage', DEFAULTS.firstPage, 0),
 	};
-	if (mode === 'cursor') {
-		required(settings.cursorPath, 'Cursor Path', mode);
-		required(settings.cursorParameter, 'Cursor Parameter', mode);
-	}
-	if (mode === 'nextUrl') required(settings.nextUrlPath, 'Next URL Path', mode);
-	if (mode === 'offset') required(settings.offsetParameter, 'Offset Parameter', mode);
+	for (const [name, label] of PAGING_MODES[mode].requires ?? [])
+		required(String(settings[name]), label, mode);
 	assertNoReservedDomain(
 		[settings.cursorParameter, settings.offsetParameter, settings.limitParameter].map((name) => [
 			name,
@@ -138,50 +133,6 @@ export function resolvePagination(
 	return settings;
 }
 
-/** The records path a mode uses when the user gave none ('' means: detect). */
-export function defaultRecordsPath(settings: PaginationSettings): string {
-	if (settings.recordsPath) return settings.recordsPath;
-	if (settings.mode === 'hubspot') return 'results';
-	if (settings.mode === 'salesforce') return 'records';
-	return '';
-}
-
-/** Presets are configurations of the generic strategies. */
 export function strategyFor(settings: PaginationSettings, method: HttpMethod): PageStrategy {
-	switch (settings.mode) {
-		case 'hubspot':
-			// HubSpot's search endpoints (POST .../search) take `after` in the JSON body, its list endpoints in the query.
-			return cursorStrategy({
-				cursorPath: 'paging.next.after',
-				parameter: 'after',
-				in: method === 'GET' ? 'query' : 'body',
-			});
-		case 'slack':
-			return cursorStrategy({
-				cursorPath: 'response_metadata.next_cursor',
-				parameter: 'cursor',
-				in: 'query',
-			});
-		case 'salesforce':
-			return nextUrlStrategy({ nextUrlPath: 'nextRecordsUrl', doneField: 'done' });
-		case 'linkHeader':
-			return linkHeaderStrategy;
-		case 'cursor':
-			return cursorStrategy({
-				cursorPath: settings.cursorPath,
-				parameter: settings.cursorParameter,
-				in: settings.parameterIn,
-			});
-		case 'nextUrl':
-			return nextUrlStrategy({ nextUrlPath: settings.nextUrlPath });
-		case 'offset':
-			return offsetStrategy({
-				type: settings.offsetType,
-				parameter: settings.offsetParameter,
-				limitParameter: settings.limitParameter,
-				pageSize: settings.pageSize,
-				first: settings.offsetType === 'page' ? settings.firstPage : settings.firstOffset,
-				in: settings.parameterIn,
-			});
-	}
+	return PAGING_MODES[settings.mode].strategy(settings, method);
 }

@@ -1,16 +1,25 @@
 import type { RequestSpec } from '../request/types';
 
-export type PaginationMode =
-	| 'off'
-	| 'hubspot'
-	| 'slack'
-	| 'salesforce'
-	| 'linkHeader'
-	| 'cursor'
-	| 'nextUrl'
-	| 'offset';
-
 export type ParameterLocation = 'query' | 'body';
+
+/** The settings of every mode (the mode itself is added in settings.ts, from the table in presets.ts). */
+export interface PaginationFields {
+	/** 0: no limit. */
+	maxPages: number;
+	output: 'records' | 'pages';
+	/** Empty: the mode's default (HubSpot `results`, Salesforce `records`, else the single array). */
+	recordsPath: string;
+	cursorPath: string;
+	cursorParameter: string;
+	parameterIn: ParameterLocation;
+	nextUrlPath: string;
+	offsetType: 'offset' | 'page';
+	offsetParameter: string;
+	limitParameter: string;
+	pageSize: number;
+	firstOffset: number;
+	firstPage: number;
+}
 
 /** What the previous page told a strategy. */
 export interface PageView {

@@ -4,7 +4,7 @@ import { AdaptiveLimit } from './adaptiveLimit';
 import type { ExecutionBudget } from './executionBudget';
 import { Pacer } from './pacer';
 import { pausedTooLong } from './pauseRefusal';
-import { readDailyUsage, readPace } from './paceHeaders';
+import { quotaWarnings, readPace } from './paceHeaders';
 import { WaitQueue, type Waiter } from './waitQueue';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -23,9 +23,6 @@ export interface FlowPermit {
 	/** Frees the slot; without a report (a network failure) nothing is learned. */
 	release(report?: AttemptReport): void;
 }
-
-/** Salesforce warns by e-mail at 90% of the daily API quota; so do we, in n8n's log. */
-const DAILY_USAGE_WARNING = 0.9;
 
 /** What the registry hears: when a connection goes idle (nothing in flight or waiting) and busy again. */
 export interface IdleListener {
@@ -311,13 +308,7 @@ export class ConnectionFlow {
 		this.lastProgressAt = now;
 		this.limit.onSuccess(report.latencyMs, saturated, now);
 		this.pacer.onSuccess(now, pace, this.inFlight, maxWaitMs);
-		const usage = readDailyUsage(headers);
-		if (usage && usage.used / usage.max > DAILY_USAGE_WARNING) {
-			budget.warnOnce(
-				'daily-usage',
-				`Salesforce reports ${usage.used} of ${usage.max} daily API calls used (${Math.round((100 * usage.used) / usage.max)}%); at 100% it refuses calls until the 24-hour window moves on`,
-			);
-		}
+		for (const warning of quotaWarnings(headers)) budget.warnOnce(warning.key, warning.message);
 	}
 
 	private wakeAt(at: number, now: number): void {

@@ -18,6 +18,21 @@ export interface DailyUsage {
 	max: number;
 }
 
+/** What a response's headers say the user should hear, in n8n's log, once per execution and key. */
+export interface QuotaWarning {
+	key: string;
+	message: string;
+}
+
+/**
+ * One API's way of reporting its quota in headers. `pace` feeds the connection's pacing (the first dialect that
+ * reads a signal wins); `warning` is logged.
+ */
+interface HeaderDialect {
+	pace?(headers: Headers, now: number): PaceSignal | undefined;
+	warning?(headers: Headers): QuotaWarning | undefined;
+}
+
 // Upstream headers are untrusted: a long value is not ours to scan.
 const MAX_FIELD_LENGTH = 1024;
 
@@ -127,14 +142,48 @@ function policyRate(text: string | undefined): { limit: number; windowMs: number
 	return slowest;
 }
 
-/** The quota the response reports, in whichever convention the API uses; undefined when it reports none. */
-export function readPace(headers: Headers, now: number = Date.now()): PaceSignal | undefined {
-	return hubspot(headers) ?? ietf(headers) ?? xRateLimit(headers, now);
-}
-
 export function readDailyUsage(headers: Headers): DailyUsage | undefined {
 	const match = /api-usage=(\d{1,15})\/(\d{1,15})/.exec(field(headers, 'sforce-limit-info') ?? '');
 	if (!match) return undefined;
 	const usage = { used: Number(match[1]), max: Number(match[2]) };
 	return usage.max > 0 ? usage : undefined;
+}
+
+/** Salesforce warns by e-mail at 90% of the daily API quota; so do we, in n8n's log. */
+const DAILY_USAGE_WARNING = 0.9;
+
+function salesforceDailyUsage(headers: Headers): QuotaWarning | undefined {
+	const usage = readDailyUsage(headers);
+	if (!usage || usage.used / usage.max <= DAILY_USAGE_WARNING) return undefined;
+	return {
+		key: 'daily-usage',
+		message: `Salesforce reports ${usage.used} of ${usage.max} daily API calls used (${Math.round((100 * usage.used) / usage.max)}%); at 100% it refuses calls until the 24-hour window moves on`,
+	};
+}
+
+/** Every dialect the node reads, in the order `readPace` tries them. */
+const DIALECTS: readonly HeaderDialect[] = [
+	{ pace: hubspot },
+	{ pace: ietf },
+	{ pace: xRateLimit },
+	{ warning: salesforceDailyUsage },
+];
+
+/** The quota the response reports, in whichever convention the API uses; undefined when it reports none. */
+export function readPace(headers: Headers, now: number = Date.now()): PaceSignal | undefined {
+	for (const dialect of DIALECTS) {
+		const signal = dialect.pace?.(headers, now);
+		if (signal) return signal;
+	}
+	return undefined;
+}
+
+/** The warnings a successful response's headers call for, in any dialect. */
+export function quotaWarnings(headers: Headers): QuotaWarning[] {
+	const warnings: QuotaWarning[] = [];
+	for (const dialect of DIALECTS) {
+		const warning = dialect.warning?.(headers);
+		if (warning) warnings.push(warning);
+	}
+	return warnings;
 }

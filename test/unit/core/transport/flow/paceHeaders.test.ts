@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import {
+	quotaWarnings,
 	readDailyUsage,
 	readPace,
 } from '../../../../../nodes/Unified/core/transport/flow/paceHeaders';
@@ -60,5 +63,53 @@ describe('readDailyUsage', () => {
 		});
 		expect(readDailyUsage({ 'sforce-limit-info': 'api-usage=1/0' })).toBeUndefined();
 		expect(readDailyUsage({})).toBeUndefined();
+	});
+});
+
+describe('quotaWarnings', () => {
+	const usage = (value: string | string[]) => quotaWarnings({ 'sforce-limit-info': value });
+
+	it("warns above 90% of Salesforce's daily API calls, not at it", () => {
+		expect(usage('api-usage=13500/15000')).toEqual([]);
+		expect(usage('api-usage=14500/15000')).toEqual([
+			{
+				key: 'daily-usage',
+				message:
+					'Salesforce reports 14500 of 15000 daily API calls used (97%); at 100% it refuses calls until the 24-hour window moves on',
+			},
+		]);
+		expect(usage('api-usage=16000/15000')[0].message).toMatch(/16000 of 15000 .* \(107%\)/);
+		expect(usage(['api-usage=15000/15000', 'api-usage=1/15000'])).toHaveLength(1);
+	});
+
+	it('says nothing about headers it cannot read', () => {
+		for (const value of [
+			'api-usage=1/0',
+			'api-usage=abc/15000',
+			'api-usage=-14999/15000',
+			'api-usage=1e9/15000',
+			`api-usage=14999/15000${' '.repeat(2000)}`,
+			'',
+		]) {
+			expect(usage(value), JSON.stringify(value.slice(0, 40))).toEqual([]);
+		}
+		expect(quotaWarnings({ 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '100' })).toEqual([]);
+		expect(quotaWarnings({})).toEqual([]);
+	});
+});
+
+describe('header dialects live here', () => {
+	it('the generic flow control names no API: it hears them through readPace and quotaWarnings', () => {
+		const flowDir = join(__dirname, '../../../../../nodes/Unified/core/transport/flow');
+		for (const file of [
+			'connectionFlow.ts',
+			'pacer.ts',
+			'adaptiveLimit.ts',
+			'executionBudget.ts',
+		]) {
+			expect(readFileSync(join(flowDir, file), 'utf8'), file).not.toMatch(
+				/salesforce|sforce|hubspot|slack/i,
+			);
+		}
 	});
 });

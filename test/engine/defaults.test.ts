@@ -2,7 +2,7 @@ import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { resolveFlowSettings, resolveItemOptions } from '../../nodes/Unified/core/runtime/options';
-import { resolvePagination } from '../../nodes/Unified/core/pagination/settings';
+import { resolvePagination } from '../../nodes/Unified/core/pagination/paginationSettings';
 import { DEFAULT_TOOL_MAX_RECORDS } from '../../nodes/Unified/core/shared/defaults';
 import { loadPackage } from '../harness/engine';
 

@@ -12,7 +12,7 @@ import { ParameterError } from '../../core/shared/parameterError';
 import { sharedIdErrors } from './claimedIds';
 import { groupConsecutive } from './group';
 import { sendBatch, type BatchCall } from './sendBatch';
-import { resolveBatching, type RawBatching } from './settings';
+import { resolveBatching, type RawBatching } from './batchSettings';
 
 type Prepared =
 	| { kind: 'batch'; call: Omit<BatchCall, 'caller'>; key: string; record: unknown }

@@ -1,5 +1,5 @@
 import { ParameterError } from '../../core/shared/parameterError';
-import type { BatchMode, BatchOperation } from './types';
+import type { BatchMode, BatchOperation } from './batchMode';
 
 export interface ClaimingRecord {
 	itemIndex: number;

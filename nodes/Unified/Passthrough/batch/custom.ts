@@ -1,8 +1,8 @@
 import { getPath, unsafeSegment, withPath } from '../../core/shared/jsonPath';
 import { ParameterError } from '../../core/shared/parameterError';
 import { PassthroughFailure } from '../../core/shared/failure';
-import { envelopeRecord, isObject, text } from './records';
-import type { BatchMode, RecordOutcome } from './types';
+import { envelopeRecord, isObject, text } from './recordEnvelope';
+import type { BatchMode, RecordOutcome } from './batchMode';
 
 /** The most records the node puts in one custom call: a guard, not an API's limit. */
 const CUSTOM_MAX_SIZE = 1000;

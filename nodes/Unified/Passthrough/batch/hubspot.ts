@@ -1,7 +1,7 @@
 import { ParameterError } from '../../core/shared/parameterError';
 import { PassthroughFailure } from '../../core/shared/failure';
-import { envelopeRecord, isObject, text } from './records';
-import type { BatchMode, RecordOutcome } from './types';
+import { envelopeRecord, isObject, text } from './recordEnvelope';
+import type { BatchMode, RecordOutcome } from './batchMode';
 
 const OPERATION = /(?:^|\/)batch\/(create|update|upsert|read|archive)\/?$/;
 /**

@@ -1,7 +1,7 @@
 import { ParameterError } from '../../core/shared/parameterError';
 import { PassthroughFailure } from '../../core/shared/failure';
-import { envelopeRecord, isObject, text } from './records';
-import type { BatchMode, BatchOperation, RecordOutcome } from './types';
+import { envelopeRecord, isObject, text } from './recordEnvelope';
+import type { BatchMode, BatchOperation, RecordOutcome } from './batchMode';
 
 /** `.../composite/sobjects`, `.../composite/sobjects/{SObject}`, `.../composite/sobjects/{SObject}/{ExternalIdField}`. */
 const COLLECTIONS = /(?:^|\/)composite\/sobjects(?:\/([^/]+))?(?:\/([^/]+))?\/?$/;

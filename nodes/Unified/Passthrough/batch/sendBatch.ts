@@ -2,11 +2,11 @@ import type { ConnectionCaller } from '../../core/exchange/connectionCaller';
 import { toJsonObject } from '../execute/output';
 import type { ItemOptions } from '../../core/runtime/options';
 import { fixed } from '../../core/request/body';
-import type { RequestSpec } from '../../core/request/types';
+import type { RequestSpec } from '../../core/request/requestSpec';
 import type { PassthroughFailure } from '../../core/shared/failure';
 import type { ItemOutcome } from '../../core/runtime/runUnits';
-import type { BatchSettings } from './settings';
-import type { BatchOperation, RecordOutcome } from './types';
+import type { BatchSettings } from './batchSettings';
+import type { BatchOperation, RecordOutcome } from './batchMode';
 
 /** Everything the items of one batch share: where the call goes and how it is made. */
 export interface BatchCall {

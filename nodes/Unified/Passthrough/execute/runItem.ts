@@ -5,7 +5,7 @@ import {
 	type BinaryBodyBuilder,
 	type ParameterReader,
 } from '../../core/request/buildRequest';
-import type { RequestSpec } from '../../core/request/types';
+import type { RequestSpec } from '../../core/request/requestSpec';
 import type { ConnectionCaller } from '../../core/exchange/connectionCaller';
 import type { ItemOptions } from '../../core/runtime/options';
 import { shapeOutput } from './output';

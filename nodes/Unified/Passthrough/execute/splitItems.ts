@@ -1,6 +1,6 @@
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
-import { describeFields } from '../../core/pagination/records';
+import { describeFields } from '../../core/pagination/extractRecords';
 import { isSuccessStatus } from '../../core/response/readResponse';
 import { PassthroughFailure } from '../../core/shared/failure';
 import { getPath } from '../../core/shared/jsonPath';

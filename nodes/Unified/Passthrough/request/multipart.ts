@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 
 import { safeMimeType } from './mimeType';
-import type { BodySource } from '../../core/request/types';
+import type { BodySource } from '../../core/request/requestSpec';
 
 /** A file to send: opened again for every attempt, so a retry gets a fresh stream. */
 export interface FileSource {

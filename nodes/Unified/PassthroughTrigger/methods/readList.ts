@@ -7,7 +7,7 @@ import { connectionCaller } from '../../core/exchange/connectionCaller';
 import { splitAndEncodePath } from '../../core/request/path';
 import { createRuntime } from '../../core/runtime/createRuntime';
 import { loadOptionsHost } from '../../core/runtime/host';
-import type { TriggerOptions } from '../poll/settings';
+import type { TriggerOptions } from '../poll/pollSettings';
 
 /**
  * One GET for an editor list (HubSpot objects, Slack channels...), through the node's own connection and

@@ -5,7 +5,7 @@ import { hubspotSource } from '../sources/hubspot';
 import { locatorText, namesText } from '../sources/locator';
 import { salesforceSource } from '../sources/salesforce';
 import { slackSource } from '../sources/slack';
-import type { PollEvent, PollSource } from '../sources/types';
+import type { PollEvent, PollSource } from '../sources/pollSource';
 
 /** The `source` parameter and its own fields -> the source. Validates before any request. */
 export async function buildSource(

@@ -1,5 +1,5 @@
 import { PassthroughFailure } from '../../core/shared/failure';
-import type { PollSource } from '../sources/types';
+import type { PollSource } from '../sources/pollSource';
 
 /**
  * Fetch Test Event found no record. Like n8n's own polling triggers (Google Calendar, Google Drive) it fails with

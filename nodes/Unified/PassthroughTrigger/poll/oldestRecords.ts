@@ -1,4 +1,4 @@
-import type { RecordKey } from '../sources/types';
+import type { RecordKey } from '../sources/pollSource';
 
 /** Time, then id: the order records are emitted in. */
 export const byTimeThenId = (a: RecordKey, b: RecordKey) =>

@@ -1,7 +1,7 @@
 import { paginate, type FetchedPage, type PageDecision } from '../../core/pagination/paginate';
-import { extractRecords } from '../../core/pagination/records';
-import type { RequestSpec } from '../../core/request/types';
-import type { SourceQuery } from '../sources/types';
+import { extractRecords } from '../../core/pagination/extractRecords';
+import type { RequestSpec } from '../../core/request/requestSpec';
+import type { SourceQuery } from '../sources/pollSource';
 
 export type FetchPage = (spec: RequestSpec) => Promise<FetchedPage>;
 

@@ -19,7 +19,7 @@ import {
 	resolvePollSettings,
 	sourceEvent,
 	type TriggerOptions,
-} from './settings';
+} from './pollSettings';
 import { firstPollKey, firstPollRecord, readFirstPollTime } from './firstPoll';
 import { readState, STATE_KEY, stateFingerprint } from './state';
 import { assertSourceFitsConnection } from './sourceConnection';

@@ -1,11 +1,11 @@
-import { resolvePagination } from '../../core/pagination/settings';
+import { resolvePagination } from '../../core/pagination/paginationSettings';
 import { buildRequest, type ParameterReader } from '../../core/request/buildRequest';
 import { assertNoReservedDomain, type QueryArrayFormat } from '../../core/request/query';
 import { splitPath } from '../../core/shared/jsonPath';
 import { ParameterError } from '../../core/shared/parameterError';
 import { formatSince, type SinceFormat } from '../poll/time';
 import { recordKey } from './recordKey';
-import { EVERY_RECORD, type PollEvent, type PollSource } from './types';
+import { EVERY_RECORD, type PollEvent, type PollSource } from './pollSource';
 
 const FORMATS: readonly SinceFormat[] = ['iso', 'unixSeconds', 'unixMs'];
 

@@ -1,10 +1,10 @@
-import { pagingSettings } from '../../core/pagination/settings';
+import { pagingSettings } from '../../core/pagination/paginationSettings';
 import { fixed } from '../../core/request/body';
 import { splitAndEncodePath } from '../../core/request/path';
-import type { RequestSpec } from '../../core/request/types';
+import type { RequestSpec } from '../../core/request/requestSpec';
 import { ParameterError } from '../../core/shared/parameterError';
 import { recordKey } from './recordKey';
-import { EVERY_RECORD, type PollEvent, type PollSource } from './types';
+import { EVERY_RECORD, type PollEvent, type PollSource } from './pollSource';
 
 /** HubSpot's CRM search returns at most this many results per query (`after` beyond it is refused). */
 export const HUBSPOT_SEARCH_CAP = 10_000;

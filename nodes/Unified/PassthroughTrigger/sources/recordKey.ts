@@ -1,6 +1,6 @@
 import { PassthroughFailure } from '../../core/shared/failure';
 import { toEpochMs } from '../poll/time';
-import type { RecordKey } from './types';
+import type { RecordKey } from './pollSource';
 
 /** A record's id and time from the values found in it; a clear error when either is missing. */
 export function recordKey(

@@ -1,9 +1,9 @@
-import { pagingSettings } from '../../core/pagination/settings';
+import { pagingSettings } from '../../core/pagination/paginationSettings';
 import { splitAndEncodePath } from '../../core/request/path';
-import type { RequestSpec } from '../../core/request/types';
+import type { RequestSpec } from '../../core/request/requestSpec';
 import { ParameterError } from '../../core/shared/parameterError';
 import { recordKey } from './recordKey';
-import { EVERY_RECORD, type PollEvent, type PollSource } from './types';
+import { EVERY_RECORD, type PollEvent, type PollSource } from './pollSource';
 
 export interface SalesforceSettings {
 	soql: string;

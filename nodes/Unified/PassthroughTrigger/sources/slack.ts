@@ -1,8 +1,8 @@
-import { pagingSettings } from '../../core/pagination/settings';
-import type { RequestSpec } from '../../core/request/types';
+import { pagingSettings } from '../../core/pagination/paginationSettings';
+import type { RequestSpec } from '../../core/request/requestSpec';
 import { ParameterError } from '../../core/shared/parameterError';
 import { recordKey } from './recordKey';
-import { EVERY_RECORD, type PollSource } from './types';
+import { EVERY_RECORD, type PollSource } from './pollSource';
 
 const CHANNEL = /^[A-Z0-9]+$/i;
 const PAGE_SIZE = 200;

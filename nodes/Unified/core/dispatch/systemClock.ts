@@ -1,4 +1,4 @@
 import { sleep } from '../shared/sleep';
-import type { Clock } from './types';
+import type { Clock } from './dispatch';
 
 export const systemClock: Clock = { sleep, now: Date.now };

@@ -1,7 +1,7 @@
 import { request } from 'undici';
 
 import { systemClock } from './systemClock';
-import type { Clock, Dispatch, HttpOutcome } from './types';
+import type { Clock, Dispatch, HttpOutcome } from './dispatch';
 import { withRetry } from './withRetry';
 import { encodeQuery } from '../request/query';
 import { readWithin } from '../response/readBody';

@@ -1,6 +1,6 @@
 import type { ConnectionFlow } from '../transport/flow/connectionFlow';
 import type { ExecutionBudget } from '../transport/flow/executionBudget';
-import { newCall, type Dispatch, type HttpOutcome } from './types';
+import { newCall, type Dispatch, type HttpOutcome } from './dispatch';
 
 export interface FlowControlContext {
 	/** The connection's controller, shared by every execution of the process. */

@@ -1,4 +1,4 @@
-import type { RequestSpec } from '../request/types';
+import type { RequestSpec } from '../request/requestSpec';
 import { PassthroughFailure } from '../shared/failure';
 import { ParameterError } from '../shared/parameterError';
 import { seconds } from '../shared/values';
@@ -8,7 +8,7 @@ import {
 	requestedWaitMs,
 	type RetrySettings,
 } from '../transport/retryPolicy';
-import { newCall, type CallInfo, type Clock, type Dispatch, type HttpOutcome } from './types';
+import { newCall, type CallInfo, type Clock, type Dispatch, type HttpOutcome } from './dispatch';
 
 export interface RetryOutcome {
 	attempts: number;

@@ -1,6 +1,6 @@
 import type { IBinaryData } from 'n8n-workflow';
 
-import type { RequestSpec } from '../request/types';
+import type { RequestSpec } from '../request/requestSpec';
 import type { ResponseFormat } from '../response/contentType';
 import { isSuccessStatus } from '../response/readResponse';
 import type { Runtime } from '../runtime/createRuntime';

@@ -1,8 +1,8 @@
 import { systemClock } from '../dispatch/systemClock';
-import type { Clock, Dispatch } from '../dispatch/types';
+import type { Clock, Dispatch } from '../dispatch/dispatch';
 import { withFlowControl } from '../dispatch/withFlowControl';
 import { withRetry, type RetryOutcome } from '../dispatch/withRetry';
-import type { RequestSpec } from '../request/types';
+import type { RequestSpec } from '../request/requestSpec';
 import {
 	readResponse,
 	type BinaryStore,

@@ -1,8 +1,8 @@
 import { fixed } from '../request/body';
-import type { RequestSpec } from '../request/types';
+import type { RequestSpec } from '../request/requestSpec';
 import { PaginationError } from './error';
 import { withPath } from '../shared/jsonPath';
-import type { PageChange } from './types';
+import type { PageChange } from './pageStrategy';
 
 /** The first request's JSON body, parsed once, for strategies that put their parameter in the body. */
 export async function readJsonBody(spec: RequestSpec): Promise<Record<string, unknown>> {

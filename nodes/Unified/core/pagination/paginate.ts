@@ -1,12 +1,12 @@
-import type { RequestSpec } from '../request/types';
+import type { RequestSpec } from '../request/requestSpec';
 import type { BodyKind } from '../response/contentType';
 import { PassthroughFailure } from '../shared/failure';
 import { applyChange, readJsonBody, type PagedRequest } from './applyChange';
 import { PaginationError } from './error';
 import { LoopGuard, pageFingerprint } from './loopGuard';
-import { extractRecords } from './records';
+import { extractRecords } from './extractRecords';
 import { PAGING_MODES } from './presets';
-import type { PaginationSettings } from './settings';
+import type { PaginationSettings } from './paginationSettings';
 
 export interface FetchedPage {
 	statusCode: number;

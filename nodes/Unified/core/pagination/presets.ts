@@ -1,6 +1,6 @@
-import type { HttpMethod } from '../request/types';
+import type { HttpMethod } from '../request/requestSpec';
 import { cursorStrategy, linkHeaderStrategy, nextUrlStrategy, offsetStrategy } from './strategies';
-import type { PageStrategy, PaginationFields, ParameterLocation } from './types';
+import type { PageStrategy, PaginationFields, ParameterLocation } from './pageStrategy';
 
 /**
  * One pagination mode: everything the editor, the page loop and the docs know about it. The key is the value

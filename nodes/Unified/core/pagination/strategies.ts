@@ -1,7 +1,7 @@
 import { PaginationError } from './error';
 import { getPath } from '../shared/jsonPath';
 import { nextLink } from './linkHeader';
-import type { PageChange, PageStrategy, PageView, ParameterLocation } from './types';
+import type { PageChange, PageStrategy, PageView, ParameterLocation } from './pageStrategy';
 import { upstreamLinkToTarget } from './upstreamLink';
 
 function present(value: unknown): value is string | number {

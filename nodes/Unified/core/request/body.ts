@@ -1,6 +1,6 @@
 import { unsafeSegment, withPath } from '../shared/jsonPath';
 import { parseJsonParameter, rowsToPairs, stringifyValue, type NameValueRow } from './keyValue';
-import type { BodySource } from './types';
+import type { BodySource } from './requestSpec';
 import { ParameterError } from '../shared/parameterError';
 
 export type BodyContentType =

@@ -3,7 +3,7 @@ import { buildHeaders } from './headers';
 import { parseJsonObjectParameter, rowsToPairs, type NameValueRow } from './keyValue';
 import { splitAndEncodePath } from './path';
 import { assertNoReservedDomain, flattenQuery, type QueryArrayFormat } from './query';
-import { HTTP_METHODS, type BodySource, type HttpMethod, type RequestSpec } from './types';
+import { HTTP_METHODS, type BodySource, type HttpMethod, type RequestSpec } from './requestSpec';
 import { ParameterError } from '../shared/parameterError';
 
 /** Reads one node parameter for the current item (n8n's getNodeParameter, bound to the item). */

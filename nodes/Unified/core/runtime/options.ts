@@ -1,5 +1,5 @@
 import { MAX_RESPONSE_SIZE_MB } from '../description/responseLimits';
-import { resolvePagination, type PaginationSettings } from '../pagination/settings';
+import { resolvePagination, type PaginationSettings } from '../pagination/paginationSettings';
 import type { QueryArrayFormat } from '../request/query';
 import { ParameterError } from '../shared/parameterError';
 import type { ResponseFormat } from '../response/contentType';

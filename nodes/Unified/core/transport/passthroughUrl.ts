@@ -1,6 +1,6 @@
 import { assertSafePath } from '../request/pathSafety';
 import { encodeQuery } from '../request/query';
-import type { RequestSpec } from '../request/types';
+import type { RequestSpec } from '../request/requestSpec';
 import { ParameterError } from '../shared/parameterError';
 
 /**

@@ -1,4 +1,4 @@
-import type { HttpMethod } from '../request/types';
+import type { HttpMethod } from '../request/requestSpec';
 import {
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_MAX_WAIT_MS,

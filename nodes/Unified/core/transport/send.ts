@@ -1,6 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 
-import type { RequestSpec } from '../request/types';
+import type { RequestSpec } from '../request/requestSpec';
 import { passthroughUrl } from './passthroughUrl';
 
 export interface SendContext {

@@ -6,7 +6,7 @@ import {
 	type PollSettings,
 } from '../../../../nodes/Unified/PassthroughTrigger/poll/runPoll';
 import type { PollState } from '../../../../nodes/Unified/PassthroughTrigger/poll/state';
-import type { PollSource } from '../../../../nodes/Unified/PassthroughTrigger/sources/types';
+import type { PollSource } from '../../../../nodes/Unified/PassthroughTrigger/sources/pollSource';
 import { PassthroughFailure } from '../../../../nodes/Unified/core/shared/failure';
 
 interface Row {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Clock, Dispatch, HttpOutcome } from '../../../../nodes/Unified/core/dispatch/types';
+import type {
+	Clock,
+	Dispatch,
+	HttpOutcome,
+} from '../../../../nodes/Unified/core/dispatch/dispatch';
 import { withFlowControl } from '../../../../nodes/Unified/core/dispatch/withFlowControl';
 import { withRetry } from '../../../../nodes/Unified/core/dispatch/withRetry';
-import type { RequestSpec } from '../../../../nodes/Unified/core/request/types';
+import type { RequestSpec } from '../../../../nodes/Unified/core/request/requestSpec';
 import { PassthroughFailure } from '../../../../nodes/Unified/core/shared/failure';
 import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
 import { ExecutionFlow } from '../../../../nodes/Unified/core/transport/flow/executionFlow';

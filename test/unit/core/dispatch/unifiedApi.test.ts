@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Clock } from '../../../../nodes/Unified/core/dispatch/types';
+import type { Clock } from '../../../../nodes/Unified/core/dispatch/dispatch';
 import { getUnified, listConnections } from '../../../../nodes/Unified/core/dispatch/unifiedApi';
 
 // Unified's own API (the connection list, xref lookups) goes through the same retry wrapper as the passthrough:

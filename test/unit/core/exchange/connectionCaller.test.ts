@@ -9,7 +9,7 @@ import type {
 	ExchangeContext,
 	ExchangeResult,
 } from '../../../../nodes/Unified/core/exchange/exchange';
-import type { RequestSpec } from '../../../../nodes/Unified/core/request/types';
+import type { RequestSpec } from '../../../../nodes/Unified/core/request/requestSpec';
 import {
 	resolveItemOptions,
 	type RawOptions,

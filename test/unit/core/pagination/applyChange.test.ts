@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { applyChange, readJsonBody } from '../../../../nodes/Unified/core/pagination/applyChange';
 import { fixed } from '../../../../nodes/Unified/core/request/body';
-import type { RequestSpec } from '../../../../nodes/Unified/core/request/types';
+import type { RequestSpec } from '../../../../nodes/Unified/core/request/requestSpec';
 
 const get = (path: string, query: Array<[string, string]> = []): RequestSpec => ({
 	method: 'GET',

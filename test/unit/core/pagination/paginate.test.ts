@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { paginate, type FetchedPage } from '../../../../nodes/Unified/core/pagination/paginate';
-import { resolvePagination } from '../../../../nodes/Unified/core/pagination/settings';
-import type { RequestSpec } from '../../../../nodes/Unified/core/request/types';
+import { resolvePagination } from '../../../../nodes/Unified/core/pagination/paginationSettings';
+import type { RequestSpec } from '../../../../nodes/Unified/core/request/requestSpec';
 
 // Five pages of a cursor-paged collection, served by a fake fetch that records what it was asked.
 function cursorPages() {

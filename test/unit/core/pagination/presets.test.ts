@@ -13,9 +13,9 @@ import {
 import {
 	pagingSettings,
 	resolvePagination,
-} from '../../../../nodes/Unified/core/pagination/settings';
+} from '../../../../nodes/Unified/core/pagination/paginationSettings';
 import { fixed } from '../../../../nodes/Unified/core/request/body';
-import type { HttpMethod, RequestSpec } from '../../../../nodes/Unified/core/request/types';
+import type { HttpMethod, RequestSpec } from '../../../../nodes/Unified/core/request/requestSpec';
 import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
 
 const MODES = Object.keys(PAGING_MODES) as PagingMode[];

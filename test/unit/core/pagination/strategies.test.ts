@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { resolvePagination, strategyFor } from '../../../../nodes/Unified/core/pagination/settings';
-import type { PageView } from '../../../../nodes/Unified/core/pagination/types';
-import type { RequestSpec } from '../../../../nodes/Unified/core/request/types';
+import {
+	resolvePagination,
+	strategyFor,
+} from '../../../../nodes/Unified/core/pagination/paginationSettings';
+import type { PageView } from '../../../../nodes/Unified/core/pagination/pageStrategy';
+import type { RequestSpec } from '../../../../nodes/Unified/core/request/requestSpec';
 
 const get = (path: string, query: Array<[string, string]> = []): RequestSpec => ({
 	method: 'GET',

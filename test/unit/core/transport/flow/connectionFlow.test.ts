@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { Dispatch, HttpOutcome } from '../../../../../nodes/Unified/core/dispatch/types';
+import type { Dispatch, HttpOutcome } from '../../../../../nodes/Unified/core/dispatch/dispatch';
 import { withFlowControl } from '../../../../../nodes/Unified/core/dispatch/withFlowControl';
 import { withRetry } from '../../../../../nodes/Unified/core/dispatch/withRetry';
-import type { RequestSpec } from '../../../../../nodes/Unified/core/request/types';
+import type { RequestSpec } from '../../../../../nodes/Unified/core/request/requestSpec';
 import { PassthroughFailure } from '../../../../../nodes/Unified/core/shared/failure';
 import { sleep } from '../../../../../nodes/Unified/core/shared/sleep';
 import { ExecutionFlow } from '../../../../../nodes/Unified/core/transport/flow/executionFlow';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resolveBatching } from '../../../../nodes/Unified/Passthrough/batch/settings';
+import { resolveBatching } from '../../../../nodes/Unified/Passthrough/batch/batchSettings';
 import { batchingOption } from '../../../../nodes/Unified/core/description/batching';
 import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
 

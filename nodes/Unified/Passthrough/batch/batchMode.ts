@@ -1,4 +1,4 @@
-import type { HttpMethod } from '../../core/request/types';
+import type { HttpMethod } from '../../core/request/requestSpec';
 
 /** What one batch endpoint does, as far as sending it again and failing it go. */
 export interface BatchOperation {

@@ -1,4 +1,4 @@
-import type { RequestSpec } from '../request/types';
+import type { RequestSpec } from '../request/requestSpec';
 
 /**
  * One call: a request in, a response out. Concerns wrap an inner dispatch the way undici composes interceptors

@@ -4,7 +4,7 @@ import {
 	fingerprintEvent,
 	resolveEvent,
 	sourceEvent,
-} from '../../../../nodes/Unified/PassthroughTrigger/poll/settings';
+} from '../../../../nodes/Unified/PassthroughTrigger/poll/pollSettings';
 
 describe('the event a source reads (issue 19 item 11)', () => {
 	it('Slack reads New, also when saved with "New or Updated" (it always read the same messages)', () => {

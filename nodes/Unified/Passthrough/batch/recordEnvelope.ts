@@ -1,6 +1,6 @@
 import { splitPath } from '../../core/shared/jsonPath';
 import { ParameterError } from '../../core/shared/parameterError';
-import type { ItemRecord } from './types';
+import type { ItemRecord } from './batchMode';
 
 export function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);

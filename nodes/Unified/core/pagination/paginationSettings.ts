@@ -1,5 +1,5 @@
 import { assertNoReservedDomain } from '../request/query';
-import type { HttpMethod } from '../request/types';
+import type { HttpMethod } from '../request/requestSpec';
 import {
 	DEFAULT_FIRST_OFFSET,
 	DEFAULT_FIRST_PAGE,
@@ -9,7 +9,7 @@ import {
 import { ParameterError } from '../shared/parameterError';
 import { unsafeSegment } from '../shared/jsonPath';
 import { PAGINATION_MODES, PAGING_MODES, type PaginationMode, type PagingMode } from './presets';
-import type { PageStrategy, PaginationFields } from './types';
+import type { PageStrategy, PaginationFields } from './pageStrategy';
 
 const PARAMETER = 'options.pagination';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { resolvePagination } from '../../../../nodes/Unified/core/pagination/settings';
+import { resolvePagination } from '../../../../nodes/Unified/core/pagination/paginationSettings';
 import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
 
 describe('settings', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { extractRecords } from '../../../../nodes/Unified/core/pagination/records';
+import { extractRecords } from '../../../../nodes/Unified/core/pagination/extractRecords';
 import { getPath, withPath } from '../../../../nodes/Unified/core/shared/jsonPath';
 
 describe('records extraction', () => {

@@ -1,4 +1,4 @@
-import type { RequestSpec } from '../request/types';
+import type { RequestSpec } from '../request/requestSpec';
 
 export type ParameterLocation = 'query' | 'body';
 

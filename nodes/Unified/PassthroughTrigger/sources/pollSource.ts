@@ -1,5 +1,5 @@
-import type { PaginationSettings } from '../../core/pagination/settings';
-import type { RequestSpec } from '../../core/request/types';
+import type { PaginationSettings } from '../../core/pagination/paginationSettings';
+import type { RequestSpec } from '../../core/request/requestSpec';
 
 /**
  * A poll reads every page, as records: a poll that left pages unread could not tell what it missed (`maxPages` 0

@@ -2,7 +2,7 @@ import { ParameterError } from '../../core/shared/parameterError';
 import { customMode } from './custom';
 import { hubspotMode } from './hubspot';
 import { salesforceMode } from './salesforce';
-import type { BatchMode } from './types';
+import type { BatchMode } from './batchMode';
 
 export type BatchModeName = 'hubspot' | 'salesforce' | 'custom';
 

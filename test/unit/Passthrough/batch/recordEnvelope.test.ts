@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { envelopeRecord } from '../../../../nodes/Unified/Passthrough/batch/records';
+import { envelopeRecord } from '../../../../nodes/Unified/Passthrough/batch/recordEnvelope';
 
 describe('envelopeRecord', () => {
 	it('reads a dotted path as withPath writes it: the one record, and the rest of the body as shared', () => {

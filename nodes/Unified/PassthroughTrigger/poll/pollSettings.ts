@@ -5,7 +5,7 @@ import {
 	DEFAULT_MAX_RECORDS_READ_PER_POLL,
 } from '../../core/shared/defaults';
 import { ParameterError } from '../../core/shared/parameterError';
-import type { PollEvent } from '../sources/types';
+import type { PollEvent } from '../sources/pollSource';
 import type { FirstPoll, PollSettings } from './runPoll';
 import { isDateTime, toEpochMs } from './time';
 

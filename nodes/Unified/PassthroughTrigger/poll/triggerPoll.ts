@@ -5,9 +5,7 @@ import { resolveItemOptions } from '../../core/runtime/options';
 import { connectionCaller } from '../../core/exchange/connectionCaller';
 import type { ParameterReader } from '../../core/request/buildRequest';
 import type { Runtime } from '../../core/runtime/createRuntime';
-import type { UnifiedCredentials } from '../../core/shared/baseUrl';
 import { redactSecret } from '../../core/shared/redact';
-import { getConnection } from '../../core/dispatch/unifiedApi';
 import { buildSource } from './buildSource';
 import { emptySample } from './emptySample';
 import type { FetchPage } from './readPages';
@@ -50,10 +48,7 @@ export async function triggerPoll(
 		String(rawOptions.connectionCategory ?? ''),
 		runtime.resolveXref,
 	);
-	const credentials = (await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials;
-	await assertSourceFitsConnection(read<string>('source', 'hubspot'), connectionId, async (id) =>
-		getConnection({ credentials, signal: runtime.signal, dispatcherSettings: rawOptions }, id),
-	);
+	await assertSourceFitsConnection(sourceName, connectionId, runtime.lookupConnection);
 	const caller = connectionCaller(runtime, connectionId, options);
 	const fetchPage: FetchPage = async (spec) => await caller.call(spec, { fingerprint: true });
 

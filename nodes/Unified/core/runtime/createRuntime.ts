@@ -6,6 +6,7 @@ import { cachedXrefResolver, unifiedXrefLookup } from './connection';
 import { toNodeError } from './nodeErrors';
 import { resolveFlowSettings } from './options';
 import type { BinaryStore } from '../response/readResponse';
+import { getConnection, type UnifiedConnection } from '../dispatch/unifiedApi';
 import { apiBaseUrl } from '../shared/baseUrl';
 import { ExecutionFlow, type FlowSettings } from '../transport/flow/executionFlow';
 import type { RuntimeHost } from './host';
@@ -22,6 +23,8 @@ export interface Runtime {
 	flow: ExecutionFlow;
 	/** External xref → connection id, one lookup per xref and category per execution. */
 	resolveXref(externalXref: string, category: string): Promise<string>;
+	/** The connection as Unified.to describes it (`GET /unified/connection/{id}`), with the execution's key and proxy. */
+	lookupConnection(connectionId: string): Promise<UnifiedConnection>;
 	storeBinary: BinaryStore<IBinaryData>;
 	policy: FailurePolicy;
 	/** Runs the units, keeping input order and pairing; fails fast or gives error items per the policy. */
@@ -62,6 +65,11 @@ export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
 		flow: new ExecutionFlow({ baseUrl, apiKey: secret }, settings, host.warn),
 		// The lookups share the execution's proxy and TLS settings, like Concurrency.
 		resolveXref: cachedXrefResolver(unifiedXrefLookup(credentials, signal, executionOptions)),
+		lookupConnection: async (connectionId) =>
+			await getConnection(
+				{ credentials, signal, dispatcherSettings: executionOptions },
+				connectionId,
+			),
 		storeBinary: host.storeBinary,
 		policy,
 		run: async (units, work) =>

@@ -48,8 +48,11 @@ export function executeHost(context: IExecuteFunctions): RuntimeHost {
 	};
 }
 
-/** A polling trigger's poll: one unit of work, no input items, no continue-on-fail, never a tool. */
-export function pollHost(context: IPollFunctions): RuntimeHost {
+/** A run that is not per input item (a poll, an editor list): one unit of work, no continue-on-fail, never a tool. */
+function singleRunHost(
+	context: IPollFunctions | ILoadOptionsFunctions,
+	storeBinary: BinaryStore<IBinaryData>,
+): RuntimeHost {
 	return {
 		node: context.getNode(),
 		credentials: async () =>
@@ -57,24 +60,23 @@ export function pollHost(context: IPollFunctions): RuntimeHost {
 		executionOptions: () => context.getNodeParameter('options', {}) as RawOptions,
 		continueOnFail: false,
 		toolMode: false,
-		storeBinary: async (stream, fileName, mimeType) =>
-			await context.helpers.prepareBinaryData(chunkByChunk(stream), fileName, mimeType),
+		storeBinary,
 		warn: (message) => context.logger?.warn(`${context.getNode().name}: ${message}`),
 	};
 }
 
-/** The editor loading a list (a trigger's objects, channels...): reads JSON only, never a file, never a tool. */
+/** A polling trigger's poll. */
+export function pollHost(context: IPollFunctions): RuntimeHost {
+	return singleRunHost(
+		context,
+		async (stream, fileName, mimeType) =>
+			await context.helpers.prepareBinaryData(chunkByChunk(stream), fileName, mimeType),
+	);
+}
+
+/** The editor loading a list (a trigger's objects, channels...): reads JSON only, never a file. */
 export function loadOptionsHost(context: ILoadOptionsFunctions): RuntimeHost {
-	return {
-		node: context.getNode(),
-		credentials: async () =>
-			(await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials,
-		executionOptions: () => context.getNodeParameter('options', {}) as RawOptions,
-		continueOnFail: false,
-		toolMode: false,
-		storeBinary: async () => {
-			throw new Error('A list for the editor is read as JSON, never stored as a file');
-		},
-		warn: (message) => context.logger?.warn(`${context.getNode().name}: ${message}`),
-	};
+	return singleRunHost(context, async () => {
+		throw new Error('A list for the editor is read as JSON, never stored as a file');
+	});
 }

@@ -93,18 +93,26 @@ export class SeenWindow {
 	/** Handled before with this same time value (or older than the floor): not emitted again. */
 	has(id: string, time: number): boolean {
 		if (this.floor !== null && time <= this.floor) return true;
-		return this.seen.get(idDigest(id)) === time;
+		return this.seen.get(this.digestOf(id)) === time;
 	}
 
 	mark(id: string, time: number): void {
-		this.seen.set(idDigest(id), time);
+		this.seen.set(this.digestOf(id), time);
 	}
 
 	/** Marks the id unless it is marked with a later time (a record read twice while it changed). */
 	markLatest(id: string, time: number): void {
-		const digest = idDigest(id);
+		const digest = this.digestOf(id);
 		const known = this.seen.get(digest);
 		if (known === undefined || known < time) this.seen.set(digest, time);
+	}
+
+	private last: { id: string; digest: string } | undefined;
+
+	/** A record is checked, then marked: the second look at the same id reuses its hash. */
+	private digestOf(id: string): string {
+		if (this.last?.id !== id) this.last = { id, digest: idDigest(id) };
+		return this.last.digest;
 	}
 
 	/** [digest, time] pairs. */

@@ -46,7 +46,7 @@ export default tseslint.config(
 		// error to: they throw plain values (ParameterError, PassthroughFailure) that the runtime converts into
 		// NodeOperationError / NodeApiError with the item index, once (core/runtime/runUnits.ts, core/runtime/nodeErrors.ts).
 		files: [
-			'nodes/**/{request,response,transport,dispatch,exchange,execute,pagination,runtime,shared,poll,sources}/**/*.ts',
+			'nodes/**/{request,response,transport,dispatch,exchange,execute,pagination,runtime,shared,poll,sources,subscription,delivery}/**/*.ts',
 		],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},

@@ -13,13 +13,31 @@ function rateLimitFlag(value: string): RateLimitOptions {
 	return fields as unknown as RateLimitOptions;
 }
 
-// `npm run simulator [-- --port 4010] [--rate-limited "rate=20;burst=20"]...`: serves the simulator for local
-// development with a real n8n.
+// `npm run simulator [-- --port 4010] [--rate-limited "rate=20;burst=20"]... [--webhook-tick-ms 1000]
+// [--webhook-retry-unit-ms 100] [--webhook-secret <secret>]`: serves the simulator for local development with a real
+// n8n (the webhook flags: what one minute of a webhook's interval and of its retry schedule lasts, the secret that
+// signs deliveries).
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
 	const portFlag = args.indexOf('--port');
 	const port = portFlag === -1 ? Number(process.env.PORT ?? 4010) : Number(args[portFlag + 1]);
-	const simulator = await startSimulator({ port });
+	const flag = (name: string) => {
+		const index = args.indexOf(name);
+		return index === -1 ? undefined : args[index + 1];
+	};
+	const milliseconds = (name: string) => {
+		const value = flag(name);
+		if (value === undefined) return undefined;
+		if (!/^\d+$/.test(value) || Number(value) < 1)
+			throw new Error(`${name} takes a whole number of milliseconds, at least 1 (got "${value}")`);
+		return Number(value);
+	};
+	const simulator = await startSimulator({
+		port,
+		webhookTickMs: milliseconds('--webhook-tick-ms'),
+		webhookRetryUnitMs: milliseconds('--webhook-retry-unit-ms'),
+		webhookSecret: flag('--webhook-secret'),
+	});
 	args.forEach((arg, index) => {
 		if (arg === '--rate-limited') simulator.rateLimited(rateLimitFlag(args[index + 1] ?? ''));
 	});

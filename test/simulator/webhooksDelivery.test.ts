@@ -118,6 +118,10 @@ describe('webhook deliveries', () => {
 			status: 200,
 			body: { id: '106', collection: 'hubspot:contacts' },
 		});
+		expect(await call('DELETE', '/_sim/records/hubspot-contact/106')).toMatchObject({
+			status: 404,
+			body: { message: 'no hubspot-contact "106" in hubspot:contacts' },
+		});
 		const [toCreated] = await attempts(created, 1);
 		const [toUpdated] = await attempts(updated, 1);
 		const [toDeleted] = await attempts(deleted, 1);

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
 		'  or POST /_sim/rate-limited {rate, burst, latencyMs, style, id}; GET /_sim/rate-limited/<id> for its counters.',
 	);
 	console.log(
-		'Trigger records: POST /_sim/records/{hubspot-contact|salesforce-account|slack-message|custom} {fields}; PATCH /_sim/records/<kind>/<id> to change one.',
+		'Trigger records: POST /_sim/records/{hubspot-contact|salesforce-account|slack-message|custom} {fields}; PATCH or DELETE /_sim/records/<kind>/<id> to change or delete one.',
 	);
 	console.log(
 		'Webhooks: POST /unified/webhook (crm_contact on conn_hubspot, crm_company on conn_salesforce, messaging_message on conn_slack); GET /_sim/webhooks/deliveries for what was sent.',

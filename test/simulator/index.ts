@@ -82,6 +82,8 @@ export interface Simulator {
 	sendToWebhook(id: string, body: unknown): Promise<DeliveryAttempt>;
 	/** Sets a webhook's `is_paused` / `is_healthy`; a paused or unhealthy webhook is not checked on its interval. */
 	setWebhookState(id: string, flags: { is_paused?: boolean; is_healthy?: boolean }): SimWebhook;
+	/** How many webhook timers run now (one interval per webhook, one per delivery waiting to retry). */
+	webhookTimers(): number;
 	/**
 	 * Forgets what was received, every fault, every change to the feed, every webhook and delivery (their timers
 	 * stop); refills every rate limit with fresh counters.
@@ -127,6 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		sendToWebhook: (id, body) =>
 			webhooks.send(id, typeof body === 'string' ? body : JSON.stringify(body)),
 		setWebhookState: (id, flags) => webhooks.setState(id, flags),
+		webhookTimers: () => webhooks.timerCount(),
 		resetStats: () => {
 			resetState(state);
 			webhooks.reset();

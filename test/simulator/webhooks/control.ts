@@ -56,7 +56,7 @@ export async function webhookControlRoute(
 		if (rawId === undefined)
 			return method === 'GET' ? json(200, { webhooks: webhooks.list(null) }) : undefined;
 		if (rawId === 'deliveries' && !action)
-			return method === 'GET' ? deliveries(url, webhooks) : undefined;
+			return method === 'GET' ? await deliveries(url, webhooks) : undefined;
 		const id = decodeURIComponent(rawId);
 		if (action === 'redeliver' && method === 'POST')
 			return json(200, { delivery: await webhooks.redeliver(id) });

@@ -174,13 +174,20 @@ export class WebhookService {
 		const subscription = this.subscription(id);
 		if (!subscription.last)
 			throw new WebhookInputError(`webhook ${id} has not delivered anything yet`, 409);
-		return this.attempt(subscription, subscription.last, 1, 'redeliver');
+		return this.once(subscription, subscription.last, 'redeliver');
 	}
 
 	/** Sends `body` as is to the webhook's hook_url, once (a forged or damaged delivery). */
 	async send(id: string, body: string): Promise<DeliveryAttempt> {
 		const subscription = this.subscription(id);
-		return this.attempt(subscription, { body, ...describe(body) }, 1, 'send');
+		return this.once(subscription, { body, ...describe(body) }, 'send');
+	}
+
+	/** How many timers run now: one interval per webhook and one per delivery waiting to retry. */
+	timerCount(): number {
+		let intervals = 0;
+		for (const subscription of this.subscriptions.values()) if (subscription.timer) intervals++;
+		return intervals + this.retryTimers.size;
 	}
 
 	/** Stops every timer and delivery and forgets the webhooks and their deliveries. */
@@ -253,25 +260,37 @@ export class WebhookService {
 		);
 	}
 
-	/** Sends a delivery, retrying on the Fibonacci schedule; after the last retry the webhook is unhealthy. */
+	/**
+	 * Sends a delivery, retrying on the Fibonacci schedule; after the last retry the webhook is unhealthy. Each
+	 * attempt is logged after its consequence is set (the retry scheduled, the webhook marked), so whoever waits on
+	 * the log sees them.
+	 */
 	private async deliver(
 		subscription: Subscription,
 		delivery: Delivery,
 		origin: DeliveryOrigin,
 	): Promise<void> {
 		subscription.last = delivery;
-		for (let attempt = 1; !subscription.abort.signal.aborted; attempt++) {
-			const logged = await this.attempt(subscription, delivery, attempt, origin);
-			if (logged.status !== undefined && logged.status >= 200 && logged.status < 300) return;
-			if (logged.error?.startsWith('not sent')) return;
-			if (attempt > this.settings.retries) {
-				subscription.webhook.is_healthy = false;
+		for (let attempt = 1; ; attempt++) {
+			const sent = await this.attempt(subscription, delivery, attempt, origin);
+			if (subscription.abort.signal.aborted) return;
+			const delivered = sent.status !== undefined && sent.status >= 200 && sent.status < 300;
+			if (delivered || sent.error?.startsWith('not sent')) {
+				this.log.add(sent);
 				return;
 			}
-			await this.wait(retryDelayMs(attempt, this.settings.retryUnitMs));
+			if (attempt > this.settings.retries) {
+				subscription.webhook.is_healthy = false;
+				this.log.add(sent);
+				return;
+			}
+			const retry = this.wait(retryDelayMs(attempt, this.settings.retryUnitMs));
+			this.log.add(sent);
+			await retry;
 		}
 	}
 
+	/** One POST of a delivery; the attempt as the log will hold it (not logged yet). */
 	private async attempt(
 		subscription: Subscription,
 		delivery: Delivery,
@@ -283,7 +302,7 @@ export class WebhookService {
 			delivery.body,
 			subscription.abort.signal,
 		);
-		const logged: DeliveryAttempt = {
+		return {
 			webhookId: subscription.webhook.id,
 			nonce: delivery.nonce,
 			type: delivery.type,
@@ -293,8 +312,17 @@ export class WebhookService {
 			...('status' in result ? { status: result.status } : { error: result.error }),
 			at: new Date().toISOString(),
 		};
-		if (!subscription.abort.signal.aborted) this.log.add(logged);
-		return logged;
+	}
+
+	/** A single attempt from a control request (redeliver, send), logged unless the webhook went meanwhile. */
+	private async once(
+		subscription: Subscription,
+		delivery: Delivery,
+		origin: DeliveryOrigin,
+	): Promise<DeliveryAttempt> {
+		const sent = await this.attempt(subscription, delivery, 1, origin);
+		if (!subscription.abort.signal.aborted) this.log.add(sent);
+		return sent;
 	}
 
 	private wait(ms: number): Promise<void> {
@@ -309,6 +337,7 @@ export class WebhookService {
 
 	private stop(subscription: Subscription): void {
 		clearInterval(subscription.timer);
+		subscription.timer = undefined;
 		subscription.abort.abort();
 	}
 

@@ -34,10 +34,3 @@ export function verifySignature(
 	const equal = timingSafeEqual(given ?? Buffer.alloc(SHA1_BYTES), expected);
 	return given !== undefined && equal;
 }
-
-/** The signature the node expects, base64 (as the simulator sends it): for tests and the simulator. */
-export function signDelivery(secret: string, data: unknown, nonce: string): string {
-	return createHmac('sha1', Buffer.from(secret, 'utf8'))
-		.update(JSON.stringify(data) + nonce, 'utf8')
-		.digest('base64');
-}

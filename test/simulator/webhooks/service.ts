@@ -20,7 +20,7 @@ import { FeedChanges, type SeenRecord } from './changes';
 import { DeliveryLog, type DeliveryAttempt, type DeliveryOrigin } from './deliveryLog';
 import { watchedObject, type WatchedObject } from './objects';
 import { postJson } from './post';
-import { retryDelayMs } from './retrySchedule';
+import { retryDelayMs, timerMs } from './retrySchedule';
 import { webhookSignature } from './sign';
 import { newWebhook, updatedWebhook, WebhookInputError, type SimWebhook } from './webhook';
 
@@ -213,9 +213,12 @@ export class WebhookService {
 	private schedule(subscription: Subscription): void {
 		clearInterval(subscription.timer);
 		const { webhook } = subscription;
-		subscription.timer = setInterval(() => {
-			if (!webhook.is_paused && webhook.is_healthy) this.check(subscription);
-		}, webhook.interval * this.settings.tickMs).unref();
+		subscription.timer = setInterval(
+			() => {
+				if (!webhook.is_paused && webhook.is_healthy) this.check(subscription);
+			},
+			timerMs(webhook.interval * this.settings.tickMs),
+		).unref();
 	}
 
 	private check(subscription: Subscription): void {
@@ -330,7 +333,7 @@ export class WebhookService {
 			const timer = setTimeout(() => {
 				this.retryTimers.delete(timer);
 				resolve();
-			}, ms).unref();
+			}, timerMs(ms)).unref();
 			this.retryTimers.add(timer);
 		});
 	}

@@ -11,6 +11,11 @@
  * - A paused or unhealthy webhook is not checked on its interval; `trigger` still checks and delivers (with the
  *   flags in the payload's `webhook`), which is how a test sees what a receiver does with such a delivery.
  * - A hook_url off this machine is never contacted: the attempt is logged with an error and not retried.
+ * - A record's `raw` is the upstream's record as its own API returns it (HubSpot's `{id, properties, ...}`,
+ *   Salesforce's `{attributes, Id, ...}`, Slack's message), not the simulator's feed record.
+ * - `interval` defaults to 1 (minute); `fields` and `filters` are kept (Slack's `filters.channel_id` picks the
+ *   channel), not applied. `DELETE /unified/webhook/{id}` answers 200 with no body, as Unified's SDK models it.
+ * - "Up to 20 retries": a delivery is attempted at most 1 + `retries` times.
  */
 import { randomUUID } from 'node:crypto';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ChangeFeed } from './upstreams/changeFeed';
 import { FeedChanges } from './webhooks/changes';
 import { isLoopback } from './webhooks/post';
-import { retryDelayMs } from './webhooks/retrySchedule';
+import { retryDelayMs, timerMs } from './webhooks/retrySchedule';
 
 // The pure parts of the simulator's webhooks: the retry schedule, where it may send, change detection.
 describe('retryDelayMs', () => {
@@ -12,6 +12,15 @@ describe('retryDelayMs', () => {
 			1, 2, 3, 5, 8, 13, 21,
 		]);
 		expect(retryDelayMs(20, 100)).toBe(1_094_600);
+	});
+});
+
+describe('timerMs', () => {
+	it('keeps a delay within what a Node timer holds (beyond 2^31 - 1 ms Node fires after 1 ms)', () => {
+		expect(timerMs(10_080 * 2_147_483_647)).toBe(2_147_483_647);
+		expect(timerMs(retryDelayMs(20, 2_147_483_647))).toBe(2_147_483_647);
+		expect(timerMs(250)).toBe(250);
+		expect(timerMs(0)).toBe(1);
 	});
 });
 

@@ -8,7 +8,7 @@ import { executionParameterReader } from '../execute/parameterReader';
 import { buildRequest } from '../../core/request/buildRequest';
 import type { Runtime } from '../../core/runtime/createRuntime';
 import type { UnitOutput, WorkUnit } from '../../core/runtime/runUnits';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import { sharedIdErrors } from './claimedIds';
 import { groupConsecutive } from './group';
 import { sendBatch, type BatchCall } from './sendBatch';

@@ -3,7 +3,7 @@ import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 import { paginate } from '../../core/pagination/paginate';
 import type { PaginationSettings } from '../../core/pagination/paginationSettings';
 import type { RequestSpec } from '../../core/request/requestSpec';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import type { ExchangeResult } from '../../core/exchange/exchange';
 import type { ItemOptions } from '../../core/runtime/options';
 import { recordItems, shapeOutput } from './output';

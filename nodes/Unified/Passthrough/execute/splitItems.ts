@@ -2,9 +2,8 @@ import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
 import { describeFields } from '../../core/pagination/extractRecords';
 import { isSuccessStatus } from '../../core/response/readResponse';
-import { PassthroughFailure } from '../../core/shared/failure';
+import { ParameterError, PassthroughFailure } from '../../core/errors';
 import { getPath } from '../../core/shared/jsonPath';
-import { ParameterError } from '../../core/shared/parameterError';
 import type { ExchangeResult } from '../../core/exchange/exchange';
 import type { ItemOptions } from '../../core/runtime/options';
 import { recordItems, shapeOutput } from './output';

@@ -1,4 +1,4 @@
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import { mismatchedConnection, presetLabel, presetOf } from './presetIntegration';
 import type { UnifiedConnection } from '../../core/dispatch/unifiedApi';
 

@@ -8,7 +8,7 @@ import { readWithin } from '../response/readBody';
 import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
 import { redactSecret } from '../shared/redact';
 import { getDispatcher, type DispatcherSettings } from '../transport/dispatcher';
-import { callFailure } from '../transport/networkError';
+import { callFailure } from '../errors/networkFailure';
 import { DEFAULT_RETRY, type RetrySettings } from '../transport/retryPolicy';
 
 export interface UnifiedConnection {

@@ -1,6 +1,6 @@
 import type { RequestSpec } from '../request/requestSpec';
-import { PassthroughFailure } from '../shared/failure';
-import { ParameterError } from '../shared/parameterError';
+import { PassthroughFailure } from '../errors/passthroughFailure';
+import { ParameterError } from '../errors/parameterError';
 import { seconds } from '../shared/values';
 import {
 	decideHttpRetry,

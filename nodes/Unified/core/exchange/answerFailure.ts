@@ -1,7 +1,7 @@
-import { detectBodyError } from '../response/bodyError';
+import { detectBodyError } from '../errors/bodyError';
 import { isSuccessStatus } from '../response/readResponse';
-import { summarizeHttpError } from '../response/upstreamError';
-import { PassthroughFailure } from '../shared/failure';
+import { summarizeHttpError } from '../errors/upstreamError';
+import { PassthroughFailure } from '../errors/passthroughFailure';
 import { attemptsNote } from '../dispatch/withRetry';
 import type { ExchangeResult } from './exchange';
 import type { ItemOptions } from '../runtime/options';

@@ -5,7 +5,7 @@ import type { ResponseFormat } from '../response/contentType';
 import { isSuccessStatus } from '../response/readResponse';
 import type { Runtime } from '../runtime/createRuntime';
 import type { ItemOptions } from '../runtime/options';
-import type { PassthroughFailure } from '../shared/failure';
+import type { PassthroughFailure } from '../errors/passthroughFailure';
 import { getDispatcher } from '../transport/dispatcher';
 import { statusFailure, unusableFailure } from './answerFailure';
 import {

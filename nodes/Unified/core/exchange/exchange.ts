@@ -10,7 +10,7 @@ import {
 	type ReadResponse,
 } from '../response/readResponse';
 import type { ExecutionFlow } from '../transport/flow/executionFlow';
-import { callFailure } from '../transport/networkError';
+import { callFailure } from '../errors/networkFailure';
 import type { RetrySettings } from '../transport/retryPolicy';
 import { send, type SendContext } from '../transport/send';
 

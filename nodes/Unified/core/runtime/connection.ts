@@ -1,5 +1,5 @@
 import { integrationName, shownCategories } from '../methods/connectionLabel';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 import type { UnifiedCredentials } from '../shared/baseUrl';
 import type { DispatcherSettings } from '../transport/dispatcher';
 import { listConnections, type UnifiedConnection } from '../dispatch/unifiedApi';

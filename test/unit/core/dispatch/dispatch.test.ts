@@ -8,8 +8,8 @@ import type {
 import { withFlowControl } from '../../../../nodes/Unified/core/dispatch/withFlowControl';
 import { withRetry } from '../../../../nodes/Unified/core/dispatch/withRetry';
 import type { RequestSpec } from '../../../../nodes/Unified/core/request/requestSpec';
-import { PassthroughFailure } from '../../../../nodes/Unified/core/shared/failure';
-import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
+import { PassthroughFailure } from '../../../../nodes/Unified/core/errors/passthroughFailure';
+import { ParameterError } from '../../../../nodes/Unified/core/errors/parameterError';
 import { ExecutionFlow } from '../../../../nodes/Unified/core/transport/flow/executionFlow';
 import { DEFAULT_RETRY } from '../../../../nodes/Unified/core/transport/retryPolicy';
 

@@ -14,7 +14,7 @@ import {
 	resolveItemOptions,
 	type RawOptions,
 } from '../../../../nodes/Unified/core/runtime/options';
-import { PassthroughFailure } from '../../../../nodes/Unified/core/shared/failure';
+import { PassthroughFailure } from '../../../../nodes/Unified/core/errors/passthroughFailure';
 import type { ExecutionFlow } from '../../../../nodes/Unified/core/transport/flow/executionFlow';
 
 const SECRET = 'key-0123456789abcdef';

@@ -4,7 +4,7 @@ import type { Dispatch, HttpOutcome } from '../../../../../nodes/Unified/core/di
 import { withFlowControl } from '../../../../../nodes/Unified/core/dispatch/withFlowControl';
 import { withRetry } from '../../../../../nodes/Unified/core/dispatch/withRetry';
 import type { RequestSpec } from '../../../../../nodes/Unified/core/request/requestSpec';
-import { PassthroughFailure } from '../../../../../nodes/Unified/core/shared/failure';
+import { PassthroughFailure } from '../../../../../nodes/Unified/core/errors/passthroughFailure';
 import { sleep } from '../../../../../nodes/Unified/core/shared/sleep';
 import { ExecutionFlow } from '../../../../../nodes/Unified/core/transport/flow/executionFlow';
 import { DEFAULT_RETRY } from '../../../../../nodes/Unified/core/transport/retryPolicy';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { actionItemWork, readActionItem, type ActionItem } from '../execute/actionItem';
-import { connectionCaller } from '../../core/exchange/connectionCaller';
+import { connectionCaller } from '../../core/caller/connectionCaller';
 import { executionParameterReader } from '../execute/parameterReader';
 import { buildRequest } from '../../core/request/buildRequest';
 import type { Runtime } from '../../core/runtime/createRuntime';

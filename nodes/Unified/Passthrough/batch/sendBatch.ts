@@ -1,4 +1,4 @@
-import type { ConnectionCaller } from '../../core/exchange/connectionCaller';
+import type { ConnectionCaller } from '../../core/caller/connectionCaller';
 import { toJsonObject } from '../execute/output';
 import type { ItemOptions } from '../../core/runtime/options';
 import { fixed } from '../../core/request/body';

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { resolveConnectionId, type ConnectionParameter } from '../../core/runtime/connection';
 import { resolveItemOptions } from '../../core/runtime/options';
-import { connectionCaller } from '../../core/exchange/connectionCaller';
+import { connectionCaller } from '../../core/caller/connectionCaller';
 import { splitAndEncodePath } from '../../core/request/path';
 import { createRuntime } from '../../core/runtime/createRuntime';
 import { loadOptionsHost } from '../../core/runtime/host';

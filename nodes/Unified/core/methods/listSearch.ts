@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { OperationFailure } from '../errors/operationFailure';
 import { toNodeError } from '../errors/toNodeError';
 import { appBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
-import { listConnections, type UnifiedConnection } from '../dispatch/unifiedApi';
+import { listConnections, type UnifiedConnection } from '../call/unifiedApi';
 import { connectionAppUrl, connectionLabel, matchesFilter } from './connectionLabel';
 
 const PAGE_SIZE = 100;

@@ -7,7 +7,7 @@ import { OperationFailure } from '../errors/operationFailure';
 import { toNodeError } from '../errors/toNodeError';
 import { resolveFlowSettings } from './options';
 import type { BinaryStore } from '../response/readResponse';
-import { getConnection, type UnifiedConnection } from '../dispatch/unifiedApi';
+import { getConnection, type UnifiedConnection } from '../call/unifiedApi';
 import { apiBaseUrl } from '../shared/baseUrl';
 import { ExecutionFlow, type FlowSettings } from '../transport/flow/executionFlow';
 import type { RuntimeHost } from './host';

@@ -9,6 +9,7 @@ import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
 import { redactSecret } from '../shared/redact';
 import { getDispatcher, type DispatcherSettings } from '../transport/dispatcher';
 import { callFailure } from '../errors/networkFailure';
+import { OperationFailure } from '../errors/operationFailure';
 import { DEFAULT_RETRY, type RetrySettings } from '../transport/retryPolicy';
 
 export interface UnifiedConnection {
@@ -94,11 +95,10 @@ export async function getUnified<T>(
 		} catch {
 			// keep the text
 		}
-		const error = new Error(
+		throw new OperationFailure(
 			`Unified.to returned ${response.statusCode}: ${redactSecret(message, call.credentials.apiKey)}`,
+			{ statusCode: response.statusCode },
 		);
-		(error as Error & { statusCode?: number }).statusCode = response.statusCode;
-		throw error;
 	}
 	return JSON.parse(text) as T;
 }

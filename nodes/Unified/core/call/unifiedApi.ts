@@ -9,7 +9,6 @@ import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
 import { redactSecret } from '../shared/redact';
 import { getDispatcher, type DispatcherSettings } from '../transport/dispatcher';
 import { callFailure } from '../errors/networkFailure';
-import { OperationFailure } from '../errors/operationFailure';
 import { DEFAULT_RETRY, type RetrySettings } from '../transport/retryPolicy';
 
 export interface UnifiedConnection {
@@ -95,10 +94,11 @@ export async function getUnified<T>(
 		} catch {
 			// keep the text
 		}
-		throw new OperationFailure(
+		const error = new Error(
 			`Unified.to returned ${response.statusCode}: ${redactSecret(message, call.credentials.apiKey)}`,
-			{ statusCode: response.statusCode },
 		);
+		(error as Error & { statusCode?: number }).statusCode = response.statusCode;
+		throw error;
 	}
 	return JSON.parse(text) as T;
 }

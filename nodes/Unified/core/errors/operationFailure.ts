@@ -1,16 +1,12 @@
 /**
  * A failure that is neither a parameter nor an answer of a call: the node could not do its work (a credential it
- * cannot use, a canceled execution, an error answer of Unified.to's own API, the connection list that could not be
- * read). It fails the node with a NodeOperationError.
+ * cannot use, a canceled execution, a list for the editor that could not be read). It fails the node with a
+ * NodeOperationError.
  */
 export class OperationFailure extends Error {
 	constructor(
 		message: string,
-		readonly details: {
-			description?: string;
-			/** The status of Unified.to's own API, for a caller that decides on it (a 404: the thing is gone). */
-			statusCode?: number;
-		} = {},
+		readonly details: { description?: string } = {},
 	) {
 		super(message);
 		this.name = 'OperationFailure';

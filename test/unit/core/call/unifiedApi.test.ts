@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Clock } from '../../../../nodes/Unified/core/call/call';
 import { getUnified, listConnections } from '../../../../nodes/Unified/core/call/unifiedApi';
-import { OperationFailure } from '../../../../nodes/Unified/core/errors';
 
 // Unified's own API (the connection list, xref lookups) goes through the same retry wrapper as the passthrough:
 // a loopback server answers from a script, a fake clock records the waits.
@@ -61,17 +60,6 @@ describe("calls to Unified.to's own API", () => {
 			getUnified({ credentials: credentials(), clock: fakeClock() }, 'unified/connection', []),
 		).rejects.toThrow('Unified.to returned 401: Invalid token **hidden**');
 		expect(seen).toHaveLength(1);
-	});
-
-	it('fail with an OperationFailure that keeps the status, for a caller that decides on it', async () => {
-		script.push({ status: 404, body: '{"message":"Not found"}' });
-		const error = await getUnified(
-			{ credentials: credentials(), clock: fakeClock() },
-			'unified/connection/conn_1',
-			[],
-		).catch((caught: unknown) => caught);
-		expect(error).toBeInstanceOf(OperationFailure);
-		expect((error as OperationFailure).details.statusCode).toBe(404);
 	});
 
 	it("name Unified.to's API, not a connection, when the network fails", async () => {

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Clock } from '../../../../nodes/Unified/core/dispatch/dispatch';
-import { getUnified, listConnections } from '../../../../nodes/Unified/core/dispatch/unifiedApi';
+import type { Clock } from '../../../../nodes/Unified/core/call/call';
+import { getUnified, listConnections } from '../../../../nodes/Unified/core/call/unifiedApi';
 
 // Unified's own API (the connection list, xref lookups) goes through the same retry wrapper as the passthrough:
 // a loopback server answers from a script, a fake clock records the waits.

@@ -47,7 +47,7 @@ export default tseslint.config(
 		// runtime converts into NodeOperationError / NodeApiError with the item index, once (core/errors/toNodeError.ts,
 		// called by core/runtime/runUnits.ts).
 		files: [
-			'nodes/**/{request,response,transport,call,caller,errors,execute,pagination,runtime,shared,poll,sources}/**/*.ts',
+			'nodes/**/{request,response,transport,call,caller,errors,execute,pagination,runtime,shared,poll,sources,subscription,delivery}/**/*.ts',
 		],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},

@@ -25,6 +25,8 @@ export default defineConfig({
 			'test/engine/description.test.ts',
 			// The polling trigger: n8n 1.x has no poll budget and no staged static data.
 			'test/engine/trigger/**/*.test.ts',
+			// The webhook trigger through n8n-core's HookContext and WebhookContext.
+			'test/engine/webhook-trigger/**/*.test.ts',
 		],
 		// As in vitest.config.mts: no engine test on a dist/ older than the sources, and the files of a worker
 		// share its process, with what a file could leave behind put back before each file.

@@ -41,6 +41,15 @@ export class UnifiedApi implements ICredentialType {
 				'Required for Custom Base URL: the address of the bundled simulator or of a proxy in front of Unified.to, e.g. http://127.0.0.1:4010',
 			displayOptions: { show: { region: ['custom'] } },
 		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for the Unified.to Trigger: your workspace secret from app.unified.to → Settings, which signs every webhook delivery. Without it deliveries are not verified, and anyone who knows the trigger's URL can inject records.",
+		},
 	];
 
 	// The key opens every connection of the workspace and Unified's own API: only this package's nodes, which send

@@ -43,6 +43,7 @@ describe('the workspace key is lent to no node but this package’s own', () => 
 		expect(loader.known.credentials[CREDENTIAL_TYPE].supportedNodes).toEqual([
 			'unifiedPassthrough',
 			'unifiedPassthroughTrigger',
+			'unifiedTrigger',
 		]);
 	});
 

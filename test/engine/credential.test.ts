@@ -36,6 +36,7 @@ describe('credential test (GET <base>/unified/connection?limit=1 with the Bearer
 		expect(outcome.testedBy).toEqual([
 			'unifiedPassthrough.testUnifiedApiCredential',
 			'unifiedPassthroughTrigger.testUnifiedApiCredential',
+			'unifiedTrigger.testUnifiedApiCredential',
 		]);
 	});
 

@@ -40,6 +40,7 @@ describe('the built package as n8n loads it', () => {
 		expect(Object.keys(loader.known.nodes)).toEqual([
 			'unifiedPassthrough',
 			'unifiedPassthroughTrigger',
+			'unifiedTrigger',
 		]);
 		expect(Object.keys(loader.known.credentials)).toEqual(['unifiedApi']);
 		const description = 'description' in node ? node.description : undefined;
@@ -54,6 +55,7 @@ describe('the built package as n8n loads it', () => {
 			'apiKey',
 			'region',
 			'baseUrl',
+			'webhookSecret',
 		]);
 	});
 

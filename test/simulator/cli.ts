@@ -27,6 +27,7 @@ async function main(): Promise<void> {
 	console.log(`  Credential region: Custom Base URL`);
 	console.log(`  Base URL:          ${simulator.baseUrl}`);
 	console.log(`  API key:           ${simulator.apiKey}`);
+	console.log(`  Webhook secret:    ${simulator.webhookSecret}`);
 	console.log('Connections:');
 	for (const connection of simulator.connections) {
 		console.log(
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
 	);
 	console.log(
 		'Trigger records: POST /_sim/records/{hubspot-contact|salesforce-account|slack-message|custom} {fields}; PATCH /_sim/records/<kind>/<id> to change one.',
+	);
+	console.log(
+		'Webhooks: POST /unified/webhook (crm_contact on conn_hubspot, crm_company on conn_salesforce, messaging_message on conn_slack); GET /_sim/webhooks/deliveries for what was sent.',
 	);
 	console.log('Press Ctrl+C to stop.');
 }

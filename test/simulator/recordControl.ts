@@ -102,6 +102,8 @@ function answer(kind: string, collection: string, record: FeedRecord) {
  *
  * - `POST /_sim/records/{kind}` `{fields}` -> `201`: a new record, created and modified now
  * - `PATCH /_sim/records/{kind}/{id}` `{fields}` -> `200`: the fields merged in, modified now
+ * - `DELETE /_sim/records/{kind}/{id}` (a Slack message: `{"channel": "C..."}` in the body) -> `200`: the record
+ *   as it was, gone from the feed (a webhook watching it reports it deleted)
  *
  * Kinds: `hubspot-contact` (fields: `email`, `firstname`, `lastname`...), `salesforce-account` (`Name`...),
  * `slack-message` (with `"channel": "C..."` in the body; `fields.text`; a change keeps the message's `ts`, as a
@@ -127,9 +129,10 @@ export async function recordControlRoute(
 				404,
 			);
 		}
-		if (method !== (rawId === undefined ? 'POST' : 'PATCH')) {
+		const allowed = rawId === undefined ? ['POST'] : ['PATCH', 'DELETE'];
+		if (!allowed.includes(method)) {
 			throw new RecordControlError(
-				`use POST /_sim/records/${kindName} to add a record, PATCH /_sim/records/${kindName}/{id} to change one`,
+				`use POST /_sim/records/${kindName} to add a record, PATCH or DELETE /_sim/records/${kindName}/{id} to change or delete one`,
 				405,
 			);
 		}
@@ -138,8 +141,10 @@ export async function recordControlRoute(
 		if (rawId === undefined)
 			return json(201, answer(kindName, collection, kind.add(feed, collection, body)));
 		const id = decodeURIComponent(rawId);
-		if (!feed.collection(collection).has(id))
+		if (!feed.has(collection) || !feed.collection(collection).has(id))
 			throw new RecordControlError(`no ${kindName} "${id}" in ${collection}`, 404);
+		if (method === 'DELETE')
+			return json(200, answer(kindName, collection, feed.remove(collection, id)!));
 		return json(200, answer(kindName, collection, feed.update(collection, id, fieldsOf(body))));
 	} catch (error) {
 		if (!(error instanceof RecordControlError)) throw error;

@@ -7,6 +7,9 @@ import type { SimulatorState } from './state';
 import type { Upstream } from './types';
 import { unifiedApiRoute } from './unifiedApi';
 import type { ChangeFeed } from './upstreams/changeFeed';
+import { webhookApiRoute } from './webhooks/api';
+import { webhookControlRoute } from './webhooks/control';
+import type { WebhookService } from './webhooks/service';
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -22,6 +25,7 @@ export function createRoutes(
 	state: SimulatorState,
 	upstreams: Record<string, Upstream>,
 	feed?: ChangeFeed,
+	webhooks?: WebhookService,
 ): RequestHandler {
 	return async (request, response) => {
 		const started = Date.now();
@@ -55,6 +59,15 @@ export function createRoutes(
 				state,
 				upstreams,
 			);
+			return;
+		}
+		const webhookReply =
+			webhooks &&
+			((await webhookApiRoute(request, url, webhooks)) ??
+				(await webhookControlRoute(request, url, webhooks)));
+		if (webhookReply) {
+			request.resume();
+			send(response, webhookReply, {});
 			return;
 		}
 		const control = await controlRoute(request, url, state, feed);

@@ -2,6 +2,8 @@ import { seedConnections } from './data';
 import { FaultInjector } from './faults';
 import type { RateLimiter } from './rateLimited';
 import type { SimConnection } from './types';
+import type { DeliveryAttempt } from './webhooks/deliveryLog';
+import type { SimWebhook } from './webhooks/webhook';
 
 export interface PassthroughLogEntry {
 	connectionId: string;
@@ -25,6 +27,10 @@ export interface SimulatorState {
 	stats: { inFlight: number; maxInFlight: number };
 	/** The rate-limited connections (`simulator.rateLimited()`), by connection id. */
 	rateLimits: Map<string, RateLimiter>;
+	/** Unified's webhook subscriptions (webhooks/service.ts runs them). */
+	webhooks: SimWebhook[];
+	/** Every attempt to deliver to a webhook, in order. */
+	deliveries: DeliveryAttempt[];
 }
 
 export function createState(extraConnections: number): SimulatorState {
@@ -36,6 +42,8 @@ export function createState(extraConnections: number): SimulatorState {
 		lookups: [],
 		stats: { inFlight: 0, maxInFlight: 0 },
 		rateLimits: new Map(),
+		webhooks: [],
+		deliveries: [],
 	};
 }
 

@@ -80,6 +80,23 @@ export class ChangeFeed {
 		return record;
 	}
 
+	/** Deletes a record (a webhook watching the collection reports it as deleted); returns it, if there was one. */
+	remove(name: string, id: string): FeedRecord | undefined {
+		const records = this.collection(name);
+		const record = records.get(id);
+		if (record) {
+			records.delete(id);
+			this.lists.delete(name);
+		}
+		return record;
+	}
+
+	/** The collections that exist or are seeded, whose names start with `prefix`. */
+	names(prefix = ''): string[] {
+		const names = new Set([...this.collections.keys(), ...this.seeds.keys()]);
+		return [...names].filter((name) => name.startsWith(prefix)).sort();
+	}
+
 	/** Adds `count` records at once, with times one ms apart ending now (or as `at(index)` says). */
 	addMany(
 		name: string,

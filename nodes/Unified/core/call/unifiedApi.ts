@@ -48,7 +48,12 @@ function unifiedAttempt(call: UnifiedApiCall): Call<HttpOutcome & { body: string
 			`${apiBaseUrl(call.credentials)}/${spec.path}${search ? `?${search}` : ''}`,
 			{
 				method: spec.method,
-				headers: { authorization: `Bearer ${call.credentials.apiKey}`, accept: 'application/json' },
+				headers: {
+					authorization: `Bearer ${call.credentials.apiKey}`,
+					accept: 'application/json',
+					...(spec.body ? { 'content-type': 'application/json' } : {}),
+				},
+				body: spec.body ? ((await spec.body.open()) as string) : undefined,
 				dispatcher: getDispatcher(call.dispatcherSettings ?? {}),
 				signal: call.signal,
 				headersTimeout: UNIFIED_API_TIMEOUT_MS,
@@ -68,11 +73,20 @@ function unifiedAttempt(call: UnifiedApiCall): Call<HttpOutcome & { body: string
 	};
 }
 
-/** GET on Unified's own API (not passthrough), e.g. the connection list, with retries. */
-export async function getUnified<T>(
+export type UnifiedMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * A call to Unified's own API (not passthrough), e.g. the connection list or a webhook subscription, with
+ * retries: GET, PUT and DELETE on the retry statuses and transient network failures; POST and PATCH only on a
+ * 429 or a failure before anything was sent (a POST creating a webhook must not create two). The answer is
+ * parsed JSON (undefined for an empty body); a non-2xx answer throws with Unified's message and `statusCode`.
+ */
+export async function callUnified<T>(
 	call: UnifiedApiCall,
+	method: UnifiedMethod,
 	path: string,
 	query: Array<[string, string]>,
+	body?: unknown,
 ): Promise<T> {
 	const retried = withRetry<HttpOutcome & { body: string }>({
 		retry: UNIFIED_API_RETRY,
@@ -85,7 +99,14 @@ export async function getUnified<T>(
 				bodyTimeoutMs: UNIFIED_API_TIMEOUT_MS,
 			}),
 	})(unifiedAttempt(call));
-	const response = await retried({ method: 'GET', path, query, headers: {} });
+	const json = body === undefined ? undefined : JSON.stringify(body);
+	const response = await retried({
+		method,
+		path,
+		query,
+		headers: {},
+		body: json === undefined ? undefined : { contentType: 'application/json', open: () => json },
+	});
 	const text = response.body;
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		let message = text.slice(0, 300);
@@ -100,7 +121,16 @@ export async function getUnified<T>(
 		(error as Error & { statusCode?: number }).statusCode = response.statusCode;
 		throw error;
 	}
-	return JSON.parse(text) as T;
+	return (text.trim() ? JSON.parse(text) : undefined) as T;
+}
+
+/** GET on Unified's own API (not passthrough), e.g. the connection list, with retries. */
+export async function getUnified<T>(
+	call: UnifiedApiCall,
+	path: string,
+	query: Array<[string, string]>,
+): Promise<T> {
+	return await callUnified<T>(call, 'GET', path, query);
 }
 
 /** One page of `GET /unified/connection`. */

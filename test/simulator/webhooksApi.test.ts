@@ -109,6 +109,8 @@ describe('the webhook API', () => {
 			['DELETE', `/unified/webhook/${id}`],
 			['PUT', `/unified/webhook/${id}/trigger`],
 			['GET', '/unified/webhook/__proto__'],
+			['GET', '/unified/webhook/%E0%A4%A'],
+			['PUT', '/unified/webhook/%FF/trigger'],
 			['GET', '/unified/webhook/constructor'],
 		]) {
 			expect(await call(method, path, method === 'GET' ? undefined : {})).toEqual({
@@ -298,6 +300,30 @@ describe('the webhook API', () => {
 			body: { message: 'event must be one of created, updated, deleted' },
 		});
 		expect(sim.webhooks[0]).toMatchObject({ event: 'updated', connection_id: 'conn_hubspot' });
+	});
+
+	it('ignores the fields Unified sets itself, and refuses a body over 1 MB', async () => {
+		const created = await call('POST', '/unified/webhook', {
+			...contactHook,
+			id: 'wh_mine',
+			webhook_type: 'native',
+			is_healthy: false,
+			integration_type: 'salesforce',
+			runs: ['x'],
+		});
+		expect(created.body).toMatchObject({
+			id: expect.not.stringMatching('wh_mine'),
+			webhook_type: 'virtual',
+			is_healthy: true,
+			integration_type: 'hubspot',
+			runs: [],
+		});
+		const huge = await call('POST', '/unified/webhook', {
+			...contactHook,
+			fields: 'x'.repeat(1024 * 1024),
+		});
+		expect(huge).toMatchObject({ status: 413, body: { message: 'the body is larger than 1 MB' } });
+		expect(sim.webhooks).toHaveLength(1);
 	});
 
 	it('needs the API key like every other route', async () => {

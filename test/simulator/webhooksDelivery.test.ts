@@ -118,6 +118,10 @@ describe('webhook deliveries', () => {
 			status: 200,
 			body: { id: '106', collection: 'hubspot:contacts' },
 		});
+		expect(await call('DELETE', '/_sim/records/hubspot-contact/106')).toMatchObject({
+			status: 404,
+			body: { message: 'no hubspot-contact "106" in hubspot:contacts' },
+		});
 		const [toCreated] = await attempts(created, 1);
 		const [toUpdated] = await attempts(updated, 1);
 		const [toDeleted] = await attempts(deleted, 1);
@@ -369,6 +373,15 @@ describe('webhook failures and timers', () => {
 					'not sent: the simulator delivers to loopback addresses only, not 127.0.0.1.example.com',
 			});
 			expect(failing.webhooks.find((webhook) => webhook.id === remote)!.is_healthy).toBe(true);
+			// A hook_url set directly on the webhook, around the API's checks, is refused the same way.
+			failing.webhooks.find((webhook) => webhook.id === remote)!.hook_url = 'not a url';
+			failing.feed.update('hubspot:contacts', '113', { firstname: 'Again' });
+			const after = failing.deliveries.length;
+			failing.triggerWebhook(remote);
+			expect(await failing.nextDelivery({ webhookId: remote, after })).toMatchObject({
+				attempt: 1,
+				error: 'not sent: "not a url" is not a URL',
+			});
 		} finally {
 			await failing.close();
 		}

@@ -18,6 +18,15 @@ export function webhookError(error: WebhookInputError): Reply {
 	return unifiedError(error.status, names[error.status] ?? 'Bad Request', error.message);
 }
 
+/** A webhook id from the path; one that does not decode (`%E0`) is a webhook nobody has. */
+export function webhookId(raw: string): string {
+	try {
+		return decodeURIComponent(raw);
+	} catch {
+		throw new WebhookInputError('Webhook not found', 404);
+	}
+}
+
 function page(url: URL): { limit: number; offset: number } {
 	const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 100) || 100, 1), 100);
 	const offset = Math.max(Number(url.searchParams.get('offset') ?? 0) || 0, 0);
@@ -37,8 +46,8 @@ export async function webhookApiRoute(
 	const route = WEBHOOK_PATH.exec(url.pathname);
 	if (!route) return undefined;
 	const method = request.method ?? 'GET';
-	const id = route[1] === undefined ? undefined : decodeURIComponent(route[1]);
 	try {
+		const id = route[1] === undefined ? undefined : webhookId(route[1]);
 		if (id === undefined) {
 			if (method === 'POST') {
 				const includeAll = url.searchParams.get('include_all') === 'true';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
 import { json, type Reply } from '../types';
-import { webhookError } from './api';
+import { webhookError, webhookId } from './api';
 import { readObject, readText } from './body';
 import type { WebhookService } from './service';
 import { WebhookInputError } from './webhook';
@@ -57,7 +57,7 @@ export async function webhookControlRoute(
 			return method === 'GET' ? json(200, { webhooks: webhooks.list(null) }) : undefined;
 		if (rawId === 'deliveries' && !action)
 			return method === 'GET' ? await deliveries(url, webhooks) : undefined;
-		const id = decodeURIComponent(rawId);
+		const id = webhookId(rawId);
 		if (action === 'redeliver' && method === 'POST')
 			return json(200, { delivery: await webhooks.redeliver(id) });
 		if (action === 'send' && method === 'POST') {

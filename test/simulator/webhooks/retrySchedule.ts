@@ -12,3 +12,10 @@ function fibonacci(n: number): number {
 export function retryDelayMs(retry: number, unitMs: number): number {
 	return fibonacci(retry + 1) * unitMs;
 }
+
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** A timer's delay as Node can keep it: beyond 2^31 - 1 ms Node would fire after 1 ms, so it waits that long. */
+export function timerMs(ms: number): number {
+	return Math.min(Math.max(ms, 1), MAX_TIMER_MS);
+}

@@ -11,6 +11,11 @@
  * - A paused or unhealthy webhook is not checked on its interval; `trigger` still checks and delivers (with the
  *   flags in the payload's `webhook`), which is how a test sees what a receiver does with such a delivery.
  * - A hook_url off this machine is never contacted: the attempt is logged with an error and not retried.
+ * - A record's `raw` is the upstream's record as its own API returns it (HubSpot's `{id, properties, ...}`,
+ *   Salesforce's `{attributes, Id, ...}`, Slack's message), not the simulator's feed record.
+ * - `interval` defaults to 1 (minute); `fields` and `filters` are kept (Slack's `filters.channel_id` picks the
+ *   channel), not applied. `DELETE /unified/webhook/{id}` answers 200 with no body, as Unified's SDK models it.
+ * - "Up to 20 retries": a delivery is attempted at most 1 + `retries` times.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -20,7 +25,7 @@ import { FeedChanges, type SeenRecord } from './changes';
 import { DeliveryLog, type DeliveryAttempt, type DeliveryOrigin } from './deliveryLog';
 import { watchedObject, type WatchedObject } from './objects';
 import { postJson } from './post';
-import { retryDelayMs } from './retrySchedule';
+import { retryDelayMs, timerMs } from './retrySchedule';
 import { webhookSignature } from './sign';
 import { newWebhook, updatedWebhook, WebhookInputError, type SimWebhook } from './webhook';
 
@@ -213,9 +218,12 @@ export class WebhookService {
 	private schedule(subscription: Subscription): void {
 		clearInterval(subscription.timer);
 		const { webhook } = subscription;
-		subscription.timer = setInterval(() => {
-			if (!webhook.is_paused && webhook.is_healthy) this.check(subscription);
-		}, webhook.interval * this.settings.tickMs).unref();
+		subscription.timer = setInterval(
+			() => {
+				if (!webhook.is_paused && webhook.is_healthy) this.check(subscription);
+			},
+			timerMs(webhook.interval * this.settings.tickMs),
+		).unref();
 	}
 
 	private check(subscription: Subscription): void {
@@ -330,7 +338,7 @@ export class WebhookService {
 			const timer = setTimeout(() => {
 				this.retryTimers.delete(timer);
 				resolve();
-			}, ms).unref();
+			}, timerMs(ms)).unref();
 			this.retryTimers.add(timer);
 		});
 	}

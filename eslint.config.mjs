@@ -42,11 +42,12 @@ export default tseslint.config(
 		},
 	},
 	{
-		// The pure modules (request building, dispatch, transport, response parsing) have no n8n node to attach an
-		// error to: they throw plain values (ParameterError, PassthroughFailure) that the runtime converts into
-		// NodeOperationError / NodeApiError with the item index, once (core/runtime/runUnits.ts, core/runtime/nodeErrors.ts).
+		// The pure modules (request building, calls, transport, response parsing) have no n8n node to attach an
+		// error to: they throw a kind of core/errors/ (ParameterError, PassthroughFailure, OperationFailure) that the
+		// runtime converts into NodeOperationError / NodeApiError with the item index, once (core/errors/toNodeError.ts,
+		// called by core/runtime/runUnits.ts).
 		files: [
-			'nodes/**/{request,response,transport,dispatch,exchange,execute,pagination,runtime,shared,poll,sources,subscription,delivery}/**/*.ts',
+			'nodes/**/{request,response,transport,call,caller,errors,execute,pagination,runtime,shared,poll,sources,subscription,delivery}/**/*.ts',
 		],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},

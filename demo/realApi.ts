@@ -1,4 +1,4 @@
-import { listConnections, type UnifiedConnection } from '../nodes/Unified/core/dispatch/unifiedApi';
+import { listConnections, type UnifiedConnection } from '../nodes/Unified/core/call/unifiedApi';
 import type { UnifiedCredentials } from '../nodes/Unified/core/shared/baseUrl';
 
 const READ_ONLY_PATHS: Record<string, string> = {

@@ -6,7 +6,6 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { toNodeError } from '../core/runtime/nodeErrors';
 import { testUnifiedApiCredential } from '../core/methods/credentialTest';
 import { searchConnections } from '../core/methods/listSearch';
 import { createRuntime } from '../core/runtime/createRuntime';
@@ -45,11 +44,9 @@ export class UnifiedPassthroughTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const runtime = await createRuntime(pollHost(this));
-		try {
+		return await runtime.runOnce(async () => {
 			const records = await triggerPoll(this, runtime);
 			return records ? [records.map((json) => ({ json }))] : null;
-		} catch (error) {
-			throw toNodeError(this.getNode(), error, undefined, runtime.secret);
-		}
+		});
 	}
 }

@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
@@ -10,7 +9,7 @@ import {
 
 import { testUnifiedApiCredential } from '../core/methods/credentialTest';
 import { searchConnections } from '../core/methods/listSearch';
-import { userMessage } from '../core/runtime/nodeErrors';
+import { toNodeError } from '../core/errors';
 import { redactSecret } from '../core/shared/redact';
 import { webhookTriggerProperties, webhookTriggerSubtitle } from './description/properties';
 import { receiveDelivery } from './delivery/receiveDelivery';
@@ -32,11 +31,9 @@ async function withSecretsHidden<T>(
 			apiKey?: unknown;
 			webhookSecret?: unknown;
 		};
-		const message = redactSecret(
-			userMessage(error, String(credentials.apiKey ?? '')),
-			String(credentials.webhookSecret ?? ''),
-		);
-		throw new NodeOperationError(context.getNode(), message);
+		const webhookSecret = String(credentials.webhookSecret ?? '');
+		if (error instanceof Error) error.message = redactSecret(error.message, webhookSecret);
+		throw toNodeError(context.getNode(), error, undefined, String(credentials.apiKey ?? ''));
 	}
 }
 

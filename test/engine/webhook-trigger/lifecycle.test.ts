@@ -173,4 +173,26 @@ describe('Unified.to Trigger subscriptions (checkExists / create / delete)', () 
 			['POST /unified/webhook?include_all=true'],
 		);
 	});
+
+	it('a subscription made again (lost in Unified.to, found at a restart) does not ask for the backfill again', async () => {
+		const trigger = await start(contacts(['created'], { includeExisting: true }));
+		await trigger.activate();
+		const [created] = fixture.sim.webhooks;
+		const response = await fetch(`${fixture.sim.baseUrl}/unified/webhook/${created.id}`, {
+			method: 'DELETE',
+			headers: { authorization: `Bearer ${fixture.sim.apiKey}` },
+		});
+		expect(response.status).toBe(200);
+		await trigger.restart({ publicationService: false });
+		expect(fixture.sim.webhooks).toHaveLength(1);
+		expect(fixture.sim.received.filter((line) => line.startsWith('POST /unified/webhook'))).toEqual(
+			['POST /unified/webhook?include_all=true', 'POST /unified/webhook'],
+		);
+		// Deactivated and activated again: a new activation, so the backfill again.
+		await trigger.deactivate();
+		await trigger.activate();
+		expect(
+			fixture.sim.received.filter((line) => line.startsWith('POST /unified/webhook')).at(-1),
+		).toBe('POST /unified/webhook?include_all=true');
+	});
 });

@@ -1,4 +1,4 @@
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import { customMode } from './custom';
 import { hubspotMode } from './hubspot';
 import { salesforceMode } from './salesforce';

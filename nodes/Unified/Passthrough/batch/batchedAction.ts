@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import type { IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { actionItemWork, readActionItem, type ActionItem } from '../execute/actionItem';
-import { connectionCaller } from '../../core/exchange/connectionCaller';
+import { connectionCaller } from '../../core/caller/connectionCaller';
 import { executionParameterReader } from '../execute/parameterReader';
 import { buildRequest } from '../../core/request/buildRequest';
 import type { Runtime } from '../../core/runtime/createRuntime';
 import type { UnitOutput, WorkUnit } from '../../core/runtime/runUnits';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import { sharedIdErrors } from './claimedIds';
 import { groupConsecutive } from './group';
 import { sendBatch, type BatchCall } from './sendBatch';

@@ -1,4 +1,4 @@
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import type { BatchMode, BatchOperation } from './batchMode';
 
 export interface ClaimingRecord {

@@ -1,5 +1,4 @@
-import { ParameterError } from '../../core/shared/parameterError';
-import { PassthroughFailure } from '../../core/shared/failure';
+import { ParameterError, PassthroughFailure } from '../../core/errors';
 import { envelopeRecord, isObject, text } from './recordEnvelope';
 import type { BatchMode, RecordOutcome } from './batchMode';
 

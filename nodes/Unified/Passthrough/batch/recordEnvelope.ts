@@ -1,5 +1,5 @@
 import { splitPath } from '../../core/shared/jsonPath';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import type { ItemRecord } from './batchMode';
 
 export function isObject(value: unknown): value is Record<string, unknown> {

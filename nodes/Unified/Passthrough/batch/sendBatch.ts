@@ -1,9 +1,9 @@
-import type { ConnectionCaller } from '../../core/exchange/connectionCaller';
+import type { ConnectionCaller } from '../../core/caller/connectionCaller';
 import { toJsonObject } from '../execute/output';
 import type { ItemOptions } from '../../core/runtime/options';
 import { fixed } from '../../core/request/body';
 import type { RequestSpec } from '../../core/request/requestSpec';
-import type { PassthroughFailure } from '../../core/shared/failure';
+import type { PassthroughFailure } from '../../core/errors';
 import type { ItemOutcome } from '../../core/runtime/runUnits';
 import type { BatchSettings } from './batchSettings';
 import type { BatchOperation, RecordOutcome } from './batchMode';

@@ -10,7 +10,7 @@ import { modelRoutingError } from './modelRouting';
 import { resolveItemOptions, type ItemOptions, type RawOptions } from '../../core/runtime/options';
 import { executionParameterReader } from './parameterReader';
 import { runItem } from './runItem';
-import { connectionCaller } from '../../core/exchange/connectionCaller';
+import { connectionCaller } from '../../core/caller/connectionCaller';
 import { optimizeForModel, type OptimizeSettings } from '../../core/runtime/toolMode';
 
 export type ActionOptions = RawOptions & {

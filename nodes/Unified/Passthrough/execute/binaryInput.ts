@@ -2,7 +2,7 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import type { BinaryResolver } from '../request/binaryBody';
 import type { FileSource } from '../request/multipart';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 
 type Helpers = Pick<IExecuteFunctions['helpers'], 'getBinaryStream' | 'getBinaryMetadata'>;
 

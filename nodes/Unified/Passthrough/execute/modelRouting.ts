@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import { modelSourceIn } from './modelInput';
 
 /** The options that decide where the call goes, and what a model setting them could do. */

@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { ExchangeResult } from '../../core/exchange/exchange';
+import type { CallResult } from '../../core/caller/passthroughCall';
 
 export interface OutputOptions {
 	fullResponse: boolean;
@@ -28,7 +28,7 @@ export function recordItems(
 
 /** Turns one response into the items it yields; every item is paired to `itemIndex`. */
 export function shapeOutput(
-	response: ExchangeResult<IBinaryData>,
+	response: CallResult<IBinaryData>,
 	options: OutputOptions,
 	itemIndex: number,
 ): INodeExecutionData[] {

@@ -6,7 +6,7 @@ import {
 	type ParameterReader,
 } from '../../core/request/buildRequest';
 import type { RequestSpec } from '../../core/request/requestSpec';
-import type { ConnectionCaller } from '../../core/exchange/connectionCaller';
+import type { ConnectionCaller } from '../../core/caller/connectionCaller';
 import type { ItemOptions } from '../../core/runtime/options';
 import { shapeOutput } from './output';
 import { runPaged } from './runPaged';

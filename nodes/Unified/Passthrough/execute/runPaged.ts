@@ -3,8 +3,8 @@ import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 import { paginate } from '../../core/pagination/paginate';
 import type { PaginationSettings } from '../../core/pagination/paginationSettings';
 import type { RequestSpec } from '../../core/request/requestSpec';
-import { ParameterError } from '../../core/shared/parameterError';
-import type { ExchangeResult } from '../../core/exchange/exchange';
+import { ParameterError } from '../../core/errors';
+import type { CallResult } from '../../core/caller/passthroughCall';
 import type { ItemOptions } from '../../core/runtime/options';
 import { recordItems, shapeOutput } from './output';
 
@@ -30,7 +30,7 @@ export async function runPaged(
 	settings: PaginationSettings,
 	options: ItemOptions,
 	itemIndex: number,
-	fetchPage: (spec: RequestSpec) => Promise<ExchangeResult<IBinaryData>>,
+	fetchPage: (spec: RequestSpec) => Promise<CallResult<IBinaryData>>,
 ): Promise<INodeExecutionData[]> {
 	assertPageable(options, settings);
 	const pairedItem = { item: itemIndex };

@@ -2,10 +2,9 @@ import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
 import { describeFields } from '../../core/pagination/extractRecords';
 import { isSuccessStatus } from '../../core/response/readResponse';
-import { PassthroughFailure } from '../../core/shared/failure';
+import { ParameterError, PassthroughFailure } from '../../core/errors';
 import { getPath } from '../../core/shared/jsonPath';
-import { ParameterError } from '../../core/shared/parameterError';
-import type { ExchangeResult } from '../../core/exchange/exchange';
+import type { CallResult } from '../../core/caller/passthroughCall';
 import type { ItemOptions } from '../../core/runtime/options';
 import { recordItems, shapeOutput } from './output';
 
@@ -34,7 +33,7 @@ export function assertSplittable(options: ItemOptions): void {
  * error response kept by Never Error is output as it is; an empty list gives one empty item.
  */
 export function splitIntoItems(
-	response: ExchangeResult<IBinaryData>,
+	response: CallResult<IBinaryData>,
 	path: string,
 	options: ItemOptions,
 	itemIndex: number,

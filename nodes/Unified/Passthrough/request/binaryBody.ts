@@ -3,7 +3,7 @@ import type { BinaryBodyBuilder } from '../../core/request/buildRequest';
 import { rowName, stringifyValue, type NameValueRow } from '../../core/request/keyValue';
 import { safeMimeType } from './mimeType';
 import { multipartBody, type FileSource, type MultipartPart } from './multipart';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 
 /**
  * Finds one binary property of the current input item (n8n's binary store behind it). Throws a

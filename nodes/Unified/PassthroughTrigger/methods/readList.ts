@@ -1,9 +1,8 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { resolveConnectionId, type ConnectionParameter } from '../../core/runtime/connection';
-import { toNodeError } from '../../core/runtime/nodeErrors';
 import { resolveItemOptions } from '../../core/runtime/options';
-import { connectionCaller } from '../../core/exchange/connectionCaller';
+import { connectionCaller } from '../../core/caller/connectionCaller';
 import { splitAndEncodePath } from '../../core/request/path';
 import { createRuntime } from '../../core/runtime/createRuntime';
 import { loadOptionsHost } from '../../core/runtime/host';
@@ -20,7 +19,7 @@ export async function readList(
 	query: Array<[string, string]> = [],
 ): Promise<unknown> {
 	const runtime = await createRuntime(loadOptionsHost(context));
-	try {
+	return await runtime.runOnce(async () => {
 		const rawOptions = context.getNodeParameter('options', {}) as TriggerOptions;
 		const options = resolveItemOptions({ ...rawOptions, responseFormat: 'json' });
 		const connectionId = await resolveConnectionId(
@@ -37,7 +36,5 @@ export async function readList(
 		};
 		const response = await connectionCaller(runtime, connectionId, options).call(spec);
 		return response.body;
-	} catch (error) {
-		throw toNodeError(context.getNode(), error, undefined, runtime.secret);
-	}
+	});
 }

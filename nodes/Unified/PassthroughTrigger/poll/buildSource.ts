@@ -1,5 +1,5 @@
 import type { ParameterReader } from '../../core/request/buildRequest';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import { customSource } from '../sources/custom';
 import { hubspotSource } from '../sources/hubspot';
 import { locatorText, namesText } from '../sources/locator';

@@ -1,4 +1,4 @@
-import { PassthroughFailure } from '../../core/shared/failure';
+import { PassthroughFailure } from '../../core/errors';
 import type { PollSource } from '../sources/pollSource';
 
 /**

@@ -4,7 +4,7 @@ import {
 	DEFAULT_MAX_RECORDS_PER_POLL,
 	DEFAULT_MAX_RECORDS_READ_PER_POLL,
 } from '../../core/shared/defaults';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import type { PollEvent } from '../sources/pollSource';
 import type { FirstPoll, PollSettings } from './runPoll';
 import { isDateTime, toEpochMs } from './time';

@@ -1,5 +1,5 @@
 import { integrationName } from '../../core/methods/connectionLabel';
-import type { UnifiedConnection } from '../../core/dispatch/unifiedApi';
+import type { UnifiedConnection } from '../../core/call/unifiedApi';
 
 /** The presets that speak one upstream's API, by Unified's `integration_type`, with the name the user sees. */
 const PRESETS: Record<string, string> = {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_MAX_RECORDS_READ_PER_POLL } from '../../core/shared/defaults';
-import { PassthroughFailure } from '../../core/shared/failure';
+import { PassthroughFailure } from '../../core/errors';
 import type { PollEvent, PollSource, RecordKey } from '../sources/pollSource';
 import { byTimeThenId, OldestRecords } from './oldestRecords';
 import { readPages, type FetchPage } from './readPages';

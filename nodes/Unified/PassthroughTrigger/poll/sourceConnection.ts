@@ -1,6 +1,6 @@
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import { mismatchedConnection, presetLabel, presetOf } from './presetIntegration';
-import type { UnifiedConnection } from '../../core/dispatch/unifiedApi';
+import type { UnifiedConnection } from '../../core/call/unifiedApi';
 
 /**
  * Refuses a Source made for one integration on a connection of another, before any passthrough call: Slack's

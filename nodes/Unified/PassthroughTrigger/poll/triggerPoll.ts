@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { resolveConnectionId, type ConnectionParameter } from '../../core/runtime/connection';
 import { resolveItemOptions } from '../../core/runtime/options';
-import { connectionCaller } from '../../core/exchange/connectionCaller';
+import { connectionCaller } from '../../core/caller/connectionCaller';
 import type { ParameterReader } from '../../core/request/buildRequest';
 import type { Runtime } from '../../core/runtime/createRuntime';
 import { redactSecret } from '../../core/shared/redact';

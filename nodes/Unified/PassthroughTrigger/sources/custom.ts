@@ -2,7 +2,7 @@ import { resolvePagination } from '../../core/pagination/paginationSettings';
 import { buildRequest, type ParameterReader } from '../../core/request/buildRequest';
 import { assertNoReservedDomain, type QueryArrayFormat } from '../../core/request/query';
 import { splitPath } from '../../core/shared/jsonPath';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import { formatSince, type SinceFormat } from '../poll/time';
 import { recordKey } from './recordKey';
 import { EVERY_RECORD, type PollEvent, type PollSource } from './pollSource';

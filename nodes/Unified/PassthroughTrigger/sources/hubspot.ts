@@ -2,7 +2,7 @@ import { pagingSettings } from '../../core/pagination/paginationSettings';
 import { fixed } from '../../core/request/body';
 import { splitAndEncodePath } from '../../core/request/path';
 import type { RequestSpec } from '../../core/request/requestSpec';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import { recordKey } from './recordKey';
 import { EVERY_RECORD, type PollEvent, type PollSource } from './pollSource';
 

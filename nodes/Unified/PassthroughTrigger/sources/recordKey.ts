@@ -1,4 +1,4 @@
-import { PassthroughFailure } from '../../core/shared/failure';
+import { PassthroughFailure } from '../../core/errors';
 import { toEpochMs } from '../poll/time';
 import type { RecordKey } from './pollSource';
 

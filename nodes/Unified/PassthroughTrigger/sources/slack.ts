@@ -1,6 +1,6 @@
 import { pagingSettings } from '../../core/pagination/paginationSettings';
 import type { RequestSpec } from '../../core/request/requestSpec';
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import { recordKey } from './recordKey';
 import { EVERY_RECORD, type PollSource } from './pollSource';
 

@@ -44,9 +44,15 @@ export class DeliveryLog {
 	}
 }
 
-/** A delivery's keys: its nonce, and its records' digest (the same records again under a new nonce). */
+/**
+ * A delivery's keys: its nonce, and its records' digest (the same records again under a new nonce). The nonce key
+ * names no webhook or type: the signature covers only the records and the nonce, so a replay that changes
+ * `webhook.id` or `type` must still be known.
+ */
 export function deliveryKeys(scope: string, delivery: Delivery): string[] {
 	const digest = createHash('sha256').update(JSON.stringify(delivery.data)).digest('base64url');
-	const prefix = `${scope}\u0000${delivery.webhook.id}\u0000`;
-	return [`${prefix}nonce\u0000${delivery.nonce}`, `${prefix}${delivery.type}\u0000${digest}`];
+	return [
+		`${scope}\u0000nonce\u0000${delivery.nonce}`,
+		`${scope}\u0000${delivery.webhook.id}\u0000${delivery.type}\u0000${digest}`,
+	];
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { getConnection, type UnifiedApiCall } from '../../core/dispatch/unifiedApi';
+import { getConnection, type UnifiedApiCall } from '../../core/call/unifiedApi';
 import {
 	cachedXrefResolver,
 	resolveConnectionId,
@@ -111,14 +111,17 @@ async function creationFailure(setup: HookSetup, event: string, error: unknown):
 /**
  * Makes one subscription per event for this node's URL. First removes what the static data still lists and any
  * subscription of this connection aimed at the same URL (so there are never two); if one create fails, removes
- * those it made and throws.
+ * those it made and throws. Include Existing asks for the backfill only when there was nothing to replace: a
+ * subscription made again (lost in Unified.to, found at a restart) must not send every record a second time.
  */
 export async function createSubscriptions(context: IHookFunctions): Promise<boolean> {
 	const setup = await hookSetup(context);
 	const stored = readSubscriptions(setup.staticData);
 	const listed = await listWebhooks(setup.call, setup.connectionId);
-	await deleteAll(setup.call, subscriptionsToReplace(stored, listed, setup.hookUrl));
+	const replaced = subscriptionsToReplace(stored, listed, setup.hookUrl);
+	await deleteAll(setup.call, replaced);
 	writeSubscriptions(setup.staticData, []);
+	const backfill = setup.settings.includeExisting && replaced.length === 0;
 
 	const made: StoredSubscription[] = [];
 	for (const event of setup.settings.events) {
@@ -126,7 +129,7 @@ export async function createSubscriptions(context: IHookFunctions): Promise<bool
 			const webhook = await createWebhook(
 				setup.call,
 				webhookRequest(setup.settings, setup.connectionId, setup.hookUrl, event),
-				setup.settings.includeExisting,
+				backfill,
 			);
 			if (typeof webhook?.id !== 'string' || !webhook.id)
 				throw new Error('the answer has no webhook id');

@@ -1,4 +1,4 @@
-import { ParameterError } from '../../core/shared/parameterError';
+import { ParameterError } from '../../core/errors';
 import type { WebhookEvent, WebhookRequest } from './webhookApi';
 
 const EVENTS: readonly WebhookEvent[] = ['created', 'updated', 'deleted'];

@@ -1,4 +1,4 @@
-import { callUnified, type UnifiedApiCall } from '../../core/dispatch/unifiedApi';
+import { callUnified, type UnifiedApiCall } from '../../core/call/unifiedApi';
 
 export type WebhookEvent = 'created' | 'updated' | 'deleted';
 

@@ -1,4 +1,4 @@
-import type { UnifiedConnection } from '../dispatch/unifiedApi';
+import type { UnifiedConnection } from '../call/unifiedApi';
 
 /** Unhealthy when the last failure is newer than the last success (Unified has no status field). */
 export function isUnhealthy(connection: UnifiedConnection): boolean {

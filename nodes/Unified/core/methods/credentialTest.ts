@@ -6,7 +6,7 @@ import type {
 import { request } from 'undici';
 
 import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
-import { errorCode } from '../shared/errorCode';
+import { errorCode } from '../errors/errorCode';
 import { redactSecret } from '../shared/redact';
 
 /** A credential test is one quick call: no retries, a short timeout, a small answer. */

@@ -1,11 +1,9 @@
-import {
-	NodeOperationError,
-	type ILoadOptionsFunctions,
-	type INodeListSearchResult,
-} from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { OperationFailure } from '../errors/operationFailure';
+import { toNodeError } from '../errors/toNodeError';
 import { appBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
-import { listConnections, type UnifiedConnection } from '../dispatch/unifiedApi';
+import { listConnections, type UnifiedConnection } from '../call/unifiedApi';
 import { connectionAppUrl, connectionLabel, matchesFilter } from './connectionLabel';
 
 const PAGE_SIZE = 100;
@@ -31,9 +29,14 @@ export async function searchConnections(
 			more = page.length >= PAGE_SIZE;
 		}
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), (error as Error).message, {
-			description: 'Check the API key and region in the Unified.to credential.',
-		});
+		throw toNodeError(
+			this.getNode(),
+			new OperationFailure((error as Error).message, {
+				description: 'Check the API key and region in the Unified.to credential.',
+			}),
+			undefined,
+			String(credentials.apiKey ?? ''),
+		);
 	}
 	return {
 		results: matches.map((connection) => ({

@@ -1,6 +1,6 @@
 import { fixed } from '../request/body';
 import type { RequestSpec } from '../request/requestSpec';
-import { PaginationError } from './error';
+import { PaginationError } from '../errors/paginationError';
 import { withPath } from '../shared/jsonPath';
 import type { PageChange } from './pageStrategy';
 

@@ -1,4 +1,4 @@
-import { PaginationError } from './error';
+import { PaginationError } from '../errors/paginationError';
 import { getPath } from '../shared/jsonPath';
 
 /** What a body holds instead of the expected list, e.g. "it has the fields total, results". */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { PaginationError } from './error';
+import { PaginationError } from '../errors/paginationError';
 
 /** A page's fingerprint when the fetch gave none: the hash of its parsed JSON, serialized again. */
 export function pageFingerprint(body: unknown): string {

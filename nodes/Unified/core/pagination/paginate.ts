@@ -1,8 +1,8 @@
 import type { RequestSpec } from '../request/requestSpec';
 import type { BodyKind } from '../response/contentType';
-import { PassthroughFailure } from '../shared/failure';
+import { PassthroughFailure } from '../errors/passthroughFailure';
 import { applyChange, readJsonBody, type PagedRequest } from './applyChange';
-import { PaginationError } from './error';
+import { PaginationError } from '../errors/paginationError';
 import { LoopGuard, pageFingerprint } from './loopGuard';
 import { extractRecords } from './extractRecords';
 import { PAGING_MODES } from './presets';

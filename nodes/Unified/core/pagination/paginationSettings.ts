@@ -6,7 +6,7 @@ import {
 	DEFAULT_MAX_PAGES,
 	DEFAULT_PAGE_SIZE,
 } from '../shared/defaults';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 import { unsafeSegment } from '../shared/jsonPath';
 import { PAGINATION_MODES, PAGING_MODES, type PaginationMode, type PagingMode } from './presets';
 import type { PageStrategy, PaginationFields } from './pageStrategy';

@@ -1,4 +1,4 @@
-import { PaginationError } from './error';
+import { PaginationError } from '../errors/paginationError';
 import { getPath } from '../shared/jsonPath';
 import { nextLink } from './linkHeader';
 import type { PageChange, PageStrategy, PageView, ParameterLocation } from './pageStrategy';

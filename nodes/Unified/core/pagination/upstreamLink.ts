@@ -1,7 +1,7 @@
 import { assertNoReservedDomain } from '../request/query';
 import { SCHEME, splitAndEncodePath } from '../request/path';
-import { ParameterError } from '../shared/parameterError';
-import { PaginationError } from './error';
+import { ParameterError } from '../errors/parameterError';
+import { PaginationError } from '../errors/paginationError';
 
 export interface PassthroughTarget {
 	path: string;

@@ -1,7 +1,7 @@
 import { unsafeSegment, withPath } from '../shared/jsonPath';
 import { parseJsonParameter, rowsToPairs, stringifyValue, type NameValueRow } from './keyValue';
 import type { BodySource } from './requestSpec';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 
 export type BodyContentType =
 	| 'json'

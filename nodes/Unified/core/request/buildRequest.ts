@@ -4,7 +4,7 @@ import { parseJsonObjectParameter, rowsToPairs, type NameValueRow } from './keyV
 import { splitAndEncodePath } from './path';
 import { assertNoReservedDomain, flattenQuery, type QueryArrayFormat } from './query';
 import { HTTP_METHODS, type BodySource, type HttpMethod, type RequestSpec } from './requestSpec';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 
 /** Reads one node parameter for the current item (n8n's getNodeParameter, bound to the item). */
 export type ParameterReader = <T>(name: string, fallback: T) => T;

@@ -1,5 +1,5 @@
 import { stringifyValue } from './keyValue';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Tab is allowed inside a header value; every other control character could split or smuggle a header.

@@ -1,4 +1,4 @@
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 
 export interface NameValueRow {
 	name?: unknown;

@@ -1,5 +1,5 @@
 import { assertSafePath, SCHEME } from './pathSafety';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 
 export { SCHEME } from './pathSafety';
 

@@ -1,6 +1,6 @@
 import { everyDecoding } from './percentEscapes';
 import { isReservedDomainName } from './reservedDomain';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 
 /** A URL scheme at the start: "https:", "mailto:"... */
 export const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;

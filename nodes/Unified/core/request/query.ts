@@ -1,6 +1,6 @@
 import { stringifyValue } from './keyValue';
 import { isReservedDomainName } from './reservedDomain';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 
 export type QueryArrayFormat = 'repeat' | 'brackets' | 'indices' | 'comma';
 

@@ -4,7 +4,7 @@ import { redactSecret } from '../shared/redact';
 import { mediaTypeOf } from './contentType';
 import { guardedDecodedStream } from './expansionGuard';
 import { fileNameFromContentDisposition, fileNameFromPath } from './fileName';
-import { compressionRatioExceeded, fileHoldsSecret } from './limitFailures';
+import { compressionRatioExceeded, fileHoldsSecret } from '../errors/limitFailures';
 import { scanForSecret } from './secretScan';
 
 /** Stores a streamed file body (n8n's prepareBinaryData) and returns what to put under `binary`. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { PassthroughFailure } from '../shared/failure';
+import { PassthroughFailure } from '../errors/passthroughFailure';
 import {
 	jsonMayHideSecret,
 	redactCutOffSecret,
@@ -19,7 +19,7 @@ import {
 } from './contentType';
 import { decodableEncodings, decodedStream, readHead, readWithin } from './readBody';
 import { decodeText } from './decodeText';
-import { responseTooLarge, tooManyContentEncodings } from './limitFailures';
+import { responseTooLarge, tooManyContentEncodings } from '../errors/limitFailures';
 import { readFile, type BinaryStore } from './readFile';
 
 export type { BinaryStore } from './readFile';

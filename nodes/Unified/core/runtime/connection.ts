@@ -1,8 +1,8 @@
 import { integrationName, shownCategories } from '../methods/connectionLabel';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 import type { UnifiedCredentials } from '../shared/baseUrl';
 import type { DispatcherSettings } from '../transport/dispatcher';
-import { listConnections, type UnifiedConnection } from '../dispatch/unifiedApi';
+import { listConnections, type UnifiedConnection } from '../call/unifiedApi';
 
 /** The `connection` resource locator as saved: `{ __rl, mode, value }`, or a bare id from older or hand-written workflows. */
 export type ConnectionParameter = { mode?: string; value?: unknown } | string | undefined;

@@ -1,16 +1,17 @@
 import { setMaxListeners } from 'node:events';
 
-import { NodeOperationError, type IBinaryData, type INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
 import { cachedXrefResolver, unifiedXrefLookup } from './connection';
-import { toNodeError } from './nodeErrors';
+import { OperationFailure } from '../errors/operationFailure';
+import { toNodeError } from '../errors/toNodeError';
 import { resolveFlowSettings } from './options';
 import type { BinaryStore } from '../response/readResponse';
-import { getConnection, type UnifiedConnection } from '../dispatch/unifiedApi';
+import { getConnection, type UnifiedConnection } from '../call/unifiedApi';
 import { apiBaseUrl } from '../shared/baseUrl';
 import { ExecutionFlow, type FlowSettings } from '../transport/flow/executionFlow';
 import type { RuntimeHost } from './host';
-import { runUnits, type FailurePolicy, type UnitOutput, type WorkUnit } from './runUnits';
+import { runOnce, runUnits, type FailurePolicy, type UnitOutput, type WorkUnit } from './runUnits';
 
 /** Everything one execution of any of the package's nodes shares: built once from the n8n context. */
 export interface Runtime {
@@ -32,6 +33,8 @@ export interface Runtime {
 		units: WorkUnit[],
 		work: (unit: WorkUnit) => Promise<UnitOutput>,
 	): Promise<INodeExecutionData[]>;
+	/** Runs work that covers no input item (a poll, an editor list); its failure fails the node, naming no item. */
+	runOnce<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
@@ -41,7 +44,7 @@ export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
 	try {
 		baseUrl = apiBaseUrl(credentials);
 	} catch (error) {
-		throw new NodeOperationError(host.node, (error as Error).message);
+		throw toNodeError(host.node, new OperationFailure((error as Error).message), undefined, secret);
 	}
 	const executionOptions = host.executionOptions();
 	let settings: FlowSettings;
@@ -74,5 +77,6 @@ export async function createRuntime(host: RuntimeHost): Promise<Runtime> {
 		policy,
 		run: async (units, work) =>
 			await runUnits(units, work, { node: host.node, secret, policy, stop, cancel }),
+		runOnce: async (work) => await runOnce(work, { node: host.node, secret }),
 	};
 }

@@ -1,7 +1,7 @@
 import { MAX_RESPONSE_SIZE_MB } from '../description/responseLimits';
 import { resolvePagination, type PaginationSettings } from '../pagination/paginationSettings';
 import type { QueryArrayFormat } from '../request/query';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 import type { ResponseFormat } from '../response/contentType';
 import {
 	DEFAULT_CONCURRENCY,

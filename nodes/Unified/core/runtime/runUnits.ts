@@ -1,7 +1,8 @@
-import { NodeOperationError, type INode, type INodeExecutionData } from 'n8n-workflow';
+import type { INode, INodeExecutionData } from 'n8n-workflow';
 
-import { errorItem, toNodeError } from './nodeErrors';
-import { partialFailure } from './partialFailure';
+import { errorItem, toNodeError } from '../errors/toNodeError';
+import { executionCanceled } from '../errors/operationFailure';
+import { partialFailure } from '../errors/partialFailure';
 
 /** A unit of work: the input items one call (or one poll) covers, in input order: one item, or a batch. */
 export interface WorkUnit {
@@ -33,6 +34,21 @@ export interface UnitRunContext {
 	stop: AbortController;
 	/** The execution's cancel signal, when n8n gives one. */
 	cancel?: AbortSignal;
+}
+
+/**
+ * Runs work that covers no input item (a poll, an editor list) and converts its failure, with no item index: the
+ * trigger's and the editor's way through the same conversion as the units'.
+ */
+export async function runOnce<T>(
+	work: () => Promise<T>,
+	context: Pick<UnitRunContext, 'node' | 'secret'>,
+): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		throw toNodeError(context.node, error, undefined, context.secret);
+	}
 }
 
 /** One unit per input item. */
@@ -97,13 +113,11 @@ export async function runUnits(
 	);
 	if (context.cancel?.aborted) {
 		const itemCount = units.reduce((sum, unit) => sum + unit.items.length, 0);
-		// Worded with "canceled" on purpose: n8n's engine then records the execution as canceled, not failed.
-		throw new NodeOperationError(
+		throw toNodeError(
 			context.node,
-			'The execution was canceled: requests in flight were aborted and no new request was started',
-			{
-				description: `${finishedItems} of ${itemCount} items had finished before the cancel.`,
-			},
+			executionCanceled(finishedItems, itemCount),
+			undefined,
+			context.secret,
 		);
 	}
 	if (failure) throw toNodeError(context.node, failure.error, failure.itemIndex, context.secret);

@@ -1,7 +1,7 @@
 import { assertSafePath } from '../request/pathSafety';
 import { encodeQuery } from '../request/query';
 import type { RequestSpec } from '../request/requestSpec';
-import { ParameterError } from '../shared/parameterError';
+import { ParameterError } from '../errors/parameterError';
 
 /**
  * The URL a passthrough call is sent to, parsed exactly as undici parses it (WHATWG URL, which resolves dot

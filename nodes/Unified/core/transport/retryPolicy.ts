@@ -6,8 +6,8 @@ import {
 	DEFAULT_RETRY_NON_IDEMPOTENT,
 	DEFAULT_RETRY_ON,
 } from '../shared/defaults';
-import { errorCode } from '../shared/errorCode';
-import { NOT_SENT_CODES, wasNeverSent } from './networkError';
+import { errorCode } from '../errors/errorCode';
+import { NOT_SENT_CODES, wasNeverSent } from '../errors/networkFailure';
 
 export interface RetrySettings {
 	maxRetries: number;

@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resolveBatching } from '../../../../nodes/Unified/Passthrough/batch/batchSettings';
 import { batchingOption } from '../../../../nodes/Unified/core/description/batching';
-import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
+import { ParameterError } from '../../../../nodes/Unified/core/errors/parameterError';
 
 describe('resolveBatching', () => {
 	it('off (or absent) means no batching', () => {

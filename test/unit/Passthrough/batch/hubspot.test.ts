@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { hubspotMode } from '../../../../nodes/Unified/Passthrough/batch/hubspot';
-import { PassthroughFailure } from '../../../../nodes/Unified/core/shared/failure';
+import { PassthroughFailure } from '../../../../nodes/Unified/core/errors/passthroughFailure';
 
 const create = hubspotMode.operation('POST', 'crm/v3/objects/contacts/batch/create');
 const update = hubspotMode.operation('POST', 'crm/v3/objects/contacts/batch/update');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { salesforceMode } from '../../../../nodes/Unified/Passthrough/batch/salesforce';
-import { PassthroughFailure } from '../../../../nodes/Unified/core/shared/failure';
+import { PassthroughFailure } from '../../../../nodes/Unified/core/errors/passthroughFailure';
 
 describe('salesforceMode', () => {
 	it('knows sObject Collections: create, update, upsert, retrieve', () => {

@@ -8,7 +8,7 @@ import {
 	createBinaryBodyBuilder,
 	type BinaryResolver,
 } from '../../../../nodes/Unified/Passthrough/request/binaryBody';
-import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
+import { ParameterError } from '../../../../nodes/Unified/core/errors/parameterError';
 
 const files: Record<string, Buffer> = {
 	data: Buffer.from('%PDF-1.7 fake'),

@@ -5,7 +5,7 @@ import {
 	presetLabel,
 	presetOf,
 } from '../../../../nodes/Unified/PassthroughTrigger/poll/presetIntegration';
-import type { UnifiedConnection } from '../../../../nodes/Unified/core/dispatch/unifiedApi';
+import type { UnifiedConnection } from '../../../../nodes/Unified/core/call/unifiedApi';
 import { assertSourceFitsConnection } from '../../../../nodes/Unified/PassthroughTrigger/poll/sourceConnection';
 
 const connection = (fields: Partial<UnifiedConnection>): UnifiedConnection => ({

@@ -7,7 +7,7 @@ import {
 } from '../../../../nodes/Unified/PassthroughTrigger/poll/runPoll';
 import type { PollState } from '../../../../nodes/Unified/PassthroughTrigger/poll/state';
 import type { PollSource } from '../../../../nodes/Unified/PassthroughTrigger/sources/pollSource';
-import { PassthroughFailure } from '../../../../nodes/Unified/core/shared/failure';
+import { PassthroughFailure } from '../../../../nodes/Unified/core/errors/passthroughFailure';
 
 interface Row {
 	id: string;

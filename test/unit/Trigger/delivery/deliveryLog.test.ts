@@ -30,6 +30,15 @@ describe('the delivery log (duplicates within a process)', () => {
 		expect(log.checkAndMark(deliveryKeys('wf-a', backfill), 0)).toBe(false);
 	});
 
+	it('knows a replayed nonce whatever unsigned field changed: webhook id or delivery type', () => {
+		const log = new DeliveryLog();
+		expect(log.checkAndMark(deliveryKeys('wf', delivery('n1')), 0)).toBe(false);
+		const otherWebhook = { ...delivery('n1'), webhook: { id: 'wh_2' } };
+		expect(log.checkAndMark(deliveryKeys('wf', otherWebhook), 1)).toBe(true);
+		const otherType: Delivery = { ...delivery('n1'), type: 'INITIAL-COMPLETE' };
+		expect(log.checkAndMark(deliveryKeys('wf', otherType), 2)).toBe(true);
+	});
+
 	it('forgets a key once its lifetime is over', () => {
 		const log = new DeliveryLog(100, 1000);
 		log.checkAndMark(['a'], 0);

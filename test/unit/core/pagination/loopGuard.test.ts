@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 
 import { describe, expect, it } from 'vitest';
 
-import { PaginationError } from '../../../../nodes/Unified/core/pagination/error';
+import { PaginationError } from '../../../../nodes/Unified/core/errors/paginationError';
 import { LoopGuard, pageFingerprint } from '../../../../nodes/Unified/core/pagination/loopGuard';
 
 const MiB = 1024 * 1024;

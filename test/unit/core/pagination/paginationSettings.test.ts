@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { resolvePagination } from '../../../../nodes/Unified/core/pagination/paginationSettings';
-import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
+import { ParameterError } from '../../../../nodes/Unified/core/errors/parameterError';
 
 describe('settings', () => {
 	it('off or absent is no pagination; generic modes need their fields; __domain cannot be a paging parameter', () => {

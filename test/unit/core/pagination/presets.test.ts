@@ -16,7 +16,7 @@ import {
 } from '../../../../nodes/Unified/core/pagination/paginationSettings';
 import { fixed } from '../../../../nodes/Unified/core/request/body';
 import type { HttpMethod, RequestSpec } from '../../../../nodes/Unified/core/request/requestSpec';
-import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
+import { ParameterError } from '../../../../nodes/Unified/core/errors/parameterError';
 
 const MODES = Object.keys(PAGING_MODES) as PagingMode[];
 

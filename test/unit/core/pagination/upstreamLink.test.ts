@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { PaginationError } from '../../../../nodes/Unified/core/pagination/error';
+import { PaginationError } from '../../../../nodes/Unified/core/errors/paginationError';
 import { upstreamLinkToTarget } from '../../../../nodes/Unified/core/pagination/upstreamLink';
 
 describe('upstream links become passthrough paths, safely', () => {

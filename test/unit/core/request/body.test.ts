@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { type BodyParameters, buildJsonBody } from '../../../../nodes/Unified/core/request/body';
 import { withPath } from '../../../../nodes/Unified/core/shared/jsonPath';
-import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
+import { ParameterError } from '../../../../nodes/Unified/core/errors/parameterError';
 
 const keyValueBody = (names: string[]): BodyParameters => ({
 	contentType: 'json',

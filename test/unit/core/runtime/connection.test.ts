@@ -4,7 +4,7 @@ import {
 	cachedXrefResolver,
 	resolveConnectionId,
 } from '../../../../nodes/Unified/core/runtime/connection';
-import type { UnifiedConnection } from '../../../../nodes/Unified/core/dispatch/unifiedApi';
+import type { UnifiedConnection } from '../../../../nodes/Unified/core/call/unifiedApi';
 
 const connections: UnifiedConnection[] = [
 	{

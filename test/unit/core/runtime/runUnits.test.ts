@@ -1,13 +1,14 @@
-import type { INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, type INode, type INodeExecutionData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import {
+	runOnce,
 	runUnits,
 	singleItemUnits,
 	type UnitRunContext,
 	type WorkUnit,
 } from '../../../../nodes/Unified/core/runtime/runUnits';
-import { PassthroughFailure } from '../../../../nodes/Unified/core/shared/failure';
+import { PassthroughFailure } from '../../../../nodes/Unified/core/errors/passthroughFailure';
 
 const node = {
 	name: 'Passthrough',
@@ -132,5 +133,29 @@ describe('runUnits', () => {
 			const output = await runUnits([{ items: [0, 2] }], perItemWork, context());
 			expect(output.map((item) => item.json)).toEqual([{ item: 0 }, { item: 2 }]);
 		});
+	});
+});
+
+describe('runOnce', () => {
+	it('gives back what the work returns', async () => {
+		await expect(runOnce(async () => [1, 2], { node, secret: 'sk_secret_key' })).resolves.toEqual([
+			1, 2,
+		]);
+	});
+
+	it('converts a failure once, naming no item, the key redacted', async () => {
+		const failure = new PassthroughFailure('Upstream returned 500: sk_secret_key', {
+			statusCode: 500,
+		});
+		const error = await runOnce(
+			async () => {
+				throw failure;
+			},
+			{ node, secret: 'sk_secret_key' },
+		).catch((caught: unknown) => caught as NodeApiError);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Upstream returned 500: **hidden**');
+		expect(error.httpCode).toBe('500');
+		expect(error.context.itemIndex).toBeUndefined();
 	});
 });

@@ -3,7 +3,7 @@ import { requestedWaitMs } from '../retryPolicy';
 import { AdaptiveLimit } from './adaptiveLimit';
 import type { ExecutionBudget } from './executionBudget';
 import { Pacer } from './pacer';
-import { pausedTooLong } from './pauseRefusal';
+import { pausedTooLong } from '../../errors/pausedTooLong';
 import { quotaWarnings, readPace } from './paceHeaders';
 import { WaitQueue, type Waiter } from './waitQueue';
 

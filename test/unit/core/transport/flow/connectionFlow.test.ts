@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { Dispatch, HttpOutcome } from '../../../../../nodes/Unified/core/dispatch/dispatch';
-import { withFlowControl } from '../../../../../nodes/Unified/core/dispatch/withFlowControl';
-import { withRetry } from '../../../../../nodes/Unified/core/dispatch/withRetry';
+import type { Call, HttpOutcome } from '../../../../../nodes/Unified/core/call/call';
+import { withFlowControl } from '../../../../../nodes/Unified/core/call/withFlowControl';
+import { withRetry } from '../../../../../nodes/Unified/core/call/withRetry';
 import type { RequestSpec } from '../../../../../nodes/Unified/core/request/requestSpec';
-import { PassthroughFailure } from '../../../../../nodes/Unified/core/shared/failure';
+import { PassthroughFailure } from '../../../../../nodes/Unified/core/errors/passthroughFailure';
 import { sleep } from '../../../../../nodes/Unified/core/shared/sleep';
 import { ExecutionFlow } from '../../../../../nodes/Unified/core/transport/flow/executionFlow';
 import { DEFAULT_RETRY } from '../../../../../nodes/Unified/core/transport/retryPolicy';
@@ -29,7 +29,7 @@ function modelApi(api: ModelApi) {
 	let tokens = api.burst;
 	let refilledAt = Date.now();
 	const counts = { served: 0, limited: 0, inFlight: 0, mostInFlight: 0 };
-	const attempt: Dispatch<HttpOutcome> = async () => {
+	const attempt: Call<HttpOutcome> = async () => {
 		const now = Date.now();
 		tokens = Math.min(api.burst, tokens + ((now - refilledAt) * api.rate) / 1000);
 		refilledAt = now;
@@ -65,7 +65,7 @@ async function run(api: ModelApi, items: number, executions = 1) {
 			{ baseUrl: 'http://model.test', apiKey: 'test-key' },
 			{ concurrency: 0, requestIntervalMs: 0 },
 		);
-		const dispatch = withRetry<HttpOutcome>({
+		const retried = withRetry<HttpOutcome>({
 			retry: DEFAULT_RETRY,
 			clock: { sleep, now: Date.now },
 			rateLimits: { lastProgressAt: () => flow.connection(connectionId).lastProgressAt },
@@ -77,7 +77,7 @@ async function run(api: ModelApi, items: number, executions = 1) {
 				maxWaitMs: 60_000,
 			})(model.attempt),
 		);
-		for (let item = 0; item < items; item++) calls.push(dispatch(get));
+		for (let item = 0; item < items; item++) calls.push(retried(get));
 	}
 	const settled = Promise.allSettled(calls);
 	await vi.runAllTimersAsync();
@@ -147,18 +147,18 @@ describe('ConnectionFlow queue', () => {
 		const cancel = new AbortController();
 		let started = 0;
 		let finish!: () => void;
-		const attempt: Dispatch<HttpOutcome> = async () => {
+		const attempt: Call<HttpOutcome> = async () => {
 			started++;
 			await new Promise<void>((resolve) => (finish = resolve));
 			return { statusCode: 200, headers: {} };
 		};
-		const dispatch = withFlowControl<HttpOutcome>({
+		const controlled = withFlowControl<HttpOutcome>({
 			connection: flow.connection('c'),
 			budget: flow.budget,
 			maxWaitMs: 1000,
 			signal: cancel.signal,
 		})(attempt);
-		const calls = Array.from({ length: 5 }, async () => await dispatch(get));
+		const calls = Array.from({ length: 5 }, async () => await controlled(get));
 		await new Promise((resolve) => setImmediate(resolve));
 		cancel.abort();
 		finish();

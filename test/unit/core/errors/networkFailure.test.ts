@@ -3,11 +3,8 @@ import { createRequire } from 'node:module';
 
 import { describe, expect, it } from 'vitest';
 
-import { errorCode } from '../../../../nodes/Unified/core/shared/errorCode';
-import {
-	networkFailure,
-	wasNeverSent,
-} from '../../../../nodes/Unified/core/transport/networkError';
+import { errorCode } from '../../../../nodes/Unified/core/errors/errorCode';
+import { networkFailure, wasNeverSent } from '../../../../nodes/Unified/core/errors/networkFailure';
 
 const context = {
 	connectionId: 'conn_acme',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { detectBodyError } from '../../../../nodes/Unified/core/response/bodyError';
+import { detectBodyError } from '../../../../nodes/Unified/core/errors/bodyError';
 
 describe('detectBodyError', () => {
 	it('finds Slack ok:false and the needed scope', () => {

@@ -1,9 +1,9 @@
 import { maxHeaderSize } from 'node:http';
 
-import { errorCode } from '../shared/errorCode';
+import { errorCode } from './errorCode';
 import { callTarget, type CallTarget } from '../shared/callTarget';
-import { PassthroughFailure } from '../shared/failure';
-import { localFailure } from '../shared/localFailure';
+import { PassthroughFailure } from './passthroughFailure';
+import { localFailure } from './localFailure';
 import { seconds } from '../shared/values';
 
 export interface NetworkErrorContext extends CallTarget {

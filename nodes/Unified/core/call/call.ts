@@ -1,10 +1,10 @@
 import type { RequestSpec } from '../request/requestSpec';
 
 /**
- * One call: a request in, a response out. Concerns wrap an inner dispatch the way undici composes interceptors
- * (`withRetry(...)(withFlowControl(...)(attempt))`), so each one is tested alone with a fake inner dispatch.
+ * One call: a request in, a response out. Concerns wrap an inner call the way undici composes interceptors
+ * (`withRetry(...)(withFlowControl(...)(attempt))`), so each one is tested alone with a fake inner call.
  */
-export type Dispatch<TResponse> = (spec: RequestSpec, call?: CallInfo) => Promise<TResponse>;
+export type Call<TResponse> = (spec: RequestSpec, call?: CallInfo) => Promise<TResponse>;
 
 /** One logical call across its attempts, as the wrappers around it see it. */
 export interface CallInfo {

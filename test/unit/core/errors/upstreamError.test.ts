@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	extractUpstreamMessage,
 	summarizeHttpError,
-} from '../../../../nodes/Unified/core/response/upstreamError';
+} from '../../../../nodes/Unified/core/errors/upstreamError';
 
 describe('extractUpstreamMessage', () => {
 	it.each([

@@ -1,5 +1,5 @@
-import { PassthroughFailure } from '../../shared/failure';
-import { seconds } from '../../shared/values';
+import { PassthroughFailure } from './passthroughFailure';
+import { seconds } from '../shared/values';
 
 /**
  * A call refused because its connection is paused for longer than the call's own Max Wait: the pause another call

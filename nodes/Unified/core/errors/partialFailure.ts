@@ -1,5 +1,5 @@
-import { userMessage } from './nodeErrors';
-import { PassthroughFailure } from '../shared/failure';
+import { userMessage } from './toNodeError';
+import { PassthroughFailure } from './passthroughFailure';
 
 const MAX_MESSAGE_LENGTH = 200;
 /** Failed items the description lists; every one is in the error's details (its context). */

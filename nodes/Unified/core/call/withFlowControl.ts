@@ -1,6 +1,6 @@
 import type { ConnectionFlow } from '../transport/flow/connectionFlow';
 import type { ExecutionBudget } from '../transport/flow/executionBudget';
-import { newCall, type Dispatch, type HttpOutcome } from './dispatch';
+import { newCall, type Call, type HttpOutcome } from './call';
 
 export interface FlowControlContext {
 	/** The connection's controller, shared by every execution of the process. */
@@ -13,11 +13,11 @@ export interface FlowControlContext {
 }
 
 /**
- * Holds a slot of the connection's flow controller while the inner dispatch runs (send and read), and reports
+ * Holds a slot of the connection's flow controller while the inner call runs (send and read), and reports
  * each response to it: its status, quota headers and latency set the connection's pace for every execution.
  */
 export function withFlowControl<TResponse extends HttpOutcome>(context: FlowControlContext) {
-	return (inner: Dispatch<TResponse>): Dispatch<TResponse> =>
+	return (inner: Call<TResponse>): Call<TResponse> =>
 		async (spec, call) => {
 			const queuedAt = Date.now();
 			const permit = await context.connection.acquire(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { localFailure } from '../../../../nodes/Unified/core/shared/localFailure';
+import { localFailure } from '../../../../nodes/Unified/core/errors/localFailure';
 
 const where = { connectionId: 'conn_acme', path: 'files/big.zip' };
 const codeError = (code: string, message = `${code}: something`) =>

@@ -1,4 +1,4 @@
 import { sleep } from '../shared/sleep';
-import type { Clock } from './dispatch';
+import type { Clock } from './call';
 
 export const systemClock: Clock = { sleep, now: Date.now };

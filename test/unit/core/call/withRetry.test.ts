@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import type {
-	Clock,
-	Dispatch,
-	HttpOutcome,
-} from '../../../../nodes/Unified/core/dispatch/dispatch';
-import { withFlowControl } from '../../../../nodes/Unified/core/dispatch/withFlowControl';
-import { withRetry } from '../../../../nodes/Unified/core/dispatch/withRetry';
+import type { Clock, Call, HttpOutcome } from '../../../../nodes/Unified/core/call/call';
+import { withRetry } from '../../../../nodes/Unified/core/call/withRetry';
 import type { RequestSpec } from '../../../../nodes/Unified/core/request/requestSpec';
-import { PassthroughFailure } from '../../../../nodes/Unified/core/shared/failure';
-import { ParameterError } from '../../../../nodes/Unified/core/shared/parameterError';
-import { ExecutionFlow } from '../../../../nodes/Unified/core/transport/flow/executionFlow';
+import { PassthroughFailure } from '../../../../nodes/Unified/core/errors/passthroughFailure';
+import { ParameterError } from '../../../../nodes/Unified/core/errors/parameterError';
 import { DEFAULT_RETRY } from '../../../../nodes/Unified/core/transport/retryPolicy';
 
 const get: RequestSpec = { method: 'GET', path: 'items', query: [], headers: {} };
@@ -34,7 +28,7 @@ function fakeClock(): Clock & { waits: number[]; time: number } {
 /** A send that answers from a script, one entry per attempt: a status (with headers) or an error to throw. */
 function scripted(
 	script: Array<number | [number, Record<string, string>] | Error>,
-): Dispatch<HttpOutcome> & { calls: number } {
+): Call<HttpOutcome> & { calls: number } {
 	const send = async () => {
 		const step = script[Math.min(send.calls++, script.length - 1)];
 		if (step instanceof Error) throw step;
@@ -176,43 +170,5 @@ describe('withRetry under a flow controller (rateLimits set)', () => {
 			get,
 		);
 		await expect(call).rejects.toThrow(/asked to wait/);
-	});
-});
-
-describe('withFlowControl', () => {
-	it("keeps no more calls in flight than the execution's fixed Concurrency, and every call completes", async () => {
-		let inFlight = 0;
-		let most = 0;
-		const releases: Array<() => void> = [];
-		const inner: Dispatch<HttpOutcome> = async () => {
-			inFlight++;
-			most = Math.max(most, inFlight);
-			await new Promise<void>((resolve) => releases.push(resolve));
-			inFlight--;
-			return { statusCode: 200, headers: {} };
-		};
-		const flow = new ExecutionFlow(
-			{ baseUrl: 'http://dispatch.test', apiKey: 'test-key' },
-			{
-				concurrency: 2,
-				requestIntervalMs: 0,
-			},
-		);
-		const limited = withFlowControl<HttpOutcome>({
-			connection: flow.connection('c1'),
-			budget: flow.budget,
-			maxWaitMs: 1000,
-		})(inner);
-		const calls = Promise.all(Array.from({ length: 5 }, () => limited(get)));
-		const tick = async () => {
-			for (let hop = 0; hop < 10; hop++) await new Promise((resolve) => setImmediate(resolve));
-		};
-		for (let released = 0; released < 5; released++) {
-			await tick();
-			expect(inFlight).toBe(Math.min(2, 5 - released));
-			releases.shift()!();
-		}
-		expect((await calls).map((response) => response.statusCode)).toEqual([200, 200, 200, 200, 200]);
-		expect(most).toBe(2);
 	});
 });

@@ -2,41 +2,41 @@ import { describe, expect, it } from 'vitest';
 
 import {
 	createConnectionCaller,
-	type Exchange,
-} from '../../../../nodes/Unified/core/exchange/connectionCaller';
+	type SendCall,
+} from '../../../../nodes/Unified/core/caller/connectionCaller';
 import type {
-	ExchangeChannel,
-	ExchangeContext,
-	ExchangeResult,
-} from '../../../../nodes/Unified/core/exchange/exchange';
+	CallChannel,
+	CallContext,
+	CallResult,
+} from '../../../../nodes/Unified/core/caller/passthroughCall';
 import type { RequestSpec } from '../../../../nodes/Unified/core/request/requestSpec';
 import {
 	resolveItemOptions,
 	type RawOptions,
 } from '../../../../nodes/Unified/core/runtime/options';
-import { PassthroughFailure } from '../../../../nodes/Unified/core/shared/failure';
+import { PassthroughFailure } from '../../../../nodes/Unified/core/errors/passthroughFailure';
 import type { ExecutionFlow } from '../../../../nodes/Unified/core/transport/flow/executionFlow';
 
 const SECRET = 'key-0123456789abcdef';
 const get: RequestSpec = { method: 'GET', path: 'crm/v3/objects/contacts', query: [], headers: {} };
 const post: RequestSpec = { ...get, method: 'POST' };
 
-type Answer = Partial<ExchangeResult<string>> & { statusCode: number };
+type Answer = Partial<CallResult<string>> & { statusCode: number };
 
-/** An exchange that records each context it was given and answers from a script (or throws an error in it). */
-function fakeExchange(answer: Answer | Error): Exchange<string> & {
-	calls: Array<{ spec: RequestSpec; context: ExchangeContext<string> }>;
+/** A way of sending a call that records each context it was given and answers from a script (or throws an error in it). */
+function fakeSendCall(answer: Answer | Error): SendCall<string> & {
+	calls: Array<{ spec: RequestSpec; context: CallContext<string> }>;
 } {
-	const send = async (spec: RequestSpec, context: ExchangeContext<string>) => {
+	const send = async (spec: RequestSpec, context: CallContext<string>) => {
 		send.calls.push({ spec, context });
 		if (answer instanceof Error) throw answer;
 		return { headers: {}, kind: 'json' as const, attempts: 1, waitedMs: 0, ...answer };
 	};
-	send.calls = [] as Array<{ spec: RequestSpec; context: ExchangeContext<string> }>;
+	send.calls = [] as Array<{ spec: RequestSpec; context: CallContext<string> }>;
 	return send;
 }
 
-const channel: ExchangeChannel<string> = {
+const channel: CallChannel<string> = {
 	send: {
 		baseUrl: 'http://127.0.0.1:1',
 		apiKey: SECRET,
@@ -45,13 +45,13 @@ const channel: ExchangeChannel<string> = {
 		headersTimeoutMs: 1000,
 		bodyTimeoutMs: 1000,
 	},
-	// Only passed along: the fake exchange never reaches a flow controller.
+	// Only passed along: the fake never reaches a flow controller.
 	flow: {} as ExecutionFlow,
 	storeBinary: async () => 'stored',
 };
 
 function callerFor(answer: Answer | Error, raw: RawOptions = {}) {
-	const send = fakeExchange(answer);
+	const send = fakeSendCall(answer);
 	const options = resolveItemOptions(raw);
 	const caller = createConnectionCaller(
 		{ connectionId: 'conn-1', channel, options, secret: SECRET },
@@ -174,7 +174,7 @@ describe("createConnectionCaller: 'success' and 'any' answers", () => {
 		await expect(caller.call(get, { accept: 'any' })).resolves.toMatchObject({ statusCode: 500 });
 	});
 
-	it('throws what the exchange throws (a network failure), from outcome() too', async () => {
+	it('throws what sending the call throws (a network failure), from outcome() too', async () => {
 		const network = new PassthroughFailure('The connection was reset', { code: 'ECONNRESET' });
 		const { caller } = callerFor(network);
 		await expect(caller.outcome(get, { accept: 'success' })).rejects.toBe(network);

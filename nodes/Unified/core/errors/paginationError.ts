@@ -1,4 +1,4 @@
-import { PassthroughFailure } from '../shared/failure';
+import { PassthroughFailure } from './passthroughFailure';
 
 /** A pagination failure: the upstream's paging data cannot be followed safely or would loop. */
 export class PaginationError extends PassthroughFailure {

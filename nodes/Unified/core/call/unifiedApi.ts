@@ -1,14 +1,14 @@
 import { request } from 'undici';
 
 import { systemClock } from './systemClock';
-import type { Clock, Dispatch, HttpOutcome } from './dispatch';
+import type { Clock, Call, HttpOutcome } from './call';
 import { withRetry } from './withRetry';
 import { encodeQuery } from '../request/query';
 import { readWithin } from '../response/readBody';
 import { apiBaseUrl, type UnifiedCredentials } from '../shared/baseUrl';
 import { redactSecret } from '../shared/redact';
 import { getDispatcher, type DispatcherSettings } from '../transport/dispatcher';
-import { callFailure } from '../transport/networkError';
+import { callFailure } from '../errors/networkFailure';
 import { DEFAULT_RETRY, type RetrySettings } from '../transport/retryPolicy';
 
 export interface UnifiedConnection {
@@ -41,7 +41,7 @@ export interface UnifiedApiCall {
 }
 
 /** One attempt at Unified's own API; the body as text (bounded), redacted of the key. */
-function unifiedAttempt(call: UnifiedApiCall): Dispatch<HttpOutcome & { body: string }> {
+function unifiedAttempt(call: UnifiedApiCall): Call<HttpOutcome & { body: string }> {
 	return async (spec) => {
 		const search = encodeQuery(spec.query);
 		const response = await request(
@@ -88,7 +88,7 @@ export async function callUnified<T>(
 	query: Array<[string, string]>,
 	body?: unknown,
 ): Promise<T> {
-	const dispatch = withRetry<HttpOutcome & { body: string }>({
+	const retried = withRetry<HttpOutcome & { body: string }>({
 		retry: UNIFIED_API_RETRY,
 		clock: call.clock ?? systemClock,
 		signal: call.signal,
@@ -100,7 +100,7 @@ export async function callUnified<T>(
 			}),
 	})(unifiedAttempt(call));
 	const json = body === undefined ? undefined : JSON.stringify(body);
-	const response = await dispatch({
+	const response = await retried({
 		method,
 		path,
 		query,

@@ -1,14 +1,14 @@
-import { detectBodyError } from '../response/bodyError';
+import { detectBodyError } from '../errors/bodyError';
 import { isSuccessStatus } from '../response/readResponse';
-import { summarizeHttpError } from '../response/upstreamError';
-import { PassthroughFailure } from '../shared/failure';
-import { attemptsNote } from '../dispatch/withRetry';
-import type { ExchangeResult } from './exchange';
+import { summarizeHttpError } from '../errors/upstreamError';
+import { PassthroughFailure } from '../errors/passthroughFailure';
+import { attemptsNote } from '../call/withRetry';
+import type { CallResult } from './passthroughCall';
 import type { ItemOptions } from '../runtime/options';
 
 /** The failure of an answer with an error status: the upstream's message, how many attempts it took. */
 export function statusFailure(
-	response: ExchangeResult<unknown>,
+	response: CallResult<unknown>,
 	connectionId: string,
 	path: string,
 ): PassthroughFailure {
@@ -31,7 +31,7 @@ export function statusFailure(
 
 /** Why the response is an error the user did not ask to receive as output; undefined when it is usable. */
 export function unusableFailure(
-	response: ExchangeResult<unknown>,
+	response: CallResult<unknown>,
 	options: Pick<ItemOptions, 'neverError' | 'failOnBodyError'>,
 	connectionId: string,
 	path: string,

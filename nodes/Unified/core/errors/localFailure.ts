@@ -1,6 +1,6 @@
-import { callTarget, type CallTarget } from './callTarget';
+import { callTarget, type CallTarget } from '../shared/callTarget';
 import { errorCode } from './errorCode';
-import { PassthroughFailure } from './failure';
+import { PassthroughFailure } from './passthroughFailure';
 
 interface Explanation {
 	message: string;

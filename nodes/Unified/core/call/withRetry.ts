@@ -1,6 +1,6 @@
 import type { RequestSpec } from '../request/requestSpec';
-import { PassthroughFailure } from '../shared/failure';
-import { ParameterError } from '../shared/parameterError';
+import { PassthroughFailure } from '../errors/passthroughFailure';
+import { ParameterError } from '../errors/parameterError';
 import { seconds } from '../shared/values';
 import {
 	decideHttpRetry,
@@ -8,7 +8,7 @@ import {
 	requestedWaitMs,
 	type RetrySettings,
 } from '../transport/retryPolicy';
-import { newCall, type CallInfo, type Clock, type Dispatch, type HttpOutcome } from './dispatch';
+import { newCall, type CallInfo, type Clock, type Call, type HttpOutcome } from './call';
 
 export interface RetryOutcome {
 	attempts: number;
@@ -73,12 +73,12 @@ function stalled<TResponse extends HttpOutcome>(
 }
 
 /**
- * Retries the inner dispatch per the policy: statuses and network failures, waits from Retry-After or backoff.
+ * Retries the inner call per the policy: statuses and network failures, waits from Retry-After or backoff.
  * Under a flow controller a 429 is the connection's to handle (see `rateLimits`).
  */
 export function withRetry<TResponse extends HttpOutcome>(context: RetryContext) {
 	const now = () => context.clock.now();
-	return (inner: Dispatch<TResponse>): Dispatch<TResponse & RetryOutcome> =>
+	return (inner: Call<TResponse>): Call<TResponse & RetryOutcome> =>
 		async (spec, given?: CallInfo) => {
 			const call = given ?? newCall(now());
 			let waitedMs = 0;

@@ -1,7 +1,7 @@
-import { systemClock } from '../dispatch/systemClock';
-import type { Clock, Dispatch } from '../dispatch/dispatch';
-import { withFlowControl } from '../dispatch/withFlowControl';
-import { withRetry, type RetryOutcome } from '../dispatch/withRetry';
+import { systemClock } from '../call/systemClock';
+import type { Clock, Call } from '../call/call';
+import { withFlowControl } from '../call/withFlowControl';
+import { withRetry, type RetryOutcome } from '../call/withRetry';
 import type { RequestSpec } from '../request/requestSpec';
 import {
 	readResponse,
@@ -10,12 +10,12 @@ import {
 	type ReadResponse,
 } from '../response/readResponse';
 import type { ExecutionFlow } from '../transport/flow/executionFlow';
-import { callFailure } from '../transport/networkError';
+import { callFailure } from '../errors/networkFailure';
 import type { RetrySettings } from '../transport/retryPolicy';
 import { send, type SendContext } from '../transport/send';
 
 /** How one connection's calls go out in one execution: where to, through which flow, into which store. */
-export interface ExchangeChannel<TBinary> {
+export interface CallChannel<TBinary> {
 	send: SendContext;
 	/** The execution's access to the per-connection flow controllers. */
 	flow: ExecutionFlow;
@@ -27,18 +27,16 @@ export interface ExchangeChannel<TBinary> {
 }
 
 /** One call's context: its connection's channel, its retry settings, how its body is read. */
-export interface ExchangeContext<TBinary> extends ExchangeChannel<TBinary> {
+export interface CallContext<TBinary> extends CallChannel<TBinary> {
 	retry: RetrySettings;
 	/** How response bodies are read (format, limits, the key to redact). */
 	reading: Omit<ReadOptions, 'path'>;
 }
 
-export type ExchangeResult<TBinary> = ReadResponse<TBinary> & RetryOutcome;
+export type CallResult<TBinary> = ReadResponse<TBinary> & RetryOutcome;
 
 /** One attempt through the passthrough: send, then read the response (into the binary store for files). */
-function passthroughAttempt<TBinary>(
-	context: ExchangeContext<TBinary>,
-): Dispatch<ReadResponse<TBinary>> {
+function passthroughAttempt<TBinary>(context: CallContext<TBinary>): Call<ReadResponse<TBinary>> {
 	return async (spec) => {
 		const sentAt = Date.now();
 		const response = await send(spec, context.send);
@@ -53,13 +51,11 @@ function passthroughAttempt<TBinary>(
 }
 
 /**
- * The passthrough's dispatch: attempts through the connection's flow controller, retried per the policy. A slot
+ * The passthrough's call: attempts through the connection's flow controller, retried per the policy. A slot
  * is held only while a request is in flight (send and read), never during a wait; a 429 pauses the connection
  * and the retry queues in call order.
  */
-export function passthroughDispatch<TBinary>(
-	context: ExchangeContext<TBinary>,
-): Dispatch<ExchangeResult<TBinary>> {
+export function passthroughCall<TBinary>(context: CallContext<TBinary>): Call<CallResult<TBinary>> {
 	// Looked up once per call: every attempt and every 429's stall check use the same controller.
 	const connection = context.flow.connection(context.send.connectionId);
 	const retry = withRetry<ReadResponse<TBinary>>({
@@ -86,9 +82,9 @@ export function passthroughDispatch<TBinary>(
 }
 
 /** One logical call through the passthrough. */
-export async function exchange<TBinary>(
+export async function callPassthrough<TBinary>(
 	spec: RequestSpec,
-	context: ExchangeContext<TBinary>,
-): Promise<ExchangeResult<TBinary>> {
-	return await passthroughDispatch(context)(spec);
+	context: CallContext<TBinary>,
+): Promise<CallResult<TBinary>> {
+	return await passthroughCall(context)(spec);
 }

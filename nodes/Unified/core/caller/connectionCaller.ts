@@ -5,15 +5,15 @@ import type { ResponseFormat } from '../response/contentType';
 import { isSuccessStatus } from '../response/readResponse';
 import type { Runtime } from '../runtime/createRuntime';
 import type { ItemOptions } from '../runtime/options';
-import type { PassthroughFailure } from '../shared/failure';
+import type { PassthroughFailure } from '../errors/passthroughFailure';
 import { getDispatcher } from '../transport/dispatcher';
 import { statusFailure, unusableFailure } from './answerFailure';
 import {
-	exchange,
-	type ExchangeChannel,
-	type ExchangeContext,
-	type ExchangeResult,
-} from './exchange';
+	callPassthrough,
+	type CallChannel,
+	type CallContext,
+	type CallResult,
+} from './passthroughCall';
 
 /**
  * Which answers a call returns; the others fail it.
@@ -37,26 +37,27 @@ export interface CallSettings {
 }
 
 export type CallOutcome<TBinary> =
-	| { response: ExchangeResult<TBinary> }
+	| { response: CallResult<TBinary> }
 	| { failure: PassthroughFailure };
 
 /** One connection's calls in one execution: built once, with the connection's options, used for every call. */
 export interface ConnectionCaller<TBinary = IBinaryData> {
 	readonly connectionId: string;
 	/** The answer, checked per `settings.accept`; a refused answer throws its failure. */
-	call(spec: RequestSpec, settings?: CallSettings): Promise<ExchangeResult<TBinary>>;
+	call(spec: RequestSpec, settings?: CallSettings): Promise<CallResult<TBinary>>;
 	/** The same call, with a refused answer as a value (a batch splits on it); other failures still throw. */
 	outcome(spec: RequestSpec, settings?: CallSettings): Promise<CallOutcome<TBinary>>;
 }
 
-export type Exchange<TBinary> = (
+/** How a caller sends one call with its context: `callPassthrough`, or a fake in the unit tests. */
+export type SendCall<TBinary> = (
 	spec: RequestSpec,
-	context: ExchangeContext<TBinary>,
-) => Promise<ExchangeResult<TBinary>>;
+	context: CallContext<TBinary>,
+) => Promise<CallResult<TBinary>>;
 
 export interface CallerConnection<TBinary> {
 	connectionId: string;
-	channel: ExchangeChannel<TBinary>;
+	channel: CallChannel<TBinary>;
 	/** The options of the item (action node) or of the node (trigger): retry, limits, format, error handling. */
 	options: ItemOptions;
 	/** Redacted from every body read. */
@@ -65,7 +66,7 @@ export interface CallerConnection<TBinary> {
 
 /** Why this answer fails the call, per `accept`; undefined when it is returned. */
 function refusal(
-	response: ExchangeResult<unknown>,
+	response: CallResult<unknown>,
 	accept: Accept,
 	options: ItemOptions,
 	connectionId: string,
@@ -78,10 +79,10 @@ function refusal(
 		: statusFailure(response, connectionId, path);
 }
 
-/** A caller over any exchange: the passthrough's, or a fake in the unit tests. */
+/** A caller over any way of sending a call: the passthrough's, or a fake in the unit tests. */
 export function createConnectionCaller<TBinary>(
 	connection: CallerConnection<TBinary>,
-	send: Exchange<TBinary>,
+	send: SendCall<TBinary>,
 ): ConnectionCaller<TBinary> {
 	const { connectionId, channel, options, secret } = connection;
 	const outcome = async (
@@ -122,7 +123,7 @@ export function connectionCaller(
 	connectionId: string,
 	options: ItemOptions,
 ): ConnectionCaller {
-	const channel: ExchangeChannel<IBinaryData> = {
+	const channel: CallChannel<IBinaryData> = {
 		send: {
 			baseUrl: runtime.baseUrl,
 			apiKey: runtime.secret,
@@ -138,6 +139,6 @@ export function connectionCaller(
 	};
 	return createConnectionCaller(
 		{ connectionId, channel, options, secret: runtime.secret },
-		exchange,
+		callPassthrough,
 	);
 }

@@ -6,19 +6,23 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { ParameterError } from '../shared/parameterError';
-import { PassthroughFailure } from '../shared/failure';
+import { OperationFailure } from './operationFailure';
+import { ParameterError } from './parameterError';
+import { PassthroughFailure } from './passthroughFailure';
 import { redactSecret, redactSecretDeep } from '../shared/redact';
 
 /** The message a user reads; a parameter problem names the parameter. The key is redacted from everything. */
 export function userMessage(error: unknown, secret: string): string {
-	const message = redactSecret((error as Error).message ?? String(error), secret);
+	const own = (error as { message?: unknown } | null | undefined)?.message;
+	// Anything can be thrown: undefined, null, an object whose message is not text.
+	const message = redactSecret(typeof own === 'string' ? own : String(error), secret);
 	return error instanceof ParameterError ? `Parameter "${error.parameter}": ${message}` : message;
 }
 
 /**
- * The error that fails the node: NodeOperationError for parameters, NodeApiError for what the API answered.
- * `itemIndex` undefined: a node without input items (the polling trigger), whose messages name no item.
+ * The error that fails the node, and the only place the package builds one: NodeOperationError for parameters
+ * and operation failures, NodeApiError for a failed call. `itemIndex` undefined: work that covers no input item
+ * (a poll, an editor list), whose messages name no item.
  */
 export function toNodeError(
 	node: INode,
@@ -52,7 +56,11 @@ export function toNodeError(
 			Object.assign(nodeError.context, redactSecretDeep(error.details.context, secret));
 		return nodeError;
 	}
-	return new NodeOperationError(node, `${message}${itemSuffix}`, { itemIndex });
+	const description =
+		error instanceof OperationFailure && error.details.description
+			? redactSecret(error.details.description, secret)
+			: undefined;
+	return new NodeOperationError(node, `${message}${itemSuffix}`, { itemIndex, description });
 }
 
 /** The item a failure becomes with continueOnFail (or as an AI tool): `{ error, statusCode?, body?, details? }`. */

@@ -1,4 +1,4 @@
-import { PassthroughFailure } from '../shared/failure';
+import { PassthroughFailure } from './passthroughFailure';
 import { byteSize } from '../shared/values';
 
 /** A JSON or text body over "Max Response Size". Not retried: the same request would get the same body. */

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Clock } from '../../../../nodes/Unified/core/dispatch/dispatch';
+import type { Clock } from '../../../../nodes/Unified/core/call/call';
 import {
 	callUnified,
 	getUnified,
 	listConnections,
-} from '../../../../nodes/Unified/core/dispatch/unifiedApi';
+} from '../../../../nodes/Unified/core/call/unifiedApi';
 
 // Unified's own API (the connection list, xref lookups) goes through the same retry wrapper as the passthrough:
 // a loopback server answers from a script, a fake clock records the waits.

@@ -65,6 +65,8 @@ export interface WebhookCredentials {
 	apiKey: string;
 	baseUrl: string;
 	webhookSecret?: string;
+	/** Default `custom` (the simulator at `baseUrl`); a fixed region means Unified.to itself. */
+	region?: 'us' | 'eu' | 'au' | 'custom';
 }
 
 /** One workflow execution started by a delivery, as n8n's webhook helpers start it. */

@@ -195,4 +195,23 @@ describe('Unified.to Trigger subscriptions (checkExists / create / delete)', () 
 			fixture.sim.received.filter((line) => line.startsWith('POST /unified/webhook')).at(-1),
 		).toBe('POST /unified/webhook?include_all=true');
 	});
+
+	it("with Unified.to's own regions, a webhook URL only this machine knows fails activation naming WEBHOOK_URL, before anything is sent", async () => {
+		// A fixed region sends to Unified.to itself (unreachable from here): the error below is the node's own.
+		for (const region of ['us', 'eu', 'au'] as const) {
+			harness = await startWebhookTrigger({
+				credentials: { ...fixture.credentials, region },
+				parameters: contacts(),
+			});
+			await expect(harness.activate()).rejects.toThrow(
+				/Unified\.to cannot reach this trigger's webhook URL http:\/\/127\.0\.0\.1:\d+\/webhook\/.*127\.0\.0\.1 is a loopback or private address/,
+			);
+			await harness.close();
+			harness = undefined;
+		}
+		// The simulator at a custom base URL may sit anywhere: the same URL is fine there.
+		const trigger = await start();
+		await trigger.activate();
+		expect(fixture.sim.webhooks).toHaveLength(2);
+	});
 });

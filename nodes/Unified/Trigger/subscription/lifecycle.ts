@@ -7,7 +7,9 @@ import {
 	unifiedXrefLookup,
 	type ConnectionParameter,
 } from '../../core/runtime/connection';
+import { OperationFailure } from '../../core/errors';
 import type { UnifiedCredentials } from '../../core/shared/baseUrl';
+import { isFixedRegion } from '../../core/shared/regions';
 import { coversEvents, stillMatches, subscriptionsToReplace } from './matching';
 import {
 	readSubscriptions,
@@ -20,6 +22,7 @@ import {
 	type RawTriggerOptions,
 	type SubscriptionSettings,
 } from './subscriptionSettings';
+import { unreachableReason } from './reachableUrl';
 import { createWebhook, deleteWebhook, findWebhook, listWebhooks } from './webhookApi';
 
 /** What one lifecycle call works with: the node's settings, resolved and checked before anything is sent. */
@@ -33,6 +36,24 @@ interface HookSetup {
 
 export function hookCredentials(credentials: UnifiedCredentials): UnifiedApiCall {
 	return { credentials };
+}
+
+/**
+ * Unified.to's own regions call the URL from the internet: a URL only this machine or network knows would be
+ * accepted, then fail every delivery until Unified marks the webhook unhealthy. A custom base URL (the simulator, a
+ * proxy) may sit anywhere, so it is not judged.
+ */
+function assertReachable(hookUrl: string, credentials: UnifiedCredentials): void {
+	if (!isFixedRegion(credentials.region ?? 'us')) return;
+	const reason = unreachableReason(hookUrl);
+	if (reason === undefined) return;
+	throw new OperationFailure(
+		`Unified.to cannot reach this trigger's webhook URL ${hookUrl.slice(0, 200)}: ${reason}`,
+		{
+			description:
+				"Set n8n's WEBHOOK_URL environment variable to the address Unified.to can call (your public https URL, or a tunnel's), restart n8n, then activate the workflow again. Nothing was created in Unified.to.",
+		},
+	);
 }
 
 async function hookSetup(context: IHookFunctions): Promise<HookSetup> {
@@ -51,6 +72,7 @@ async function hookSetup(context: IHookFunctions): Promise<HookSetup> {
 	);
 	const hookUrl = context.getNodeWebhookUrl('default');
 	if (!hookUrl) throw new Error('n8n gave no URL for the trigger to subscribe');
+	assertReachable(hookUrl, credentials);
 	return {
 		call,
 		hookUrl,

@@ -12,6 +12,7 @@ import { startSimulator } from '../test/simulator';
 import { printRun } from './print';
 import { defaultReadOnlyPath, listRealConnections } from './realApi';
 import { runSyncExample } from './sync';
+import { runWebhookSyncExample, webhookTrigger } from './webhookSync';
 
 /**
  * `npm start`: runs every workflow in examples/ through n8n's real engine against the embedded simulator.
@@ -40,6 +41,11 @@ async function runExamples(): Promise<boolean> {
 			const example = loadExample(file);
 			if (pollingTrigger(example)) {
 				allSucceeded = (await runSyncExample(example, file, sim, credentials)) && allSucceeded;
+				continue;
+			}
+			if (webhookTrigger(example)) {
+				allSucceeded =
+					(await runWebhookSyncExample(example, file, sim, credentials)) && allSucceeded;
 				continue;
 			}
 			const isAgent = example.nodes.some((node) => node.type.endsWith('unifiedPassthroughTool'));

@@ -93,6 +93,15 @@ function exampleCases(): E2eCase[] {
 			const title = `examples/${file}`;
 			if (example.nodes.some((node) => node.type.startsWith('@n8n/n8n-nodes-langchain.lmChat')))
 				return agentExampleCase(id, title, example);
+			if (example.nodes.some((node) => node.type.endsWith('.unifiedTrigger'))) {
+				return {
+					id,
+					title,
+					// A webhook trigger waits for a delivery; n8n execute starts it with one empty item.
+					skip: 'a webhook trigger: n8n execute sends it no delivery (the "webhook trigger" case runs it in n8n start)',
+					check: () => undefined,
+				};
+			}
 			if (
 				example.nodes.some((node) => node.type.endsWith('Trigger') && node.type.includes('unified'))
 			) {

@@ -19,6 +19,7 @@ import { perfWorkflows, runLoopbackCpu, runRegimes } from './perf';
 import { runPollMode, type PollScheduler } from './pollMode';
 import { runQueueMode, type QueueDatabase } from './queueMode';
 import { ensureRuntime } from './runtime';
+import { runWebhookMode, type WebhookMode } from './webhookMode';
 
 const { values: flags } = parseArgs({
 	options: {
@@ -29,6 +30,7 @@ const { values: flags } = parseArgs({
 		queue: { type: 'boolean', default: false },
 		'queue-db': { type: 'string', default: 'postgres' },
 		poll: { type: 'string', default: 'memory,durable' },
+		webhook: { type: 'string', default: 'main,queue' },
 	},
 });
 const installMode = flags.install as InstallMode;
@@ -48,6 +50,10 @@ if (queueDatabase !== 'postgres' && queueDatabase !== 'sqlite')
 const pollSchedulers = flags.poll.split(',').filter(Boolean) as PollScheduler[];
 if (pollSchedulers.some((scheduler) => scheduler !== 'memory' && scheduler !== 'durable'))
 	throw new Error('--poll lists "memory" and/or "durable"');
+
+const webhookModes = flags.webhook.split(',').filter(Boolean) as WebhookMode[];
+if (webhookModes.some((mode) => mode !== 'main' && mode !== 'queue'))
+	throw new Error('--webhook lists "main" and/or "queue"');
 
 const log = (line = '') => console.log(line);
 const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
@@ -251,8 +257,19 @@ async function main(): Promise<number> {
 				? 1
 				: 0;
 
+		// The webhook trigger needs n8n start too, and a simulator of its own (see webhookMode.ts).
+		const webhookFailed =
+			selected('webhook trigger') &&
+			webhookModes.length &&
+			!(await runWebhookMode(runtime, n8n, webhookModes, logDir, log))
+				? 1
+				: 0;
+
 		const failed =
-			results.filter((result) => result.status === 'FAIL').length + queueFailed + pollFailed;
+			results.filter((result) => result.status === 'FAIL').length +
+			queueFailed +
+			pollFailed +
+			webhookFailed;
 		log();
 		log(
 			`${failed ? `${failed} FAILED` : 'all passed'}: ${results.filter((result) => result.status === 'pass').length} passed, ${results.filter((result) => result.status === 'skip').length} skipped, in ${seconds(performance.now() - started)} (logs: ${logDir})`,

@@ -11,6 +11,7 @@ import {
 } from '../harness/examples';
 import { useSimulator } from '../harness/fixture';
 import { createPoller } from '../harness/poll';
+import { DOWNSTREAM_NAME, startWebhookTrigger, WEBHOOK_TRIGGER_TYPE } from '../harness/webhook';
 
 const fixture = useSimulator();
 
@@ -184,6 +185,56 @@ describe('examples/', () => {
 		expect(output[2].json).toMatchObject({ id: '101', new: false });
 		expect(output[0].json).toMatchObject({ new: true });
 		expect(output[4].json.error).toContain('Invalid unique value "not-an-email"');
+	});
+
+	example('hubspot-contact-updated-to-salesforce.json', async () => {
+		const workflow = load('hubspot-contact-updated-to-salesforce.json');
+		const trigger = workflow.nodes.find((node: INode) => node.type === WEBHOOK_TRIGGER_TYPE)!;
+		const upsert = workflow.nodes.find((node: INode) => node !== trigger)!;
+		expect(workflow.connections[trigger.name].main[0]![0].node).toBe(upsert.name);
+		const harness = await startWebhookTrigger({
+			credentials: { ...fixture.credentials, webhookSecret: fixture.sim.webhookSecret },
+			parameters: trigger.parameters,
+			passthrough: upsert.parameters,
+		});
+		try {
+			await harness.activate();
+			const [webhook] = fixture.sim.webhooks;
+			expect(fixture.sim.webhooks).toHaveLength(1);
+			expect(webhook).toMatchObject({
+				connection_id: 'conn_hubspot',
+				object_type: 'crm_contact',
+				event: 'updated',
+				interval: 1,
+				hook_url: harness.url,
+			});
+			fixture.sim.feed.update('hubspot:contacts', '101', { firstname: 'Ann-Marie' });
+			fixture.sim.feed.update('hubspot:contacts', '102', { lastname: 'Builder' });
+			fixture.sim.triggerWebhook(webhook.id);
+			const [execution] = await harness.waitForExecutions(1);
+			await harness.idle();
+			expect(execution.status).toBe('success');
+			expect(execution.output(DOWNSTREAM_NAME)!.map((item) => item.json)).toEqual([
+				{ id: expect.stringMatching(/^001FEED/), success: true, errors: [], created: true },
+				{ id: expect.stringMatching(/^001FEED/), success: true, errors: [], created: true },
+			]);
+			expect(fixture.passthroughCalls()).toEqual([
+				'PATCH conn_salesforce/services/data/v62.0/sobjects/Account/HubSpot_Contact_Id__c/101',
+				'PATCH conn_salesforce/services/data/v62.0/sobjects/Account/HubSpot_Contact_Id__c/102',
+			]);
+			expect(fixture.sim.feed.list('salesforce:Account').map((record) => record.fields)).toEqual([
+				{
+					Name: 'Ann-Marie Contact101',
+					Description: 'ann.101@example.com',
+					HubSpot_Contact_Id__c: '101',
+				},
+				{ Name: 'Bob Builder', Description: 'bob.102@example.com', HubSpot_Contact_Id__c: '102' },
+			]);
+			await harness.deactivate();
+			expect(fixture.sim.webhooks).toHaveLength(0);
+		} finally {
+			await harness.close();
+		}
 	});
 
 	it('runs every example file', () => {

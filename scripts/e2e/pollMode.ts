@@ -6,7 +6,7 @@ import type { SimulatorProcess } from '../../bench/support/simulatorProcess';
 import { CREDENTIAL, CREDENTIAL_REF, PACKAGE_NAME } from './config';
 import { execOrThrow, seconds } from './exec';
 import type { N8nCli, WorkflowJson } from './n8n';
-import { freePort, Service, startPostgres } from './queueMode';
+import { freePort, Service, startPostgres } from './services';
 import type { Runtime } from './runtime';
 import { connectionById, passthroughNode } from './workflows';
 

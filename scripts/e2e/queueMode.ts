@@ -1,24 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import {
-	chownSync,
-	closeSync,
-	mkdtempSync,
-	openSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Agent, request, type RequestOptions } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { SimulatorProcess } from '../../bench/support/simulatorProcess';
 import { CREDENTIAL } from './config';
-import { exec, execOrThrow, seconds } from './exec';
+import { execOrThrow, seconds } from './exec';
 import type { N8nCli, WorkflowJson } from './n8n';
 import type { Runtime } from './runtime';
+import { QueueCluster, type QueueDatabase } from './services';
 import { connectionById, passthroughNode } from './workflows';
+
+export type { QueueDatabase } from './services';
 
 // `npm run e2e -- --queue`: issue 11's queue-mode target. n8n in queue mode (EXECUTIONS_MODE=queue) with its own
 // Redis, one main process that takes the webhooks and 2 `n8n worker` processes, on the e2e run's user folder (the
@@ -71,80 +63,6 @@ function workflow(): WorkflowJson {
 	};
 }
 
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-/** A long-running child in its own process group (n8n starts task runners below it), its output in a file. */
-export class Service {
-	private readonly child: ChildProcess;
-	private exited = false;
-
-	constructor(
-		readonly name: string,
-		command: string,
-		args: string[],
-		env: NodeJS.ProcessEnv,
-		readonly logFile: string,
-	) {
-		const fd = openSync(logFile, 'w');
-		this.child = spawn(command, args, { env, detached: true, stdio: ['ignore', fd, fd] });
-		closeSync(fd);
-		this.child.once('exit', () => (this.exited = true));
-	}
-
-	log(): string {
-		return readFileSync(this.logFile, 'utf8');
-	}
-
-	async ready(pattern: RegExp): Promise<void> {
-		const deadline = Date.now() + STARTUP_MS;
-		while (!pattern.test(this.log())) {
-			if (this.exited)
-				throw new Error(`${this.name} exited before it was ready (log: ${this.logFile})`);
-			if (Date.now() > deadline)
-				throw new Error(
-					`${this.name} not ready after ${seconds(STARTUP_MS)} (log: ${this.logFile})`,
-				);
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
-	}
-
-	/** SIGTERM to the group, SIGKILL after `graceMs`. Synchronous with graceMs 0 (process exit handlers). */
-	stop(graceMs: number): Promise<void> | void {
-		if (this.exited || this.child.pid === undefined) return;
-		const group = -this.child.pid;
-		const signal = (name: NodeJS.Signals) => {
-			try {
-				process.kill(group, name);
-			} catch {
-				// already gone
-			}
-		};
-		if (graceMs === 0) return signal('SIGKILL');
-		signal('SIGTERM');
-		return new Promise<void>((resolve) => {
-			const timer = setTimeout(() => {
-				signal('SIGKILL');
-				resolve();
-			}, graceMs);
-			this.child.once('exit', () => {
-				clearTimeout(timer);
-				// The task runner n8n started may outlive it for a moment: the group goes too.
-				signal('SIGKILL');
-				resolve();
-			});
-		});
-	}
-}
-
 interface Answer {
 	status: number;
 	body: string;
@@ -164,68 +82,6 @@ function send(url: string, agent: Agent, options: RequestOptions = {}): Promise<
 	});
 }
 
-export type QueueDatabase = 'sqlite' | 'postgres';
-
-/**
- * PostgreSQL (Debian's postgresql package: initdb and postgres on PATH or in /usr/lib/postgresql/<version>/bin) in
- * a fresh data folder, on `port`, with a user n8n/n8n. PostgreSQL does not run as root: as root, as user postgres.
- */
-export async function startPostgres(
-	dataDir: string,
-	port: number,
-	logDir: string,
-	logName = 'queue-postgres.log',
-): Promise<Service> {
-	const asRoot = process.getuid?.() === 0;
-	const as = (command: string, args: string[]) =>
-		asRoot
-			? { command: 'runuser', args: ['-u', 'postgres', '--', command, ...args] }
-			: { command, args };
-	const passwordFile = join(dataDir, 'password');
-	writeFileSync(passwordFile, 'n8n\n');
-	if (asRoot) {
-		const id = async (flag: string) => Number((await execOrThrow('id', [flag, 'postgres'])).stdout);
-		const [uid, gid] = [await id('-u'), await id('-g')];
-		for (const path of [dataDir, passwordFile]) chownSync(path, uid, gid);
-	}
-	const binDir = await exec('pg_config', ['--bindir']).then(
-		(result) => result.stdout.trim(),
-		() => '',
-	);
-	const bin = (name: string) => (binDir ? join(binDir, name) : name);
-	const init = as(bin('initdb'), [
-		'-D',
-		join(dataDir, 'data'),
-		'-U',
-		'n8n',
-		`--pwfile=${passwordFile}`,
-		'--auth=md5',
-		'--encoding=UTF8',
-	]);
-	await execOrThrow(init.command, init.args);
-	const server = as(bin('postgres'), [
-		'-D',
-		join(dataDir, 'data'),
-		'-p',
-		String(port),
-		'-k',
-		dataDir,
-		'-c',
-		'listen_addresses=127.0.0.1',
-		'-c',
-		'fsync=off',
-	]);
-	const service = new Service(
-		'postgres',
-		server.command,
-		server.args,
-		process.env,
-		join(logDir, logName),
-	);
-	await service.ready(/database system is ready to accept connections/);
-	return service;
-}
-
 /** Runs the queue-mode case and prints its figures; true when every request was answered with its item. */
 export async function runQueueMode(
 	runtime: Runtime,
@@ -239,64 +95,18 @@ export async function runQueueMode(
 	log(
 		`Queue mode (Redis, main + ${WORKERS} workers, ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}): ${REQUESTS} webhook executions of one item at once, API at ${LIMIT.rate} calls/s`,
 	);
-	const [redisPort, mainPort, postgresPort, ...brokerPorts] = await Promise.all(
-		Array.from({ length: 4 + WORKERS }, () => freePort()),
-	);
-	const postgresEnv: NodeJS.ProcessEnv =
-		database === 'postgres'
-			? {
-					DB_TYPE: 'postgresdb',
-					DB_POSTGRESDB_HOST: '127.0.0.1',
-					DB_POSTGRESDB_PORT: String(postgresPort),
-					DB_POSTGRESDB_DATABASE: 'postgres',
-					DB_POSTGRESDB_USER: 'n8n',
-					DB_POSTGRESDB_PASSWORD: 'n8n',
-				}
-			: {};
-	const env = (extra: NodeJS.ProcessEnv) =>
-		n8n.env({
-			...postgresEnv,
-			EXECUTIONS_MODE: 'queue',
-			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-			QUEUE_BULL_REDIS_PORT: String(redisPort),
-			N8N_PORT: String(mainPort),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
-			...extra,
-		});
-
-	const services: Service[] = [];
-	let postgresDir: string | undefined;
-	const killAll = () => {
-		services.forEach((service) => service.stop(0));
-		if (postgresDir) rmSync(postgresDir, { recursive: true, force: true });
-	};
-	const onSignal = () => {
-		killAll();
-		process.exit(130);
-	};
-	process.once('exit', killAll);
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
+	const started = performance.now();
+	const cluster = await QueueCluster.start({
+		n8n,
+		database,
+		logDir,
+		logPrefix: 'queue',
+		workers: WORKERS,
+	});
 	try {
-		const started = performance.now();
-		const redis = new Service(
-			'redis',
-			'redis-server',
-			['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-			process.env,
-			join(logDir, 'queue-redis.log'),
-		);
-		services.push(redis);
-		if (database === 'postgres') {
-			postgresDir = mkdtempSync(join(tmpdir(), 'n8n-e2e-postgres-'));
-			services.push(await startPostgres(postgresDir, postgresPort, logDir));
-		}
-		await redis.ready(/Ready to accept connections/);
-
 		const importDir = join(n8n.userFolder, 'import');
 		const cli = (args: string[]) =>
-			execOrThrow(runtime.node, [runtime.n8nBin, ...args], { env: env({}) });
+			execOrThrow(runtime.node, [runtime.n8nBin, ...args], { env: cluster.env() });
 		if (database === 'postgres') {
 			// A database of its own: the credential the rest of the run imported into SQLite, again.
 			writeFileSync(
@@ -311,31 +121,9 @@ export async function runQueueMode(
 		await cli(['import:workflow', `--input=${join(importDir, 'queue-workflow.json')}`]);
 		await cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
 		await sim.rateLimited({ ...LIMIT, id: CONNECTION });
-
-		const main = new Service(
-			'n8n main',
-			runtime.node,
-			[runtime.n8nBin, 'start'],
-			env({ N8N_RUNNERS_BROKER_PORT: String(brokerPorts[0]) }),
-			join(logDir, 'queue-main.log'),
-		);
-		services.push(main);
-		const workers = Array.from(
-			{ length: WORKERS },
-			(_, index) =>
-				new Service(
-					`n8n worker ${index + 1}`,
-					runtime.node,
-					[runtime.n8nBin, 'worker'],
-					env({ N8N_RUNNERS_BROKER_PORT: String(brokerPorts[1 + index]) }),
-					join(logDir, `queue-worker-${index + 1}.log`),
-				),
-		);
-		services.push(...workers);
-		await Promise.all([
-			main.ready(/Editor is now accessible/),
-			...workers.map((worker) => worker.ready(/n8n worker is now ready/)),
-		]);
+		await cluster.startN8n(runtime);
+		const workers = cluster.workers;
+		const mainPort = cluster.mainPort;
 		// The main process activates published workflows after it says it is ready: a CORS preflight answers 204
 		// once the webhook is registered, 404 before, and starts no execution.
 		const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
@@ -392,16 +180,6 @@ export async function runQueueMode(
 		log(`  logs: ${join(logDir, 'queue-*.log')}`);
 		return itemsOk === REQUESTS;
 	} finally {
-		const n8nServices = services.filter((service) => service.name.startsWith('n8n'));
-		await Promise.all(n8nServices.map((service) => service.stop(15_000)));
-		await Promise.all(
-			services
-				.filter((service) => !n8nServices.includes(service))
-				.map((service) => service.stop(5_000)),
-		);
-		if (postgresDir) rmSync(postgresDir, { recursive: true, force: true });
-		process.removeListener('exit', killAll);
-		process.removeListener('SIGINT', onSignal);
-		process.removeListener('SIGTERM', onSignal);
+		await cluster.stop();
 	}
 }

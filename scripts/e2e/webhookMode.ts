@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
@@ -12,8 +11,8 @@ import { CREDENTIAL, CREDENTIAL_REF, PACKAGE_NAME } from './config';
 import { execOrThrow, seconds } from './exec';
 import type { N8nCli, WorkflowJson } from './n8n';
 import { N8nRest } from './n8nRest';
-import { freePort, Service, startPostgres } from './queueMode';
 import type { Runtime } from './runtime';
+import { freePort, QueueCluster, Service } from './services';
 import { contactRecord, forgedDeliveries, postDelivery, signedDelivery } from './webhookDeliveries';
 import { connectionById, passthroughNode } from './workflows';
 
@@ -475,72 +474,20 @@ async function runMainCase(setup: Setup): Promise<boolean> {
 async function runQueueCase(setup: Setup): Promise<boolean> {
 	const { runtime, n8n, sim, logDir, log } = setup;
 	const check = new Checks(log);
-	const [redisPort, mainPort, postgresPort, ...brokerPorts] = await Promise.all(
-		Array.from({ length: 4 + WORKERS }, () => freePort()),
-	);
-	const hookUrl = `http://127.0.0.1:${mainPort}/webhook/${WEBHOOK_ID}/webhook`;
-	const env = (extra: NodeJS.ProcessEnv = {}) =>
-		n8n.env({
-			DB_TYPE: 'postgresdb',
-			DB_POSTGRESDB_HOST: '127.0.0.1',
-			DB_POSTGRESDB_PORT: String(postgresPort),
-			DB_POSTGRESDB_DATABASE: 'postgres',
-			DB_POSTGRESDB_USER: 'n8n',
-			DB_POSTGRESDB_PASSWORD: 'n8n',
-			EXECUTIONS_MODE: 'queue',
-			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-			QUEUE_BULL_REDIS_PORT: String(redisPort),
-			N8N_PORT: String(mainPort),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			WEBHOOK_URL: `http://127.0.0.1:${mainPort}/`,
-			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
-			...extra,
-		});
-	const services: Service[] = [];
-	const postgresDir = mkdtempSync(join(tmpdir(), 'n8n-e2e-postgres-'));
-	const killAll = () => {
-		services.forEach((service) => service.stop(0));
-		rmSync(postgresDir, { recursive: true, force: true });
-	};
-	process.once('exit', killAll);
 	const started = performance.now();
+	const cluster = await QueueCluster.start({
+		n8n,
+		database: 'postgres',
+		logDir,
+		logPrefix: 'webhook-queue',
+		workers: WORKERS,
+	});
+	const mainPort = cluster.mainPort;
+	const hookUrl = `http://127.0.0.1:${mainPort}/webhook/${WEBHOOK_ID}/webhook`;
 	try {
-		const redis = new Service(
-			'redis',
-			'redis-server',
-			['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-			process.env,
-			join(logDir, 'webhook-queue-redis.log'),
-		);
-		services.push(redis);
-		services.push(
-			await startPostgres(postgresDir, postgresPort, logDir, 'webhook-queue-postgres.log'),
-		);
-		await redis.ready(/Ready to accept connections/);
-		await importAndPublish(setup, env(), 'webhook-queue');
-		const main = new Service(
-			'n8n main',
-			runtime.node,
-			[runtime.n8nBin, 'start'],
-			env({ N8N_RUNNERS_BROKER_PORT: String(brokerPorts[0]) }),
-			join(logDir, 'webhook-queue-main.log'),
-		);
-		const workers = Array.from(
-			{ length: WORKERS },
-			(_, index) =>
-				new Service(
-					`n8n worker ${index + 1}`,
-					runtime.node,
-					[runtime.n8nBin, 'worker'],
-					env({ N8N_RUNNERS_BROKER_PORT: String(brokerPorts[1 + index]) }),
-					join(logDir, `webhook-queue-worker-${index + 1}.log`),
-				),
-		);
-		services.push(main, ...workers);
-		await Promise.all([
-			main.ready(/Editor is now accessible/),
-			...workers.map((worker) => worker.ready(/n8n worker is now ready/)),
-		]);
+		await importAndPublish(setup, cluster.env(), 'webhook-queue');
+		await cluster.startN8n(runtime);
+		const workers = cluster.workers;
 		const subscriptions = await subscribed(sim, hookUrl);
 		check.that(
 			subscriptions.length === 2,
@@ -603,15 +550,7 @@ async function runQueueCase(setup: Setup): Promise<boolean> {
 		return false;
 	} finally {
 		log(`  logs: ${join(logDir, 'webhook-queue-*.log')}`);
-		const n8nServices = services.filter((service) => service.name.startsWith('n8n'));
-		await Promise.all(n8nServices.map((service) => service.stop(15_000)));
-		await Promise.all(
-			services
-				.filter((service) => !n8nServices.includes(service))
-				.map((service) => service.stop(5_000)),
-		);
-		rmSync(postgresDir, { recursive: true, force: true });
-		process.removeListener('exit', killAll);
+		await cluster.stop();
 	}
 }
 

@@ -33,6 +33,15 @@ async function start(parameters = contacts()) {
 	return harness;
 }
 
+/** Deletes a subscription through Unified's API, as a user (or a connection's deletion) would behind n8n's back. */
+async function deleteInUnified(webhookId: string): Promise<void> {
+	const response = await fetch(`${fixture.sim.baseUrl}/unified/webhook/${webhookId}`, {
+		method: 'DELETE',
+		headers: { authorization: `Bearer ${fixture.sim.apiKey}` },
+	});
+	expect(response.status).toBe(200);
+}
+
 const simWebhooks = () =>
 	fixture.sim.webhooks.map(({ id, event, hook_url, connection_id, object_type }) => ({
 		id,
@@ -80,12 +89,7 @@ describe('Unified.to Trigger subscriptions (checkExists / create / delete)', () 
 	it('one subscription deleted in Unified.to: checkExists answers false and create leaves exactly one per event', async () => {
 		const trigger = await start();
 		await trigger.activate();
-		const [created] = fixture.sim.webhooks;
-		const response = await fetch(`${fixture.sim.baseUrl}/unified/webhook/${created.id}`, {
-			method: 'DELETE',
-			headers: { authorization: `Bearer ${fixture.sim.apiKey}` },
-		});
-		expect(response.status).toBe(200);
+		await deleteInUnified(fixture.sim.webhooks[0].id);
 		await trigger.restart({ publicationService: false });
 		expect(
 			simWebhooks()
@@ -177,12 +181,7 @@ describe('Unified.to Trigger subscriptions (checkExists / create / delete)', () 
 	it('a subscription made again (lost in Unified.to, found at a restart) does not ask for the backfill again', async () => {
 		const trigger = await start(contacts(['created'], { includeExisting: true }));
 		await trigger.activate();
-		const [created] = fixture.sim.webhooks;
-		const response = await fetch(`${fixture.sim.baseUrl}/unified/webhook/${created.id}`, {
-			method: 'DELETE',
-			headers: { authorization: `Bearer ${fixture.sim.apiKey}` },
-		});
-		expect(response.status).toBe(200);
+		await deleteInUnified(fixture.sim.webhooks[0].id);
 		await trigger.restart({ publicationService: false });
 		expect(fixture.sim.webhooks).toHaveLength(1);
 		expect(fixture.sim.received.filter((line) => line.startsWith('POST /unified/webhook'))).toEqual(

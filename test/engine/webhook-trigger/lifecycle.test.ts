@@ -213,4 +213,19 @@ describe('Unified.to Trigger subscriptions (checkExists / create / delete)', () 
 		await trigger.activate();
 		expect(fixture.sim.webhooks).toHaveLength(2);
 	});
+
+	it('a subscription Unified.to reports unhealthy or paused is made again when n8n checks it', async () => {
+		const trigger = await start(contacts(['created']));
+		await trigger.activate();
+		const [first] = fixture.sim.webhooks;
+		fixture.sim.setWebhookState(first.id, { is_healthy: false });
+		expect(await trigger.checkExists()).toBe(false);
+		await trigger.restart({ publicationService: false });
+		expect(fixture.sim.webhooks).toHaveLength(1);
+		const [second] = fixture.sim.webhooks;
+		expect(second.id).not.toBe(first.id);
+		expect(second.is_healthy).toBe(true);
+		fixture.sim.setWebhookState(second.id, { is_paused: true });
+		expect(await trigger.checkExists()).toBe(false);
+	});
 });

@@ -9,7 +9,11 @@ export interface WantedSubscriptions {
 	events: readonly string[];
 }
 
-/** Whether Unified.to's subscription is still the one the node stored for this event. */
+/**
+ * Whether Unified.to's subscription is still the one the node stored for this event, and still delivering: a paused
+ * or unhealthy one (deliveries failed, e.g. while n8n was down) is made again, and a create that fails then names
+ * the cause (a paused connection).
+ */
 export function stillMatches(
 	stored: StoredSubscription,
 	remote: UnifiedWebhook | undefined,
@@ -22,7 +26,9 @@ export function stillMatches(
 		remote.hook_url === wanted.hookUrl &&
 		remote.connection_id === wanted.connectionId &&
 		remote.object_type === wanted.objectType &&
-		remote.event === stored.event
+		remote.event === stored.event &&
+		remote.is_paused !== true &&
+		remote.is_healthy !== false
 	);
 }
 

@@ -29,6 +29,9 @@ const remote = {
 describe('subscription diffing', () => {
 	it('a stored subscription still matches when Unified.to has it unchanged', () => {
 		expect(stillMatches(stored, remote, wanted)).toBe(true);
+		expect(stillMatches(stored, { ...remote, is_paused: false, is_healthy: true }, wanted)).toBe(
+			true,
+		);
 	});
 
 	it.each([
@@ -38,6 +41,8 @@ describe('subscription diffing', () => {
 		['another object', { ...remote, object_type: 'crm_deal' }],
 		['another event', { ...remote, event: 'deleted' }],
 		['another id', { ...remote, id: 'wh_9' }],
+		['paused', { ...remote, is_paused: true }],
+		['unhealthy', { ...remote, is_healthy: false }],
 	])('does not match when it is %s', (_name, changed) => {
 		expect(stillMatches(stored, changed, wanted)).toBe(false);
 	});

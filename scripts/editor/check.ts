@@ -9,6 +9,7 @@ import { installPackage, packPackage } from '../e2e/installPackage';
 import { ensureRuntime } from '../e2e/runtime';
 import { addEveryOption, pickEverySource, searchNodes, SOURCE_FIELDS } from './panels';
 import { startEditorServer } from './server';
+import { checkWebhookTrigger } from './webhookTriggerSteps';
 
 /**
  * `npm run editor-check`: the packed package in a real n8n 2.41.1 editor, in Chromium, light and dark theme.
@@ -21,6 +22,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.EDITOR_SHOTS_DIR;
 const TRIGGER_TYPE = `${NODE_TYPE}Trigger`;
 const TOOL_TYPE = `${NODE_TYPE}Tool`;
+const WEBHOOK_TRIGGER_TYPE = NODE_TYPE.replace(/unifiedPassthrough$/, 'unifiedTrigger');
+/** `EDITOR_CHECK_ONLY=webhook-trigger`: only the Unified.to Trigger's steps (a quicker loop while working on it). */
+const ONLY_WEBHOOK_TRIGGER = process.env.EDITOR_CHECK_ONLY === 'webhook-trigger';
 /** A trigger as saved for each Source, with only what the user changed (n8n leaves defaults out). */
 const SAVED_TRIGGERS: Record<string, { parameters: Record<string, unknown>; subtitle: string }> = {
 	// Object and Properties as the plain strings saved before they became lists (item 16).
@@ -45,6 +49,7 @@ const SAVED_TRIGGERS: Record<string, { parameters: Record<string, unknown>; subt
 };
 
 const log = (line: string) => console.log(line);
+const shotName = (label: string) => label.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 const problems: string[] = [];
 
 /**
@@ -200,7 +205,18 @@ async function main(): Promise<void> {
 					},
 				],
 			});
-		const triggerWorkflow = (name: string, parameters: Record<string, unknown>) =>
+		const signed = await testCredential('Unified.to signed', {
+			apiKey: simulator.apiKey,
+			region: 'custom',
+			baseUrl: simulator.baseUrl,
+			webhookSecret: simulator.webhookSecret,
+		});
+		const triggerWorkflow = (
+			name: string,
+			parameters: Record<string, unknown>,
+			type = TRIGGER_TYPE,
+			credentialId = credential.id,
+		) =>
 			server.request<{ id: string }>('POST', '/workflows', {
 				name,
 				active: false,
@@ -210,14 +226,14 @@ async function main(): Promise<void> {
 					{
 						id: 'trigger',
 						name: 'Trigger',
-						type: TRIGGER_TYPE,
+						type,
 						typeVersion: 1,
 						position: [0, 0],
 						parameters: {
 							connection: { __rl: true, mode: 'id', value: 'conn_hubspot' },
 							...parameters,
 						},
-						credentials: { unifiedApi: { id: credential.id, name: 'Unified.to account' } },
+						credentials: { unifiedApi: { id: credentialId, name: 'Unified.to account' } },
 					},
 				],
 			});
@@ -264,6 +280,89 @@ async function main(): Promise<void> {
 				log(`${theme}, ${where}: cut off: ${cut.length ? cut.join(' | ') : 'none'}`);
 				for (const text of cut) problems.push(`${theme}, ${where}: cut off: "${text}"`);
 			};
+
+			/** A saved workflow with one trigger opens, with its subtitle on the canvas, and so does its panel. */
+			const openSavedTrigger = async (
+				label: string,
+				saved: { parameters: Record<string, unknown>; subtitle: string },
+				type = TRIGGER_TYPE,
+			) => {
+				const { id } = await triggerWorkflow(`${label} (${theme})`, saved.parameters, type);
+				await page.goto(`${server.url}/workflow/${id}`);
+				const node = page.locator('[data-test-id="canvas-node"]');
+				// Either the canvas or n8n's error; on a busy machine the editor may take a while to load.
+				await node
+					.first()
+					.or(page.getByText('Problem opening workflow'))
+					.first()
+					.waitFor({ timeout: 90_000 })
+					.catch(() => undefined);
+				const opened = (await node.count()) > 0;
+				await page.waitForTimeout(1000);
+				const text = await page.locator('body').innerText();
+				const subtitle = opened ? await node.first().innerText() : '';
+				log(
+					`${theme}, saved ${label}: ${opened ? 'opens' : 'DOES NOT OPEN'}, canvas shows "${subtitle.replace(/\s+/g, ' ').trim()}"`,
+				);
+				if (!opened || text.includes('Problem opening workflow'))
+					problems.push(`${theme}: a saved ${label} does not open`);
+				if (!subtitle.includes(saved.subtitle))
+					problems.push(`${theme}: the ${label}'s subtitle is not "${saved.subtitle}"`);
+				await page.screenshot({
+					path: join(shots, `${theme}-saved-${shotName(label)}-canvas.png`),
+				});
+				if (!opened) return;
+				// Its panel opens too, the fields saved as strings before item 16 shown as they are.
+				await node.first().dblclick();
+				const panel = await page
+					.locator('[data-test-id="ndv"]')
+					.waitFor({ timeout: 30_000 })
+					.then(async () => await page.locator('[data-test-id="ndv"]').innerText())
+					.catch(() => '');
+				await page.waitForTimeout(1000);
+				const fields = await page
+					.locator('[data-test-id="ndv"] input')
+					.evaluateAll((inputs) =>
+						(inputs as HTMLInputElement[]).map((input) => input.value).filter(Boolean),
+					);
+				log(
+					`${theme}, saved ${label}'s panel: ${panel ? 'opens' : 'DOES NOT OPEN'}; inputs: ${fields.join(' | ')}`,
+				);
+				if (!panel) problems.push(`${theme}: the panel of a saved ${label} does not open`);
+				await page.screenshot({ path: join(shots, `${theme}-saved-${shotName(label)}-panel.png`) });
+			};
+
+			/** The page's errors, then the next theme. */
+			const endTheme = async () => {
+				log(`${theme}, errors in the page: ${pageErrors.length ? pageErrors.join(' | ') : 'none'}`);
+				for (const error of pageErrors) problems.push(`${theme}: page error: ${error}`);
+				await context.close();
+			};
+			const webhookTriggerSteps = async () =>
+				await checkWebhookTrigger({
+					page,
+					theme,
+					shots,
+					server,
+					simulator,
+					signedCredentialId: signed.id,
+					nodeType: WEBHOOK_TRIGGER_TYPE,
+					log,
+					problems,
+					open,
+					openSavedTrigger,
+					triggerWorkflow,
+					cutOff,
+					markEmptyCollections: async () => {
+						emptyBefore = await emptyCollections();
+					},
+					checkAllAdded,
+				});
+			if (ONLY_WEBHOOK_TRIGGER) {
+				await webhookTriggerSteps();
+				await endTheme();
+				continue;
+			}
 
 			// 1. A node with pagination (offset) and retry: every label whole.
 			await open('Passthrough');
@@ -374,49 +473,8 @@ async function main(): Promise<void> {
 			await cutOff('options added');
 
 			// 4. A saved trigger of each Source opens, with its subtitle in labels (issue 19 items 1 and 6).
-			for (const [source, saved] of Object.entries(SAVED_TRIGGERS)) {
-				const { id } = await triggerWorkflow(`Trigger ${source} (${theme})`, saved.parameters);
-				await page.goto(`${server.url}/workflow/${id}`);
-				const node = page.locator('[data-test-id="canvas-node"]');
-				// Either the canvas or n8n's error; on a busy machine the editor may take a while to load.
-				await node
-					.first()
-					.or(page.getByText('Problem opening workflow'))
-					.first()
-					.waitFor({ timeout: 90_000 })
-					.catch(() => undefined);
-				const opened = (await node.count()) > 0;
-				await page.waitForTimeout(1000);
-				const text = await page.locator('body').innerText();
-				const subtitle = opened ? await node.first().innerText() : '';
-				log(
-					`${theme}, saved ${source} trigger: ${opened ? 'opens' : 'DOES NOT OPEN'}, canvas shows "${subtitle.replace(/\s+/g, ' ').trim()}"`,
-				);
-				if (!opened || text.includes('Problem opening workflow'))
-					problems.push(`${theme}: a saved ${source} trigger does not open`);
-				if (!subtitle.includes(saved.subtitle))
-					problems.push(`${theme}: the ${source} trigger's subtitle is not "${saved.subtitle}"`);
-				await page.screenshot({ path: join(shots, `${theme}-trigger-${source}-canvas.png`) });
-				if (!opened) continue;
-				// Its panel opens too, the fields saved as strings before item 16 shown as they are.
-				await node.first().dblclick();
-				const panel = await page
-					.locator('[data-test-id="ndv"]')
-					.waitFor({ timeout: 30_000 })
-					.then(async () => await page.locator('[data-test-id="ndv"]').innerText())
-					.catch(() => '');
-				await page.waitForTimeout(1000);
-				const fields = await page
-					.locator('[data-test-id="ndv"] input')
-					.evaluateAll((inputs) =>
-						(inputs as HTMLInputElement[]).map((input) => input.value).filter(Boolean),
-					);
-				log(
-					`${theme}, saved ${source} trigger's panel: ${panel ? 'opens' : 'DOES NOT OPEN'}; inputs: ${fields.join(' | ')}`,
-				);
-				if (!panel) problems.push(`${theme}: the panel of a saved ${source} trigger does not open`);
-				await page.screenshot({ path: join(shots, `${theme}-trigger-${source}-panel.png`) });
-			}
+			for (const [source, saved] of Object.entries(SAVED_TRIGGERS))
+				await openSavedTrigger(`${source} trigger`, saved);
 
 			// 5. Every Source picked in a fresh trigger (item 1, 11), then every trigger option added (7, 13).
 			const fresh = await triggerWorkflow(`Trigger picked (${theme})`, {});
@@ -472,20 +530,26 @@ async function main(): Promise<void> {
 				problems.push(`${theme}: the tool offers no Optimize Response for AI`);
 			await page.screenshot({ path: join(shots, `${theme}-tool-options.png`) });
 
-			// 7. The node panel's search: one entry for the trigger and the action node (item 5).
+			// 7. The node panel's search: one entry for the polling trigger and the action node (item 5).
 			await page.goto(`${server.url}/workflow/${fresh.id}`);
 			await page.locator('[data-test-id="canvas-node"]').first().waitFor();
 			await page.waitForTimeout(1000);
 			const entries = await searchNodes(page, 'Unified');
 			const ours = entries.filter((entry) => entry.startsWith('Unified.to'));
 			log(`${theme}, node search "Unified": ${ours.join(' | ') || '(nothing)'}`);
-			if (ours.length !== 1)
-				problems.push(`${theme}: the node search shows ${ours.length} entries`);
+			// One entry for the action node and the polling trigger; n8n lists the Unified.to Trigger, which has no
+			// action node of its own, after its app ("Unified.to"), in the trigger view.
+			const expectedEntries = ['Unified.to Passthrough', 'Unified.to'];
+			if (
+				new Set(ours).size !== ours.length ||
+				!ours.includes('Unified.to Passthrough') ||
+				ours.some((entry) => !expectedEntries.includes(entry))
+			)
+				problems.push(`${theme}: the node search shows ${ours.join(' | ')}`);
 			await page.screenshot({ path: join(shots, `${theme}-node-search.png`) });
 
-			log(`${theme}, errors in the page: ${pageErrors.length ? pageErrors.join(' | ') : 'none'}`);
-			for (const error of pageErrors) problems.push(`${theme}: page error: ${error}`);
-			await context.close();
+			await webhookTriggerSteps();
+			await endTheme();
 		}
 	} finally {
 		await browser.close();

@@ -48,6 +48,9 @@ export class UnifiedTrigger implements INodeType {
 		description:
 			"Starts a workflow when Unified.to's webhooks report records created, updated or deleted in a connection (CRM, messaging, ticketing...)",
 		defaults: { name: 'Unified.to Trigger' },
+		// Shown while the editor listens for a test event: n8n stops listening after 2 minutes.
+		eventTriggerDescription:
+			'Waiting for a change in the connection: Unified.to delivers it at once for a native webhook, at its next check (Options → Interval) for a virtual one',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'unifiedApi', required: true, testedBy: 'testUnifiedApiCredential' }],

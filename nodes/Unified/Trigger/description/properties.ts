@@ -4,9 +4,25 @@ import { connectionCategoryOption, connectionProperties } from '../../core/descr
 import { objectTypeOptions } from './objectTypes';
 
 export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
-	{ name: 'Created', value: 'created', description: 'A record was created' },
-	{ name: 'Updated', value: 'updated', description: 'A record changed after it was created' },
-	{ name: 'Deleted', value: 'deleted', description: 'A record was deleted' },
+	// `action` names the entry n8n's node panel makes of each event ("On created" without it).
+	{
+		name: 'Created',
+		value: 'created',
+		action: 'On record created',
+		description: 'A record was created',
+	},
+	{
+		name: 'Updated',
+		value: 'updated',
+		action: 'On record updated',
+		description: 'A record changed after it was created',
+	},
+	{
+		name: 'Deleted',
+		value: 'deleted',
+		action: 'On record deleted',
+		description: 'A record was deleted',
+	},
 ];
 
 export const webhookTriggerSubtitle =

@@ -14,14 +14,14 @@ export const SAVED_WEBHOOK_TRIGGERS: Record<
 	string,
 	{ parameters: Record<string, unknown>; subtitle: string }
 > = {
-	defaults: { parameters: {}, subtitle: 'crm_contact: created, updated' },
+	defaults: { parameters: {}, subtitle: 'CRM Contact: Created, Updated' },
 	'ticket deleted, options': {
 		parameters: {
 			objectType: 'ticketing_ticket',
 			events: ['deleted'],
 			options: { interval: 5, output: 'raw', fields: 'id,subject' },
 		},
-		subtitle: 'ticketing_ticket: deleted',
+		subtitle: 'Ticketing Ticket: Deleted',
 	},
 };
 

@@ -1,6 +1,5 @@
 import {
 	NodeHelpers,
-	Workflow,
 	type INode,
 	type INodeParameters,
 	type INodeProperties,
@@ -8,11 +7,11 @@ import {
 	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
-	type INodeTypes,
 } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { loadPackage } from '../harness/engine';
+import { nodeSubtitle } from '../harness/subtitle';
 
 /**
  * The node panels as a seasoned n8n user meets them (issue 19 items 4-7 and 10-13), decided on the built
@@ -108,37 +107,8 @@ describe('the node panels, as n8n shows the built descriptions', async () => {
 	});
 
 	describe('item 6: the trigger subtitle shows labels, not saved values', () => {
-		/** As n8n's editor computes a node's subtitle (getNodeSubtitle: the expression, "internal" mode). */
-		function subtitle(values: INodeParameters): unknown {
-			const parameters = NodeHelpers.getNodeParameters(
-				trigger.description.properties,
-				values,
-				true,
-				false,
-				NODE,
-				trigger.description,
-			)!;
-			const node: INode = {
-				id: 't',
-				name: 'Trigger',
-				type: 'n8n-nodes-unified.unifiedPassthroughTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-			};
-			const nodeTypes = {
-				getByName: () => trigger,
-				getByNameAndVersion: () => trigger,
-				getKnownTypes: () => ({}),
-			} as unknown as INodeTypes;
-			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-			return workflow.expression.getSimpleParameterValue(
-				node,
-				trigger.description.subtitle as string,
-				'internal',
-				{},
-			);
-		}
+		const subtitle = (values: INodeParameters) =>
+			nodeSubtitle(trigger, 'n8n-nodes-unified.unifiedPassthroughTrigger', values);
 
 		it('reads "HubSpot: New or Updated", "Custom Endpoint: New", "Slack: New"', () => {
 			expect(subtitle({})).toBe('HubSpot: New or Updated');

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { bodyProperties } from '../../core/description/body';
 import { connectionCategoryOption, connectionProperties } from '../../core/description/connection';
+import { optionLabels } from '../../core/description/optionLabels';
 import { optionsProperty } from '../../core/description/options';
 import { paginationOption } from '../../core/description/pagination';
 import { requestProperties } from '../../core/description/request';
@@ -68,13 +69,10 @@ const newEvent: INodePropertyOptions = {
 	description: 'Each record once, when it is created (decided by its creation time)',
 };
 
-/** The canvas subtitle, e.g. "HubSpot: New or Updated": the labels the panel shows, not the saved values. */
-function labelsOf(options: INodePropertyOptions[]): string {
-	return JSON.stringify(Object.fromEntries(options.map((option) => [option.value, option.name])));
-}
+/** The canvas subtitle, e.g. "HubSpot: New or Updated". */
 export const triggerSubtitle =
-	`={{ ${labelsOf(sourceOptions)}[$parameter["source"]] + ": " + ` +
-	`($parameter["source"] === "slack" ? "New" : ${labelsOf([newOrUpdatedEvent, newEvent])}[$parameter["event"]]) }}`;
+	`={{ ${optionLabels(sourceOptions)}[$parameter["source"]] + ": " + ` +
+	`($parameter["source"] === "slack" ? "New" : ${optionLabels([newOrUpdatedEvent, newEvent])}[$parameter["event"]]) }}`;
 
 export const triggerProperties: INodeProperties[] = [
 	...connectionProperties,

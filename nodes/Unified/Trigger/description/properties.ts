@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { connectionCategoryOption, connectionProperties } from '../../core/description/connection';
+import { optionLabels } from '../../core/description/optionLabels';
 import { objectTypeOptions } from './objectTypes';
 
 export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
@@ -25,8 +26,10 @@ export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
 	},
 ];
 
+/** The canvas subtitle with the labels the panel shows, e.g. "CRM Contact: Created, Updated". */
 export const webhookTriggerSubtitle =
-	'={{ $parameter["objectType"] + ": " + ($parameter["events"] || []).join(", ") }}';
+	`={{ (${optionLabels(objectTypeOptions)}[$parameter["objectType"]] || $parameter["objectType"]) + ": " + ` +
+	`($parameter["events"] || []).map((event) => (${optionLabels(WEBHOOK_EVENTS)}[event] || event)).join(", ") }}`;
 
 export const webhookTriggerProperties: INodeProperties[] = [
 	{

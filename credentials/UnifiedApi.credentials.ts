@@ -53,7 +53,8 @@ export class UnifiedApi implements ICredentialType {
 	];
 
 	// The key opens every connection of the workspace and Unified's own API: only this package's nodes, which send
-	// it nowhere but {base}/passthrough/{connection}/..., may decrypt it. n8n 2.x (n8n-core's
+	// it nowhere but {base}/passthrough/{connection}/..., the connection list and the Unified.to Trigger's own
+	// webhook subscriptions, may decrypt it. n8n 2.x (n8n-core's
 	// assertCredentialUsableByNode) refuses every other node, n8n's HTTP Request node and its AI tool included.
 	// n8n 1.x ignores the flag, so the credential also has no `authenticate`: n8n's HTTP Request node applies a
 	// credential through it, and without it has no way to put the key in a request. The nodes test the credential

@@ -34,10 +34,6 @@ interface HookSetup {
 	staticData: IDataObject;
 }
 
-export function hookCredentials(credentials: UnifiedCredentials): UnifiedApiCall {
-	return { credentials };
-}
-
 /**
  * Unified.to's own regions call the URL from the internet: a URL only this machine or network knows would be
  * accepted, then fail every delivery until Unified marks the webhook unhealthy. A custom base URL (the simulator, a
@@ -58,7 +54,7 @@ function assertReachable(hookUrl: string, credentials: UnifiedCredentials): void
 
 async function hookSetup(context: IHookFunctions): Promise<HookSetup> {
 	const credentials = (await context.getCredentials('unifiedApi')) as unknown as UnifiedCredentials;
-	const call = hookCredentials(credentials);
+	const call: UnifiedApiCall = { credentials };
 	const options = context.getNodeParameter('options', {}) as RawTriggerOptions;
 	const settings = readSubscriptionSettings(
 		context.getNodeParameter('objectType', ''),
@@ -175,7 +171,7 @@ export async function deleteSubscriptions(context: IHookFunctions): Promise<bool
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = readSubscriptions(staticData);
 	await deleteAll(
-		hookCredentials(credentials),
+		{ credentials },
 		stored.map((subscription) => subscription.id),
 	);
 	writeSubscriptions(staticData, []);

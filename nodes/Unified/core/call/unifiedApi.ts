@@ -51,7 +51,7 @@ function unifiedAttempt(call: UnifiedApiCall): Call<HttpOutcome & { body: string
 				headers: {
 					authorization: `Bearer ${call.credentials.apiKey}`,
 					accept: 'application/json',
-					...(spec.body ? { 'content-type': 'application/json' } : {}),
+					...(spec.body?.contentType ? { 'content-type': spec.body.contentType } : {}),
 				},
 				body: spec.body ? ((await spec.body.open()) as string) : undefined,
 				dispatcher: getDispatcher(call.dispatcherSettings ?? {}),
